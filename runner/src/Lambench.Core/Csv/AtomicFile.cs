@@ -1,0 +1,43 @@
+using System.Text;
+
+namespace Lambench.Core.Csv;
+
+/// <summary>Writes a file through a temporary sibling and a rename: readers see the old file or the whole new one, never half.</summary>
+public static class AtomicFile
+{
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static void Write(string path, Action<TextWriter> write)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temporary = full + ".tmp-" + Environment.ProcessId;
+        try
+        {
+            using (var writer = new StreamWriter(temporary, append: false, Utf8NoBom, 1 << 16))
+            {
+                write(writer);
+            }
+
+            File.Move(temporary, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+        }
+    }
+
+    public static void WriteAllText(string path, string text) => Write(path, writer => writer.Write(text));
+
+    public static void WriteAllBytes(string path, byte[] bytes)
+    {
+        var full = Path.GetFullPath(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temporary = full + ".tmp-" + Environment.ProcessId;
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, full, overwrite: true);
+    }
+}

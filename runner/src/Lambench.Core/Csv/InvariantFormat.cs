@@ -1,0 +1,20 @@
+using System.Globalization;
+
+namespace Lambench.Core.Csv;
+
+/// <summary>How every file Lambench writes spells numbers and times: invariant culture, shortest round-trip, UTC with Z.</summary>
+public static class InvariantFormat
+{
+    public static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    public static string Number(double? value) => value is { } v ? Number(v) : string.Empty;
+
+    public static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+
+    public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    public static string Money(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+
+    public static string Timestamp(DateTimeOffset? value) =>
+        value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture) ?? string.Empty;
+}

@@ -1,0 +1,14 @@
+namespace Lambench.Core.Ingest;
+
+/// <summary>What the user says about the logs that the logs themselves do not say. Null: take it from the logs or leave it empty.</summary>
+public sealed record IngestOptions
+{
+    /// <summary>Without it, the configuration is the log group (Insights exports) or the file name.</summary>
+    public string? Configuration { get; init; }
+    public string? FunctionName { get; init; }
+    public string? Runtime { get; init; }
+    public string? Architecture { get; init; }
+
+    /// <summary>Where the logs were produced: "aws" for CloudWatch logs, "local" for the local platform. Never guessed from the numbers.</summary>
+    public string Platform { get; init; } = "aws";
+}

@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace Lambench.Core.Logs;
+
+/// <summary>
+/// The JSON that <c>aws logs filter-log-events</c> and <c>get-log-events</c> print (<c>{"events":[{"timestamp":ms,"message":…}]}</c>),
+/// or the bare events array (<c>--query events</c>).
+/// </summary>
+public static class CloudWatchEventsJsonLogReader
+{
+    public static IEnumerable<LogEntry> Read(Stream stream, string path)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true });
+        }
+        catch (JsonException e)
+        {
+            throw new LogFormatException(path, $"line {(e.LineNumber ?? 0) + 1}", $"not valid JSON: {e.Message}", e);
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            JsonElement events;
+            if (root.ValueKind == JsonValueKind.Array)
+            {
+                events = root;
+            }
+            else if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("events", out events) && events.ValueKind == JsonValueKind.Array)
+            {
+            }
+            else
+            {
+                throw new LogFormatException(path, "line 1", "JSON without an \"events\" array: expected the output of aws logs filter-log-events or get-log-events");
+            }
+
+            var index = 0;
+            foreach (var e in events.EnumerateArray())
+            {
+                var where = $"events[{index}]";
+                if (e.ValueKind != JsonValueKind.Object || !e.TryGetProperty("message", out var message) || message.ValueKind != JsonValueKind.String)
+                {
+                    throw new LogFormatException(path, where, "event without a \"message\" string");
+                }
+
+                DateTimeOffset? time = e.TryGetProperty("timestamp", out var ts) && ts.ValueKind == JsonValueKind.Number && ts.TryGetInt64(out var ms)
+                    ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+                    : null;
+                var streamName = e.TryGetProperty("logStreamName", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+                index++;
+                yield return new LogEntry(message.GetString()!, 0, time, null, streamName, index, where);
+            }
+        }
+    }
+}

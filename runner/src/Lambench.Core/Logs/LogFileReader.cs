@@ -1,0 +1,109 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Lambench.Core.Logs;
+
+/// <summary>Opens a log file of any supported format (gzip or not, with or without a BOM, LF or CRLF) and reads its events.</summary>
+public static class LogFileReader
+{
+    public static IEnumerable<LogEntry> Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new LogFormatException(path, "line 0", "no such file");
+        }
+
+        using var stream = Open(path);
+        using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        var first = reader.ReadLine();
+        while (first is not null && string.IsNullOrWhiteSpace(first))
+        {
+            first = reader.ReadLine();
+        }
+
+        if (first is null)
+        {
+            yield break;
+        }
+
+        var format = Detect(first);
+        IEnumerable<LogEntry> entries = format switch
+        {
+            LogFormat.InsightsCsv => InsightsCsvLogReader.Read(new PrependedLineReader(first, reader), path),
+            LogFormat.CloudWatchEventsJson => CloudWatchEventsJsonLogReader.Read(ReopenFromStart(path), path),
+            _ => RawTextLogReader.Read(reader, path, first),
+        };
+        foreach (var entry in entries)
+        {
+            yield return entry;
+        }
+    }
+
+    public static LogFormat Detect(string firstLine)
+    {
+        var trimmed = firstLine.TrimStart();
+        if (trimmed.StartsWith('['))
+        {
+            return LogFormat.CloudWatchEventsJson;
+        }
+
+        // JSON log format lines are one object a line, each with "type" or "time"; a CLI document opens with a bare "{".
+        if (trimmed.StartsWith('{') && (trimmed.TrimEnd() == "{" || trimmed.Contains("\"events\"", StringComparison.Ordinal)))
+        {
+            return LogFormat.CloudWatchEventsJson;
+        }
+
+        return InsightsCsvLogReader.LooksLikeHeader(firstLine) ? LogFormat.InsightsCsv : LogFormat.RawText;
+    }
+
+    private static Stream Open(string path)
+    {
+        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        Span<byte> magic = stackalloc byte[2];
+        var read = file.Read(magic);
+        file.Position = 0;
+        return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? new GZipStream(file, CompressionMode.Decompress) : file;
+    }
+
+    private static Stream ReopenFromStart(string path) => Open(path);
+
+    /// <summary>Gives back the line consumed for format detection before the rest of the reader.</summary>
+    private sealed class PrependedLineReader(string first, TextReader rest) : TextReader
+    {
+        private StringReader? _first = new(first + "\n");
+
+        public override int Read()
+        {
+            if (_first is not null)
+            {
+                var c = _first.Read();
+                if (c >= 0)
+                {
+                    return c;
+                }
+
+                _first = null;
+            }
+
+            return rest.Read();
+        }
+
+        public override int Peek() => _first is not null && _first.Peek() >= 0 ? _first.Peek() : rest.Peek();
+
+        public override int Read(char[] buffer, int index, int count)
+        {
+            if (_first is not null)
+            {
+                var n = _first.Read(buffer, index, count);
+                if (n > 0)
+                {
+                    return n;
+                }
+
+                _first = null;
+            }
+
+            return rest.Read(buffer, index, count);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace Lambench.Core.Logs;
+
+/// <summary>Lambda log text: one event a line (START/END/REPORT/application lines, or JSON-format events).</summary>
+public static class RawTextLogReader
+{
+    public static IEnumerable<LogEntry> Read(TextReader reader, string path, string? firstLine)
+    {
+        long lineNumber = 0;
+        var line = firstLine ?? reader.ReadLine();
+        while (line is not null)
+        {
+            lineNumber++;
+            if (line.Contains('\0', StringComparison.Ordinal))
+            {
+                throw new LogFormatException(path, $"line {lineNumber}", "binary data (NUL byte): not a log file; gzip files must start with the gzip header");
+            }
+
+            var start = TimestampPrefix.Split(line, out var timestamp, out var stream);
+            yield return new LogEntry(line, start, timestamp, null, stream, lineNumber);
+            line = reader.ReadLine();
+        }
+    }
+}

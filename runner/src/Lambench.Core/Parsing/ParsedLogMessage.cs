@@ -1,0 +1,13 @@
+namespace Lambench.Core.Parsing;
+
+/// <summary>The outcome of reading one log message. Timestamp is set when the message carries its own (JSON "time").</summary>
+public readonly record struct ParsedLogMessage(
+    LogMessageKind Kind,
+    ReportLine Report = default,
+    InitReportLine InitReport = default,
+    InvocationTag? Tag = null,
+    DateTimeOffset? Timestamp = null)
+{
+    public static ParsedLogMessage Other => new(LogMessageKind.Other);
+    public static ParsedLogMessage Platform => new(LogMessageKind.Platform);
+}

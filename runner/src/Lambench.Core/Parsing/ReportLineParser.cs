@@ -1,0 +1,182 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Lambench.Core.Records;
+
+namespace Lambench.Core.Parsing;
+
+/// <summary>
+/// Reads Lambda's text-format REPORT and INIT_REPORT lines:
+/// <c>REPORT RequestId: id\tDuration: 8.40 ms\tBilled Duration: 9 ms\tMemory Size: 128 MB\tMax Memory Used: 66 MB\t[Init Duration: 130.49 ms]</c>,
+/// with the SnapStart Restore fields and <c>Status</c>/<c>Error Type</c>. Tab-separated lines take a span fast path;
+/// lines whose tabs were turned into spaces (console copies) take a slower, tolerant path.
+/// </summary>
+public static partial class ReportLineParser
+{
+    private const string ReportPrefix = "REPORT RequestId:";
+    private const string InitReportPrefix = "INIT_REPORT ";
+
+    /// <summary>Finds a REPORT or INIT_REPORT line in <paramref name="message"/>; false when there is none.</summary>
+    /// <exception cref="LogMessageFormatException">the message is a REPORT line with missing or unreadable fields.</exception>
+    public static bool TryParse(ReadOnlySpan<char> message, out ParsedLogMessage parsed)
+    {
+        var at = message.IndexOf(ReportPrefix, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            parsed = new ParsedLogMessage(LogMessageKind.Report, Report: ParseReport(message[(at + ReportPrefix.Length)..]));
+            return true;
+        }
+
+        at = message.IndexOf(InitReportPrefix, StringComparison.Ordinal);
+        if (at >= 0)
+        {
+            parsed = new ParsedLogMessage(LogMessageKind.InitReport, InitReport: ParseInitReport(message[(at + InitReportPrefix.Length)..]));
+            return true;
+        }
+
+        parsed = default;
+        return false;
+    }
+
+    private static ReportLine ParseReport(ReadOnlySpan<char> rest)
+    {
+        rest = rest.TrimStart(' ');
+        var idEnd = rest.IndexOfAny('\t', ' ');
+        var id = (idEnd < 0 ? rest : rest[..idEnd]).Trim();
+        if (id.IsEmpty)
+        {
+            throw new LogMessageFormatException("REPORT line has no RequestId");
+        }
+
+        var fields = new Fields();
+        var body = idEnd < 0 ? ReadOnlySpan<char>.Empty : rest[(idEnd + 1)..];
+        if (!TryReadTabSeparated(body, ref fields))
+        {
+            fields = new Fields();
+            ReadSpaceSeparated(body.ToString(), ref fields);
+        }
+
+        if (fields.Duration is not { } duration)
+        {
+            throw new LogMessageFormatException($"REPORT line for {id.ToString()} has no Duration");
+        }
+
+        return new ReportLine(
+            id.ToString(),
+            duration,
+            fields.BilledDuration,
+            fields.MemorySize is { } m ? checked((int)Math.Round(m)) : null,
+            fields.MaxMemoryUsed,
+            fields.InitDuration,
+            fields.RestoreDuration,
+            fields.BilledRestoreDuration,
+            fields.Status ?? InvocationStatus.Success,
+            fields.ErrorType);
+    }
+
+    private static InitReportLine ParseInitReport(ReadOnlySpan<char> rest)
+    {
+        var fields = new Fields();
+        if (!TryReadTabSeparated(rest, ref fields))
+        {
+            fields = new Fields();
+            ReadSpaceSeparated(rest.ToString(), ref fields);
+        }
+
+        if (fields.InitDuration is not { } init)
+        {
+            throw new LogMessageFormatException("INIT_REPORT line has no Init Duration");
+        }
+
+        return new InitReportLine(init, fields.Phase, fields.Status ?? InvocationStatus.Success, fields.ErrorType);
+    }
+
+    /// <summary>The fast path: "Key: value unit" segments between tabs. False when a segment is not one.</summary>
+    private static bool TryReadTabSeparated(ReadOnlySpan<char> body, ref Fields fields)
+    {
+        while (!body.IsEmpty)
+        {
+            var tab = body.IndexOf('\t');
+            var segment = (tab < 0 ? body : body[..tab]).Trim();
+            body = tab < 0 ? ReadOnlySpan<char>.Empty : body[(tab + 1)..];
+            if (segment.IsEmpty)
+            {
+                continue;
+            }
+
+            var colon = segment.IndexOf(": ", StringComparison.Ordinal);
+            if (colon <= 0 || !fields.TrySet(segment[..colon], segment[(colon + 2)..]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void ReadSpaceSeparated(string body, ref Fields fields)
+    {
+        foreach (Match match in SpaceSeparatedField().Matches(body))
+        {
+            var key = match.Groups["key"].ValueSpan;
+            var value = match.Groups["value"].ValueSpan;
+            if (!fields.TrySet(key, value))
+            {
+                throw new LogMessageFormatException($"cannot read '{match.Value.Trim()}' in a REPORT line");
+            }
+        }
+    }
+
+    // Longest keys first so "Billed Duration" is never read as "Duration".
+    [GeneratedRegex(@"(?<key>Billed Restore Duration|Restore Duration|Billed Duration|Init Duration|Duration|Memory Size|Max Memory Used|Status|Error Type|Phase): (?<value>.+?)(?=\s+(?:Billed Restore Duration|Restore Duration|Billed Duration|Init Duration|Duration|Memory Size|Max Memory Used|Status|Error Type|Phase):|\s*$)")]
+    private static partial Regex SpaceSeparatedField();
+
+    private struct Fields
+    {
+        public double? Duration, BilledDuration, MemorySize, MaxMemoryUsed, InitDuration, RestoreDuration, BilledRestoreDuration;
+        public string? Status, ErrorType, Phase;
+
+        public bool TrySet(ReadOnlySpan<char> key, ReadOnlySpan<char> value)
+        {
+            switch (key)
+            {
+                case "Duration": return TryNumber(value, "ms", out Duration);
+                case "Billed Duration": return TryNumber(value, "ms", out BilledDuration);
+                case "Memory Size": return TryNumber(value, "MB", out MemorySize);
+                case "Max Memory Used": return TryNumber(value, "MB", out MaxMemoryUsed);
+                case "Init Duration": return TryNumber(value, "ms", out InitDuration);
+                case "Restore Duration": return TryNumber(value, "ms", out RestoreDuration);
+                case "Billed Restore Duration": return TryNumber(value, "ms", out BilledRestoreDuration);
+                case "Status":
+                    var status = value.Trim().ToString().ToLowerInvariant();
+                    Status = status;
+                    return InvocationStatus.All.Contains(status);
+                case "Error Type":
+                    ErrorType = value.Trim().ToString();
+                    return true;
+                case "Phase":
+                    Phase = value.Trim().ToString();
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private static bool TryNumber(ReadOnlySpan<char> value, string unit, out double? result)
+        {
+            value = value.Trim();
+            if (value.EndsWith(unit, StringComparison.Ordinal))
+            {
+                value = value[..^unit.Length].TrimEnd();
+            }
+
+            if (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && double.IsFinite(number) && number >= 0)
+            {
+                result = number;
+                return true;
+            }
+
+            result = null;
+            return false;
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Lambench.Core.Records;
+
+public enum StartType
+{
+    Warm,
+    Cold,
+}
