@@ -9,9 +9,7 @@ public static class InvariantFormat
 
     public static string Number(double? value) => value is { } v ? Number(v) : string.Empty;
 
-    public static string Number(int? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
-
-    public static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
+    public static string Integer(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 
     public static string Money(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 

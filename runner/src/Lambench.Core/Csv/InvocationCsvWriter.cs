@@ -19,7 +19,7 @@ public static class InvocationCsvWriter
             csv.WriteField(row.FunctionName ?? string.Empty);
             csv.WriteField(row.Runtime ?? string.Empty);
             csv.WriteField(row.Architecture ?? string.Empty);
-            csv.WriteField(InvariantFormat.Number(row.MemorySizeMb));
+            csv.WriteField(InvariantFormat.Integer(row.MemorySizeMb));
             csv.WriteField(row.StartType.ToName());
             csv.WriteField(row.RequestId);
             csv.WriteField(InvariantFormat.Timestamp(row.TimestampUtc));
@@ -34,7 +34,7 @@ public static class InvocationCsvWriter
             csv.WriteField(row.Platform ?? string.Empty);
             csv.WriteField(row.Label ?? string.Empty);
             csv.WriteField(row.BatchId ?? string.Empty);
-            csv.WriteField(InvariantFormat.Number(row.Repetition));
+            csv.WriteField(InvariantFormat.Integer(row.Repetition));
             csv.EndRecord();
         }
 

@@ -1,0 +1,23 @@
+using System.Reflection;
+
+namespace Lambench.Analysis.Figures;
+
+/// <summary>The plotly.js that Plotly.NET ships inside its assembly, so reports embed it and never load it from a CDN.</summary>
+public static class PlotlyScript
+{
+    private static readonly Lazy<string> Cached = new(Load);
+
+    public static string Source => Cached.Value;
+
+    private static string Load()
+    {
+        var assembly = typeof(Plotly.NET.GenericChart).Assembly;
+        var name = assembly.GetManifestResourceNames().Single(n => n.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Safe inside a &lt;script&gt; element: a literal "&lt;/script" would end it early.</summary>
+    public static string InlineSource => Source.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase);
+}

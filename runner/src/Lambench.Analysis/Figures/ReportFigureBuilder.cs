@@ -1,0 +1,140 @@
+using System.Text.Json.Nodes;
+using Lambench.Core.Records;
+using Lambench.Core.Summary;
+using Plotly.NET.CSharp;
+
+namespace Lambench.Analysis.Figures;
+
+/// <summary>
+/// Builds the report's figures with Plotly.NET: percentiles per configuration, the distribution (box plots), cold vs
+/// warm with the Init share, cost per configuration, and cost against p95 latency. Titles, axes and number separators
+/// are set on the figure JSON in the report's language.
+/// </summary>
+public sealed class ReportFigureBuilder(ReportLanguage language)
+{
+    private string L(string en, string pt) => language.T(en, pt);
+
+    public IReadOnlyList<ReportFigure> Build(SummaryResult summary, IReadOnlyList<InvocationRecord> invocations)
+    {
+        var all = summary.Rows.Where(r => r.StartType == StartTypeNames.All && r.Duration.N > 0).ToList();
+        var figures = new List<ReportFigure>
+        {
+            Percentiles(all),
+            Distribution(invocations),
+            ColdVsWarm(summary),
+        };
+        var priced = all.Where(r => r.CostPerMillionUsd is not null).ToList();
+        if (priced.Count > 0)
+        {
+            figures.Add(CostPerConfiguration(priced));
+            figures.Add(CostAgainstLatency(priced));
+        }
+
+        return figures;
+    }
+
+    private ReportFigure Percentiles(List<ConfigurationSummary> rows)
+    {
+        string[] keys = ["p50", "p90", "p95", "p99"];
+        var traces = rows.Select(r => Chart.Line<string, double, string>(
+            x: keys,
+            y: new[] { r.Duration.P50, r.Duration.P90, r.Duration.P95, r.Duration.P99 }.Select(v => v ?? double.NaN),
+            ShowMarkers: true,
+            Name: r.Configuration));
+        return Figure("percentiles", L("Duration percentiles per configuration", "Percentis de duração por configuração"),
+            Chart.Combine(traces), L("Percentile", "Percentil"), L("Duration (ms)", "Duração (ms)"),
+            L("All invocations; linear interpolation between closest ranks.", "Todas as invocações; interpolação linear entre postos vizinhos."));
+    }
+
+    private ReportFigure Distribution(IReadOnlyList<InvocationRecord> invocations)
+    {
+        var traces = invocations
+            .GroupBy(i => (i.Configuration, i.StartType))
+            .OrderBy(g => g.Key.Configuration, StringComparer.Ordinal).ThenBy(g => g.Key.StartType)
+            .Select(g => Chart.BoxPlot<string, double, string>(
+                Y: g.Select(i => i.DurationMs).ToArray(),
+                Name: $"{g.Key.Configuration} ({language.StartType(g.Key.StartType.ToName())})"));
+        return Figure("distribution", L("Distribution of durations", "Distribuição das durações"),
+            Chart.Combine(traces), L("Configuration (start type)", "Configuração (tipo de início)"), L("Duration (ms)", "Duração (ms)"),
+            L("Box: quartiles and median; whiskers: 1.5 IQR; points beyond: outliers.", "Caixa: quartis e mediana; bigodes: 1,5 IIQ; pontos além: valores atípicos."));
+    }
+
+    private ReportFigure ColdVsWarm(SummaryResult summary)
+    {
+        var keys = new List<string>();
+        var durations = new List<double>();
+        var inits = new List<double>();
+        foreach (var configuration in summary.Rows.Select(r => r.Configuration).Distinct())
+        {
+            foreach (var startType in new[] { StartTypeNames.Warm, StartTypeNames.Cold })
+            {
+                var row = summary.Rows.Single(r => r.Configuration == configuration && r.StartType == startType);
+                if (row.Duration.N == 0)
+                {
+                    continue;
+                }
+
+                keys.Add($"{configuration} · {language.StartType(startType)}");
+                durations.Add(row.Duration.Mean!.Value);
+                inits.Add(row.InitDuration.Mean ?? 0);
+            }
+        }
+
+        var chart = Chart.Combine(
+        [
+            Chart.StackedColumn<double, string, string>(durations, Keys: keys, Name: L("Duration (mean)", "Duration (média)")),
+            Chart.StackedColumn<double, string, string>(inits, Keys: keys, Name: L("Init Duration (mean)", "Init Duration (média)")),
+        ]);
+        return Figure("cold-vs-warm", L("Cold vs warm starts: mean time and Init share", "Partidas a frio e quentes: tempo médio e parcela do Init"),
+            chart, L("Configuration · start type", "Configuração · tipo de início"), L("Time (ms)", "Tempo (ms)"),
+            L("Stacked: mean Duration plus mean Init Duration (cold starts only).", "Empilhado: Duration média mais Init Duration média (só partidas a frio)."));
+    }
+
+    private ReportFigure CostPerConfiguration(List<ConfigurationSummary> rows)
+    {
+        var chart = Chart.Column<double, string, string>(
+            rows.Select(r => (double)r.CostPerMillionUsd!.Value).ToArray(),
+            Keys: rows.Select(r => r.Configuration).ToArray(),
+            Name: L("USD per million invocations", "USD por milhão de invocações"));
+        return Figure("cost", L("Lambda cost per million invocations", "Custo do Lambda por milhão de invocações"),
+            chart, L("Configuration", "Configuração"), "USD",
+            L("Compute and requests at first-tier list prices, from each invocation's Billed Duration.", "Computação e requisições a preços de tabela do primeiro escalão, pelo Billed Duration de cada invocação."));
+    }
+
+    private ReportFigure CostAgainstLatency(List<ConfigurationSummary> rows)
+    {
+        var traces = rows.Select(r => Chart.Point<double, double, string>(
+            x: [r.Duration.P95!.Value],
+            y: [(double)r.CostPerMillionUsd!.Value],
+            Name: r.Configuration));
+        return Figure("cost-vs-p95", L("Cost against p95 latency", "Custo versus latência p95"),
+            Chart.Combine(traces), L("p95 duration (ms)", "Duração p95 (ms)"), L("USD per million invocations", "USD por milhão de invocações"),
+            L("Lower left is better: cheaper and faster at the 95th percentile.", "Mais abaixo e à esquerda é melhor: mais barato e mais rápido no percentil 95."));
+    }
+
+    private ReportFigure Figure(string id, string title, Plotly.NET.GenericChart chart, string xTitle, string yTitle, string caption)
+    {
+        var figure = JsonNode.Parse(Plotly.NET.GenericChart.toFigureJson(chart))!.AsObject();
+        figure.Remove("frames");
+        var layout = new JsonObject
+        {
+            ["title"] = new JsonObject { ["text"] = title },
+            ["xaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = xTitle }, ["automargin"] = true },
+            ["yaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = yTitle }, ["automargin"] = true, ["rangemode"] = "tozero" },
+            ["width"] = 900,
+            ["height"] = 520,
+            ["paper_bgcolor"] = "white",
+            ["plot_bgcolor"] = "white",
+            ["font"] = new JsonObject { ["family"] = "DejaVu Sans, Arial, sans-serif", ["size"] = 13 },
+            ["separators"] = language.IsPortuguese ? ",." : ".,",
+            ["legend"] = new JsonObject { ["orientation"] = "h", ["y"] = -0.25 },
+        };
+        if (id == "cold-vs-warm")
+        {
+            layout["barmode"] = "stack";
+        }
+
+        figure["layout"] = layout;
+        return new ReportFigure(id, title, figure.ToJsonString(), caption);
+    }
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace Lambench.Analysis;
+
+/// <summary>
+/// The language of tables and figures. Numbers in tables follow the language (pt-BR: decimal comma, as a Brazilian
+/// thesis needs) through an explicit number format, never the machine's culture; CSV files stay invariant.
+/// </summary>
+public sealed class ReportLanguage
+{
+    public static readonly ReportLanguage English = new("en", new NumberFormatInfo { NumberDecimalSeparator = ".", NumberGroupSeparator = "," });
+    public static readonly ReportLanguage BrazilianPortuguese = new("pt-BR", new NumberFormatInfo { NumberDecimalSeparator = ",", NumberGroupSeparator = "." });
+
+    private ReportLanguage(string code, NumberFormatInfo numbers)
+    {
+        Code = code;
+        Numbers = numbers;
+    }
+
+    public string Code { get; }
+    public NumberFormatInfo Numbers { get; }
+    public bool IsPortuguese => Code == "pt-BR";
+
+    public static ReportLanguage Parse(string code) => code switch
+    {
+        "en" => English,
+        "pt-BR" or "pt-br" or "pt" => BrazilianPortuguese,
+        _ => throw new ArgumentException($"language must be 'en' or 'pt-BR', not '{code}'"),
+    };
+
+    /// <summary>Picks the text for this language.</summary>
+    public string T(string english, string portuguese) => IsPortuguese ? portuguese : english;
+
+    public string Fixed(double? value, int decimals) => value is { } v ? v.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Numbers) : "–";
+
+    public string Fixed(decimal? value, int decimals) => value is { } v ? v.ToString("N" + decimals.ToString(CultureInfo.InvariantCulture), Numbers) : "–";
+
+    public string Percent(double? fraction, int decimals = 1) => fraction is { } f ? Fixed(f * 100, decimals) + " %" : "–";
+
+    public string StartType(string startType) => startType switch
+    {
+        "all" => T("all", "todas"),
+        "warm" => T("warm", "quente"),
+        "cold" => T("cold", "fria"),
+        _ => startType,
+    };
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using Lambench.Core.Cost;
+using Lambench.Core.Statistics;
+using Lambench.Core.Summary;
+
+namespace Lambench.Analysis.Tables;
+
+/// <summary>Builds the report's tables (latency, cold starts, cost, comparisons) in one language, each with the legend its numbers need.</summary>
+public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog prices)
+{
+    public IReadOnlyList<ReportTable> Build(SummaryResult summary)
+    {
+        var tables = new List<ReportTable> { Latency(summary), ColdStarts(summary), Cost(summary) };
+        if (summary.Comparisons.Count > 0)
+        {
+            tables.Add(Comparisons(summary));
+        }
+
+        return tables;
+    }
+
+    private string L(string en, string pt) => language.T(en, pt);
+
+    public ReportTable Latency(SummaryResult summary)
+    {
+        var columns = new[]
+        {
+            new TableColumn(L("Configuration", "Configuração"), false),
+            new TableColumn(L("Start", "Início"), false),
+            new TableColumn("n", true),
+            new TableColumn(L("Mean (ms)", "Média (ms)"), true),
+            new TableColumn(L("95% CI of mean (ms)", "IC 95% da média (ms)"), true),
+            new TableColumn(L("SD (ms)", "DP (ms)"), true),
+            new TableColumn("p50 (ms)", true),
+            new TableColumn(L("95% CI of p50 (ms)", "IC 95% da p50 (ms)"), true),
+            new TableColumn("p90 (ms)", true),
+            new TableColumn("p95 (ms)", true),
+            new TableColumn("p99 (ms)", true),
+            new TableColumn(L("Max (ms)", "Máx. (ms)"), true),
+        };
+        var rows = summary.Rows.Where(r => r.Duration.N > 0).Select(r => (IReadOnlyList<string>)
+        [
+            r.Configuration, language.StartType(r.StartType), r.Duration.N.ToString(CultureInfo.InvariantCulture),
+            Ms(r.Duration.Mean), Interval(r.Duration.MeanCi95), Ms(r.Duration.StandardDeviation), Ms(r.Duration.P50),
+            Interval(r.Duration.MedianCi95), Ms(r.Duration.P90), Ms(r.Duration.P95), Ms(r.Duration.P99), Ms(r.Duration.Max),
+        ]).ToList();
+        var legend = new List<string>
+        {
+            L("Duration is the REPORT line's Duration (handler time, without Init).", "Duração é o campo Duration da linha REPORT (tempo do handler, sem Init)."),
+            L("Percentiles by linear interpolation between closest ranks (numpy's and Excel PERCENTILE.INC's default).", "Percentis por interpolação linear entre postos vizinhos (padrão do numpy e do PERCENTIL.INC do Excel)."),
+            L($"CI of mean: {MeanConfidenceInterval.Method}; CI of p50: {MedianConfidenceInterval.Method}, coverage ≥ 95 %, none below n = 6.",
+              "IC da média: intervalo t de Student; IC da p50: intervalo de estatísticas de ordem (binomial, livre de distribuição), cobertura ≥ 95 %, inexistente para n < 6."),
+            L("SD is the sample standard deviation (n − 1). – marks a value that does not exist for that n.", "DP é o desvio padrão amostral (n − 1). – indica valor inexistente para esse n."),
+        };
+        legend.AddRange(PlatformNotes(summary));
+        return new ReportTable("latency", L("Invocation duration per configuration and start type", "Duração das invocações por configuração e tipo de início"), columns, rows, legend);
+    }
+
+    public ReportTable ColdStarts(SummaryResult summary)
+    {
+        var columns = new[]
+        {
+            new TableColumn(L("Configuration", "Configuração"), false),
+            new TableColumn("n", true),
+            new TableColumn(L("Cold starts", "Partidas a frio"), true),
+            new TableColumn(L("Cold-start rate", "Taxa de partida a frio"), true),
+            new TableColumn(L("Init mean (ms)", "Init média (ms)"), true),
+            new TableColumn("Init p50 (ms)", true),
+            new TableColumn("Init p95 (ms)", true),
+            new TableColumn(L("Init max (ms)", "Init máx. (ms)"), true),
+            new TableColumn(L("Overhead (ms)", "Sobrecarga (ms)"), true),
+            new TableColumn(L("Overhead (% of warm mean)", "Sobrecarga (% da média quente)"), true),
+            new TableColumn(L("Max memory used, mean (MB)", "Memória máx. usada, média (MB)"), true),
+        };
+        var rows = summary.Rows.Where(r => r.StartType == "all").Select(r => (IReadOnlyList<string>)
+        [
+            r.Configuration, r.Duration.N.ToString(CultureInfo.InvariantCulture), r.InitDuration.N.ToString(CultureInfo.InvariantCulture),
+            language.Percent(r.ColdStartRate), Ms(r.InitDuration.Mean), Ms(r.InitDuration.P50), Ms(r.InitDuration.P95), Ms(r.InitDuration.Max),
+            Ms(r.ColdStartOverheadMs), r.ColdStartOverheadPercent is { } p ? language.Fixed(p, 1) + " %" : "–", language.Fixed(r.MeanMaxMemoryUsedMb, 1),
+        ]).ToList();
+        var legend = new List<string>
+        {
+            L("A cold start is an invocation whose REPORT line has an Init (or SnapStart Restore) Duration.", "Partida a frio é a invocação cuja linha REPORT traz Init Duration (ou Restore Duration, SnapStart)."),
+            L("Overhead = mean of (Duration + Init Duration) over cold starts − mean Duration over warm starts.", "Sobrecarga = média de (Duration + Init Duration) nas partidas a frio − média de Duration nas partidas quentes."),
+        };
+        return new ReportTable("cold-starts", L("Cold starts per configuration", "Partidas a frio por configuração"), columns, rows, legend);
+    }
+
+    public ReportTable Cost(SummaryResult summary)
+    {
+        var monthly = summary.Rows.FirstOrDefault()?.MonthlyInvocations ?? ConfigurationSummarizer.DefaultMonthlyInvocations;
+        var columns = new[]
+        {
+            new TableColumn(L("Configuration", "Configuração"), false),
+            new TableColumn(L("Start", "Início"), false),
+            new TableColumn(L("Architecture", "Arquitetura"), false),
+            new TableColumn(L("Memory (MB)", "Memória (MB)"), true),
+            new TableColumn(L("Mean billed (ms)", "Faturado médio (ms)"), true),
+            new TableColumn(L("USD per million invocations", "USD por milhão de invocações"), true),
+            new TableColumn(L($"USD per month ({Count(monthly)} inv.)", $"USD por mês ({Count(monthly)} inv.)"), true),
+            new TableColumn(L("USD per month, free tier", "USD por mês, nível gratuito"), true),
+        };
+        var rows = summary.Rows.Where(r => r.Duration.N > 0).Select(r => (IReadOnlyList<string>)
+        [
+            r.Configuration, language.StartType(r.StartType), r.Architecture ?? "–", r.MemorySizeMb?.ToString(CultureInfo.InvariantCulture) ?? "–",
+            Ms(r.MeanBilledDurationMs), language.Fixed(r.CostPerMillionUsd, 4), language.Fixed(r.MonthlyCostUsd, 2), language.Fixed(r.MonthlyCostWithFreeTierUsd, 2),
+        ]).ToList();
+        var requestPrice = prices.Lambda.Requests.UsdPerMillion;
+        var legend = new List<string>
+        {
+            L($"Lambda compute and requests only, {prices.Region} list prices as of {prices.AsOf:yyyy-MM-dd} ({prices.Origin}).",
+              $"Apenas computação e requisições do Lambda, preços de tabela de {prices.Region} em {prices.AsOf:yyyy-MM-dd} ({prices.Origin})."),
+            L($"Per invocation: Billed Duration (s) × memory (GB = MB/1024) × first-tier price per GB-s + {language.Fixed(requestPrice, 2)} USD per million requests.",
+              $"Por invocação: Billed Duration (s) × memória (GB = MB/1024) × preço do primeiro escalão por GB-s + {language.Fixed(requestPrice, 2)} USD por milhão de requisições."),
+            L("Monthly: mean GB-s per invocation × volume, priced through the tiers; the free tier (1M requests, 400,000 GB-s) is deducted first where stated.",
+              "Mensal: GB-s médio por invocação × volume, com os escalões de preço; o nível gratuito (1 milhão de requisições, 400.000 GB-s) é descontado antes onde indicado."),
+            L("The Billed Duration is the REPORT line's; where absent, ceil(Duration + Init where billed), Init billed for all on-demand ZIP functions since "
+              + $"{prices.Lambda.InitBilling.AllOnDemandZipFrom:yyyy-MM-dd} and always for custom runtimes.",
+              "O Billed Duration é o da linha REPORT; na falta dele, teto(Duration + Init quando faturado), Init faturado para todas as funções ZIP sob demanda desde "
+              + $"{prices.Lambda.InitBilling.AllOnDemandZipFrom:yyyy-MM-dd} e sempre para runtimes personalizados."),
+        };
+        var estimated = summary.Rows.Where(r => r.StartType == "all").Sum(r => r.BilledDurationEstimated);
+        if (estimated > 0)
+        {
+            legend.Add(L($"{estimated} invocation(s) had no Billed Duration: computed by that rule.", $"{estimated} invocação(ões) sem Billed Duration: calculado por essa regra."));
+        }
+
+        return new ReportTable("cost", L("Lambda cost per configuration", "Custo do Lambda por configuração"), columns, rows, legend);
+    }
+
+    public ReportTable Comparisons(SummaryResult summary)
+    {
+        var columns = new[]
+        {
+            new TableColumn(L("Baseline", "Referência"), false),
+            new TableColumn(L("Candidate", "Candidata"), false),
+            new TableColumn(L("Factor", "Fator"), false),
+            new TableColumn(L("Start", "Início"), false),
+            new TableColumn(L("Metric", "Métrica"), false),
+            new TableColumn(L("Median ratio", "Razão das medianas"), true),
+            new TableColumn(L("95% CI", "IC 95%"), true),
+            new TableColumn(L("Mann-Whitney p", "p de Mann-Whitney"), true),
+            new TableColumn(L("Cliff's delta", "Delta de Cliff"), true),
+        };
+        var rows = summary.Comparisons.Select(c => (IReadOnlyList<string>)
+        [
+            c.Baseline, c.Candidate, $"{c.Factor}: {c.BaselineValue} → {c.CandidateValue}", language.StartType(c.StartType), c.Metric,
+            language.Fixed(c.MedianRatio, 3),
+            c.MedianRatioCi95 is { } ci ? $"[{language.Fixed(ci.Lower, 3)}; {language.Fixed(ci.Upper, 3)}]" : "–",
+            PValue(c.MannWhitneyPValue), language.Fixed(c.CliffsDelta, 3),
+        ]).ToList();
+        var legend = new List<string>
+        {
+            L("Configurations that differ in exactly one of runtime, architecture and memory size. Ratio = candidate median / baseline median (< 1: candidate faster).",
+              "Configurações que diferem em exatamente um fator (runtime, arquitetura ou memória). Razão = mediana da candidata / mediana da referência (< 1: candidata mais rápida)."),
+            L($"95% CI of the ratio: {ConfigurationComparer.RatioMethod} ({ConfigurationComparer.BootstrapSeed}).",
+              $"IC 95% da razão: bootstrap percentil, {ConfigurationComparer.BootstrapResamples} reamostragens, semente fixa ({ConfigurationComparer.BootstrapSeed})."),
+            L("p: two-sided Mann-Whitney U test (Perfolizer). Cliff's delta in [−1, 1]: > 0 means the candidate's values tend to be larger.",
+              "p: teste U de Mann-Whitney bilateral (Perfolizer). Delta de Cliff em [−1, 1]: > 0 indica valores da candidata tipicamente maiores."),
+            L("Cold rows compare Init Duration; all and warm rows compare Duration.", "Linhas frias comparam Init Duration; as demais comparam Duration."),
+        };
+        return new ReportTable("comparisons", L("Pairwise comparisons of configurations", "Comparações entre pares de configurações"), columns, rows, legend);
+    }
+
+    private IEnumerable<string> PlatformNotes(SummaryResult summary)
+    {
+        var platforms = summary.Rows.Select(r => r.Platform).Where(p => p is not null).Distinct().ToList();
+        if (platforms.Contains("local"))
+        {
+            yield return L("Rows with platform 'local' were measured on this machine by Lambench's local platform: local timings, not AWS figures.",
+                "Linhas com plataforma 'local' foram medidas nesta máquina pela plataforma local do Lambench: tempos locais, não valores da AWS.");
+        }
+    }
+
+    private string Ms(double? value) => language.Fixed(value, 2);
+
+    private string Interval(ConfidenceInterval? ci) => ci is { } c ? $"[{language.Fixed(c.Lower, 2)}; {language.Fixed(c.Upper, 2)}]" : "–";
+
+    private string PValue(double p) => p < 0.001 ? "< " + language.Fixed(0.001, 3) : language.Fixed(p, 3);
+
+    private string Count(long n) => n.ToString("N0", language.Numbers);
+}

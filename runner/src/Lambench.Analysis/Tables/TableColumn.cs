@@ -1,0 +1,3 @@
+namespace Lambench.Analysis.Tables;
+
+public sealed record TableColumn(string Header, bool AlignRight);

@@ -1,0 +1,35 @@
+namespace Lambench.Core.Cost;
+
+/// <summary>
+/// When Lambda bills the INIT phase: always for custom runtimes, container images and provisioned concurrency; for
+/// on-demand ZIP functions on managed runtimes from <see cref="AllOnDemandZipFrom"/> on.
+/// </summary>
+public sealed class InitBillingRule : SourcedPrice
+{
+    public DateOnly AllOnDemandZipFrom { get; init; }
+    public List<string> AlwaysBilledRuntimePrefixes { get; init; } = [];
+
+    public bool IsInitBilled(string? runtime, DateOnly? invocationDate)
+    {
+        if (runtime is not null && AlwaysBilledRuntimePrefixes.Any(p => runtime.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
+        // Undated rows are priced by today's rule.
+        return invocationDate is not { } date || date >= AllOnDemandZipFrom;
+    }
+
+    /// <summary>Billed Duration as Lambda computes it: the duration (plus the Init duration where billed) rounded up to the next ms.</summary>
+    public decimal BilledDurationMs(double durationMs, double? initDurationMs, string? runtime, DateOnly? invocationDate)
+    {
+        // decimal, because 1.1 + 2.9 in binary floating point is a hair over 4 and would round up to 5.
+        var billed = (decimal)durationMs;
+        if (initDurationMs is { } init && IsInitBilled(runtime, invocationDate))
+        {
+            billed += (decimal)init;
+        }
+
+        return decimal.Ceiling(billed);
+    }
+}

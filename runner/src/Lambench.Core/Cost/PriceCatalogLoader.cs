@@ -1,0 +1,190 @@
+using System.Globalization;
+using Lambench.Core.Records;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Lambench.Core.Cost;
+
+/// <summary>
+/// Loads data/prices/&lt;region&gt;.yaml, with an optional override file holding only the keys to change, and checks
+/// that every figure the cost model needs is there and sensible.
+/// </summary>
+public static class PriceCatalogLoader
+{
+    public const string DefaultRegion = "us-east-1";
+
+    /// <summary>The price files shipped beside the binaries (copied from data/prices at build time).</summary>
+    public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "prices");
+
+    public static PriceCatalog Load(string region = DefaultRegion, string? overridePath = null, string? directory = null)
+    {
+        directory ??= DefaultDirectory;
+        var regionPath = Path.Combine(directory, region + ".yaml");
+        var layers = new List<(string Path, Dictionary<object, object> Tree)>();
+        if (File.Exists(regionPath))
+        {
+            layers.Add((regionPath, ReadTree(regionPath)));
+        }
+        else if (overridePath is null)
+        {
+            var known = Directory.Exists(directory) ? string.Join(", ", Directory.GetFiles(directory, "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)) : "none";
+            throw new PriceCatalogException(
+                $"no prices for region '{region}': {regionPath} does not exist (regions with prices: {known}). " +
+                $"Regional prices differ and Lambench has not confirmed them: copy {DefaultRegion}.yaml to {region}.yaml, set the figures from the AWS pricing pages, mark what you checked, or pass a complete file with --prices.");
+        }
+
+        if (overridePath is not null)
+        {
+            if (!File.Exists(overridePath))
+            {
+                throw new PriceCatalogException($"{overridePath}: no such price file");
+            }
+
+            layers.Add((overridePath, ReadTree(overridePath)));
+        }
+
+        var merged = layers[0].Tree;
+        foreach (var layer in layers.Skip(1))
+        {
+            Merge(merged, layer.Tree);
+        }
+
+        var origin = string.Join(" + ", layers.Select(l => l.Path));
+        var yaml = new SerializerBuilder().Build().Serialize(merged);
+        PriceCatalog catalog;
+        try
+        {
+            catalog = Deserializer.Deserialize<PriceCatalog>(yaml);
+        }
+        catch (YamlException e)
+        {
+            throw new PriceCatalogException($"{origin}: {Innermost(e).Message}", e);
+        }
+
+        catalog.Origin = origin;
+        Validate(catalog, origin);
+        return catalog;
+    }
+
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(UnderscoredNamingConvention.Instance)
+        .WithTypeConverter(new DateOnlyConverter())
+        .Build();
+
+    /// <summary>Reads a file as a plain tree, and typed too, so unknown keys and bad values are reported with this file's line numbers.</summary>
+    private static Dictionary<object, object> ReadTree(string path)
+    {
+        var text = File.ReadAllText(path);
+        try
+        {
+            Deserializer.Deserialize<PriceCatalog>(text);
+            return new DeserializerBuilder().Build().Deserialize<Dictionary<object, object>>(text) ?? [];
+        }
+        catch (YamlException e)
+        {
+            throw new PriceCatalogException($"{path}: line {e.Start.Line}: {Innermost(e).Message}", e);
+        }
+    }
+
+    private static Exception Innermost(Exception e) => e.InnerException is { } inner ? Innermost(inner) : e;
+
+    private static void Merge(Dictionary<object, object> target, Dictionary<object, object> layer)
+    {
+        foreach (var (key, value) in layer)
+        {
+            if (value is Dictionary<object, object> child && target.TryGetValue(key, out var existing) && existing is Dictionary<object, object> existingChild)
+            {
+                Merge(existingChild, child);
+            }
+            else
+            {
+                target[key] = value;
+            }
+        }
+    }
+
+    private static void Validate(PriceCatalog catalog, string origin)
+    {
+        var errors = new List<string>();
+        void Positive(decimal value, string field)
+        {
+            if (value <= 0)
+            {
+                errors.Add($"{field} must be a positive number (got {value.ToString(CultureInfo.InvariantCulture)})");
+            }
+        }
+
+        foreach (var architecture in new[] { Architectures.X86_64, Architectures.Arm64 })
+        {
+            var field = $"lambda.compute.{architecture}";
+            if (!catalog.Lambda.Compute.TryGetValue(architecture, out var compute) || compute.Tiers.Count == 0)
+            {
+                errors.Add($"{field}.tiers is missing");
+                continue;
+            }
+
+            decimal previous = 0;
+            for (var i = 0; i < compute.Tiers.Count; i++)
+            {
+                var tier = compute.Tiers[i];
+                Positive(tier.UsdPerGbSecond, $"{field}.tiers[{i}].usd_per_gb_second");
+                var last = i == compute.Tiers.Count - 1;
+                if (last != tier.UpToGbSeconds is null)
+                {
+                    errors.Add($"{field}.tiers[{i}]: only the last tier may (and must) have no up_to_gb_seconds");
+                }
+                else if (tier.UpToGbSeconds is { } upTo)
+                {
+                    if (upTo <= previous)
+                    {
+                        errors.Add($"{field}.tiers[{i}].up_to_gb_seconds must grow from tier to tier");
+                    }
+
+                    previous = upTo;
+                }
+            }
+        }
+
+        Positive(catalog.Lambda.Requests.UsdPerMillion, "lambda.requests.usd_per_million");
+        Positive(catalog.Dynamodb.OnDemand.UsdPerMillionWriteUnits, "dynamodb.on_demand.usd_per_million_write_units");
+        Positive(catalog.Dynamodb.OnDemand.UsdPerMillionReadUnits, "dynamodb.on_demand.usd_per_million_read_units");
+        Positive(catalog.Dynamodb.OnDemand.WriteUnitBytes, "dynamodb.on_demand.write_unit_bytes");
+        Positive(catalog.Dynamodb.OnDemand.ReadUnitBytes, "dynamodb.on_demand.read_unit_bytes");
+        Positive(catalog.Sqs.Standard.UsdPerMillionRequests, "sqs.standard.usd_per_million_requests");
+        Positive(catalog.Sqs.Standard.ChunkBytes, "sqs.standard.chunk_bytes");
+        Positive(catalog.CloudwatchLogs.IngestionUsdPerGb, "cloudwatch_logs.ingestion_usd_per_gb");
+        Positive(catalog.CloudwatchLogs.BytesPerGb, "cloudwatch_logs.bytes_per_gb");
+        if (catalog.Lambda.InitBilling.AllOnDemandZipFrom == default)
+        {
+            errors.Add("lambda.init_billing.all_on_demand_zip_from is missing");
+        }
+
+        if (string.IsNullOrWhiteSpace(catalog.Currency) || catalog.AsOf == default)
+        {
+            errors.Add("currency and as_of are required");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new PriceCatalogException($"{origin}: {string.Join("; ", errors)}");
+        }
+    }
+
+    private sealed class DateOnlyConverter : IYamlTypeConverter
+    {
+        public bool Accepts(Type type) => type == typeof(DateOnly);
+
+        public object ReadYaml(IParser parser, Type type, ObjectDeserializer rootDeserializer)
+        {
+            var scalar = parser.Consume<Scalar>();
+            return DateOnly.TryParseExact(scalar.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date
+                : throw new YamlException(scalar.Start, scalar.End, $"'{scalar.Value}' is not a date (yyyy-mm-dd)");
+        }
+
+        public void WriteYaml(IEmitter emitter, object? value, Type type, ObjectSerializer serializer) =>
+            emitter.Emit(new Scalar(((DateOnly)value!).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+    }
+}

@@ -1,0 +1,6 @@
+namespace Lambench.Core.Cost;
+
+public sealed class SqsPrices
+{
+    public SqsStandardPrices Standard { get; init; } = new();
+}

@@ -1,0 +1,50 @@
+using MathNet.Numerics.Statistics;
+
+namespace Lambench.Core.Statistics;
+
+/// <summary>
+/// Descriptive statistics of one sample, computed once. Null where the statistic does not exist for the sample size:
+/// everything at n = 0; the standard deviation and the mean's interval at n = 1; the median's 95% interval below n = 6.
+/// The standard deviation is the sample one (n - 1 in the denominator).
+/// </summary>
+public sealed record SampleStatistics(
+    int N,
+    double? Mean,
+    double? StandardDeviation,
+    double? Min,
+    double? P50,
+    double? P90,
+    double? P95,
+    double? P99,
+    double? Max,
+    ConfidenceInterval? MeanCi95,
+    ConfidenceInterval? MedianCi95)
+{
+    public static readonly SampleStatistics Empty = new(0, null, null, null, null, null, null, null, null, null, null);
+
+    public static SampleStatistics Compute(IEnumerable<double> values)
+    {
+        var sorted = values.ToArray();
+        if (sorted.Length == 0)
+        {
+            return Empty;
+        }
+
+        Array.Sort(sorted);
+        var n = sorted.Length;
+        var mean = ArrayStatistics.Mean(sorted);
+        double? sd = n >= 2 ? ArrayStatistics.StandardDeviation(sorted) : null;
+        return new SampleStatistics(
+            n,
+            mean,
+            sd,
+            sorted[0],
+            Percentiles.Linear(sorted, 50),
+            Percentiles.Linear(sorted, 90),
+            Percentiles.Linear(sorted, 95),
+            Percentiles.Linear(sorted, 99),
+            sorted[^1],
+            sd is { } s ? MeanConfidenceInterval.Compute(n, mean, s) : null,
+            MedianConfidenceInterval.Compute(sorted));
+    }
+}

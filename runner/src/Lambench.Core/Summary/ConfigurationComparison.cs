@@ -1,0 +1,27 @@
+using Lambench.Core.Statistics;
+
+namespace Lambench.Core.Summary;
+
+/// <summary>
+/// Two configurations that differ in exactly one factor, compared on one metric and start type. Ratio = candidate
+/// median / baseline median; Cliff's delta &gt; 0 means the candidate's values tend to be larger (slower).
+/// </summary>
+public sealed record ConfigurationComparison
+{
+    public required string Baseline { get; init; }
+    public required string Candidate { get; init; }
+    public required string Factor { get; init; }
+    public required string BaselineValue { get; init; }
+    public required string CandidateValue { get; init; }
+    public required string StartType { get; init; }
+    public required string Metric { get; init; }
+    public int BaselineN { get; init; }
+    public int CandidateN { get; init; }
+    public double BaselineMedian { get; init; }
+    public double CandidateMedian { get; init; }
+    public double? MedianRatio { get; init; }
+    public ConfidenceInterval? MedianRatioCi95 { get; init; }
+    public double MannWhitneyU { get; init; }
+    public double MannWhitneyPValue { get; init; }
+    public double CliffsDelta { get; init; }
+}

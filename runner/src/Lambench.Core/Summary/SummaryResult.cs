@@ -1,0 +1,3 @@
+namespace Lambench.Core.Summary;
+
+public sealed record SummaryResult(IReadOnlyList<ConfigurationSummary> Rows, IReadOnlyList<ConfigurationComparison> Comparisons, IReadOnlyList<string> Warnings);
