@@ -112,15 +112,29 @@ public sealed class ReportFigureBuilder(ReportLanguage language)
             L("Lower left is better: cheaper and faster at the 95th percentile.", "Mais abaixo e à esquerda é melhor: mais barato e mais rápido no percentil 95."));
     }
 
+    /// <summary>Bars start at zero so their heights compare; box plots and percentile lines zoom to the data.</summary>
+    private static readonly HashSet<string> ZeroBased = ["cold-vs-warm", "cost", "cost-vs-p95"];
+
     private ReportFigure Figure(string id, string title, Plotly.NET.GenericChart chart, string xTitle, string yTitle, string caption)
     {
         var figure = JsonNode.Parse(Plotly.NET.GenericChart.toFigureJson(chart))!.AsObject();
         figure.Remove("frames");
+        foreach (var trace in figure["data"]!.AsArray())
+        {
+            // Small samples: show every invocation over its box, so five points are not mistaken for a distribution.
+            if (trace!["type"]?.GetValue<string>() == "box" && trace["y"]?.AsArray().Count <= 200)
+            {
+                trace["boxpoints"] = "all";
+                trace["jitter"] = 0.3;
+                trace["pointpos"] = 0;
+            }
+        }
+
         var layout = new JsonObject
         {
             ["title"] = new JsonObject { ["text"] = title },
             ["xaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = xTitle }, ["automargin"] = true },
-            ["yaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = yTitle }, ["automargin"] = true, ["rangemode"] = "tozero" },
+            ["yaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = yTitle }, ["automargin"] = true, ["rangemode"] = ZeroBased.Contains(id) ? "tozero" : "normal" },
             ["width"] = 900,
             ["height"] = 520,
             ["paper_bgcolor"] = "white",

@@ -56,6 +56,11 @@ public sealed class LatexTableExporter : ITableExporter
                 '–' => "--",
                 '±' => "$\\pm$",
                 '≤' => "$\\leq$",
+                '≥' => "$\\geq$",
+                '×' => "$\\times$",
+                '−' => "$-$",
+                '→' => "$\\rightarrow$",
+                '·' => "$\\cdot$",
                 'µ' => "$\\mu$",
                 _ => c.ToString(),
             });

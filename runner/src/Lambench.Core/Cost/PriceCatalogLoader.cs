@@ -51,7 +51,8 @@ public static class PriceCatalogLoader
             Merge(merged, layer.Tree);
         }
 
-        var origin = string.Join(" + ", layers.Select(l => l.Path));
+        // The shipped file is named as it stands in the repository, so reports do not depend on where the binaries live.
+        var origin = string.Join(" + ", layers.Select(l => l.Path == regionPath && directory == DefaultDirectory ? $"data/prices/{region}.yaml" : l.Path));
         var yaml = new SerializerBuilder().Build().Serialize(merged);
         PriceCatalog catalog;
         try

@@ -11,7 +11,8 @@ public static class InvariantFormat
 
     public static string Integer(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
 
-    public static string Money(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+    /// <summary>Every significant digit of a decimal amount, without the trailing zeros its scale carries.</summary>
+    public static string Money(decimal? value) => value?.ToString("0.############################", CultureInfo.InvariantCulture) ?? string.Empty;
 
     public static string Timestamp(DateTimeOffset? value) =>
         value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture) ?? string.Empty;

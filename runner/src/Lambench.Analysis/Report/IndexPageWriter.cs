@@ -1,0 +1,72 @@
+using System.Net;
+using System.Text;
+using Lambench.Analysis.Figures;
+using Lambench.Analysis.Tables;
+
+namespace Lambench.Analysis.Report;
+
+/// <summary>The report's index.html: every table and figure on one self-contained page, plotly.js embedded once.</summary>
+public static class IndexPageWriter
+{
+    public static string Render(ReportLanguage language, IReadOnlyList<ReportTable> tables, IReadOnlyList<ReportFigure> figures, bool staticFiles, IReadOnlyList<string> inputs, IReadOnlyList<string> warnings)
+    {
+        string L(string en, string pt) => language.T(en, pt);
+        var html = new StringBuilder();
+        html.Append("<!doctype html>\n<html lang=\"").Append(language.Code).Append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+            .Append(WebUtility.HtmlEncode(L("Lambench report", "Relatório Lambench"))).Append("</title>\n<style>\n")
+            .Append("""
+                body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em auto; max-width: 1100px; color: #222; }
+                table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.9em; }
+                caption { font-weight: bold; text-align: left; padding-bottom: 0.4em; }
+                th, td { padding: 0.25em 0.6em; border-bottom: 1px solid #ccc; }
+                thead th { border-bottom: 2px solid #444; }
+                td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+                ul.legend { font-size: 0.8em; color: #555; }
+                figure { margin: 1.5em 0; }
+                .files { font-size: 0.85em; }
+                .warning { color: #8a4b00; }
+                @media print { .plot { page-break-inside: avoid; } }
+                """)
+            .Append("</style>\n<script>").Append(PlotlyScript.InlineSource).Append("</script>\n</head>\n<body>\n");
+        html.Append("<h1>").Append(WebUtility.HtmlEncode(L("Lambench report", "Relatório Lambench"))).Append("</h1>\n");
+        html.Append("<p>").Append(WebUtility.HtmlEncode(L("Inputs", "Entradas"))).Append(": ")
+            .AppendJoin(", ", inputs.Select(i => "<code>" + WebUtility.HtmlEncode(i) + "</code>")).Append(". ")
+            .Append("<a href=\"summary.csv\">summary.csv</a>, <a href=\"comparisons.csv\">comparisons.csv</a>.</p>\n");
+        foreach (var warning in warnings)
+        {
+            html.Append("<p class=\"warning\">⚠ ").Append(WebUtility.HtmlEncode(warning)).Append("</p>\n");
+        }
+
+        html.Append("<h2>").Append(WebUtility.HtmlEncode(L("Tables", "Tabelas"))).Append("</h2>\n");
+        var exporter = new HtmlTableExporter();
+        foreach (var table in tables)
+        {
+            html.Append(exporter.Export(table));
+            html.Append("<p class=\"files\">").AppendJoin(" · ", new[] { ".md", ".html", ".tex" }.Select(e => $"<a href=\"tables/{table.Id}{e}\">{table.Id}{e}</a>")).Append("</p>\n");
+        }
+
+        html.Append("<h2>").Append(WebUtility.HtmlEncode(L("Figures", "Figuras"))).Append("</h2>\n");
+        foreach (var figure in figures)
+        {
+            html.Append("<figure class=\"plot\">\n<div id=\"fig-").Append(figure.Id).Append("\"></div>\n<figcaption>")
+                .Append(WebUtility.HtmlEncode(figure.Caption));
+            if (staticFiles)
+            {
+                html.Append(" <span class=\"files\">(<a href=\"figures/").Append(figure.Id).Append(".svg\">SVG</a>, <a href=\"figures/")
+                    .Append(figure.Id).Append(".png\">PNG</a>)</span>");
+            }
+
+            html.Append("</figcaption>\n</figure>\n");
+        }
+
+        html.Append("<script>\n");
+        foreach (var figure in figures)
+        {
+            html.Append("(function () { const f = ").Append(figure.FigureJson).Append("; Plotly.newPlot('fig-").Append(figure.Id)
+                .Append("', f.data, f.layout, {responsive: true, displaylogo: false}); })();\n");
+        }
+
+        html.Append("</script>\n</body>\n</html>\n");
+        return html.ToString();
+    }
+}

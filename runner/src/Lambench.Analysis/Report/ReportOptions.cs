@@ -1,0 +1,14 @@
+using Lambench.Core.Summary;
+
+namespace Lambench.Analysis.Report;
+
+public sealed record ReportOptions
+{
+    public required string OutputDirectory { get; init; }
+    public ReportLanguage Language { get; init; } = ReportLanguage.English;
+    public long MonthlyInvocations { get; init; } = ConfigurationSummarizer.DefaultMonthlyInvocations;
+
+    /// <summary>Null: export SVG/PNG with the Chromium found on this machine, or skip with a warning when there is none.</summary>
+    public string? ChromiumPath { get; init; }
+    public bool StaticFigures { get; init; } = true;
+}

@@ -1,0 +1,91 @@
+using System.CommandLine;
+using Lambench.Core.Csv;
+using Lambench.Core.Ingest;
+using Lambench.Core.Logs;
+using Lambench.Core.Records;
+using Spectre.Console;
+
+namespace Lambench.Cli.Commands.Ingest;
+
+/// <summary><c>lambench ingest</c>: any mix of Lambda log files to one invocations.csv.</summary>
+public static class IngestCommand
+{
+    public static Command Build(IAnsiConsole console)
+    {
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Log files: raw Lambda log text (text or JSON log format), Logs Insights CSV exports, or the JSON of aws logs filter-log-events / get-log-events; .gz allowed.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string>("--out", "-o") { Description = "The invocations.csv to write (replaced whole, never half-written).", Required = true };
+        var configuration = new Option<string?>("--configuration") { Description = "Configuration name for every row. Default: the log group (Insights exports) or the file name without extensions." };
+        var runtime = new Option<string?>("--runtime") { Description = "Runtime of the function, e.g. python3.12 or provided.al2023 (Go). Logs do not say it." };
+        var architecture = new Option<string?>("--architecture") { Description = "arm64 or x86_64. Logs do not say it; without it costs cannot be computed." };
+        architecture.AcceptOnlyFromAmong(Architectures.Arm64, Architectures.X86_64);
+        var functionName = new Option<string?>("--function-name") { Description = "Function name. Default: from the log group /aws/lambda/<name> when the export has it." };
+        var platform = new Option<string>("--platform") { Description = "Where the logs come from: aws (CloudWatch) or local (Lambench's local platform).", DefaultValueFactory = _ => "aws" };
+        platform.AcceptOnlyFromAmong("aws", "local");
+
+        var command = new Command("ingest", "Read Lambda REPORT lines from log files and write one row per invocation (request id) to a CSV.")
+        {
+            paths, output, configuration, runtime, architecture, functionName, platform,
+        };
+        command.SetAction((result, cancellation) =>
+        {
+            var options = new IngestOptions
+            {
+                Configuration = result.GetValue(configuration),
+                Runtime = result.GetValue(runtime),
+                Architecture = result.GetValue(architecture),
+                FunctionName = result.GetValue(functionName),
+                Platform = result.GetValue(platform)!,
+            };
+            return Task.FromResult(Run(console, result.GetValue(paths)!, result.GetValue(output)!, options, cancellation));
+        });
+        return command;
+    }
+
+    public static int Run(IAnsiConsole console, IReadOnlyList<string> paths, string output, IngestOptions options, CancellationToken cancellation)
+    {
+        var ingestor = new LogIngestor(options);
+        try
+        {
+            console.Progress().AutoClear(true).HideCompleted(true).Columns(new TaskDescriptionColumn(), new SpinnerColumn(), new ElapsedTimeColumn()).Start(context =>
+            {
+                foreach (var path in paths)
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    var task = context.AddTask(Markup.Escape($"Reading {path}")).IsIndeterminate();
+                    ingestor.AddFile(path, new Progress<long>(n => task.Description = Markup.Escape($"Reading {path}: {n:N0} lines")));
+                    task.StopTask();
+                }
+            });
+        }
+        catch (LogFormatException e)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            console.MarkupLineInterpolated($"Nothing was written to {output}.");
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            console.MarkupLineInterpolated($"Cancelled; nothing was written to {output}.");
+            return ExitCodes.Cancelled;
+        }
+
+        var result = ingestor.Complete();
+        InvocationCsvWriter.WriteFile(output, result.Invocations);
+        console.MarkupLineInterpolated($"[green]Wrote {output}[/]: {result.Summary.ToOneLine()}");
+        foreach (var conflict in result.Summary.ConflictExamples)
+        {
+            console.MarkupLineInterpolated($"[yellow]conflict:[/] {conflict}");
+        }
+
+        if (result.Invocations.Count == 0)
+        {
+            console.MarkupLine("[yellow]warning:[/] no REPORT lines found: the CSV has a header only.");
+        }
+
+        return ExitCodes.Success;
+    }
+}

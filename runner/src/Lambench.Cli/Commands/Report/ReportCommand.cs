@@ -1,0 +1,134 @@
+using System.CommandLine;
+using Lambench.Analysis;
+using Lambench.Analysis.Report;
+using Lambench.Core.Cost;
+using Lambench.Core.Csv;
+using Lambench.Core.Ingest;
+using Lambench.Core.Logs;
+using Lambench.Core.Records;
+using Lambench.Core.Summary;
+using Spectre.Console;
+
+namespace Lambench.Cli.Commands.Report;
+
+/// <summary><c>lambench report</c>: invocations CSVs (or raw logs) to tables, figures and costs.</summary>
+public static class ReportCommand
+{
+    public static Command Build(IAnsiConsole console)
+    {
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "invocations.csv files (from ingest or run). A log file is ingested on the fly with default options (no architecture: no costs).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var output = new Option<string>("--out", "-o") { Description = "Directory for summary.csv, comparisons.csv, tables/, figures/ and index.html.", Required = true };
+        var language = new Option<string>("--lang") { Description = "Language of tables and figures: en, or pt-BR (decimal comma, Portuguese captions).", DefaultValueFactory = _ => "en" };
+        language.AcceptOnlyFromAmong("en", "pt-BR");
+        var region = new Option<string>("--region") { Description = "Price region: reads data/prices/<region>.yaml.", DefaultValueFactory = _ => PriceCatalogLoader.DefaultRegion };
+        var prices = new Option<string?>("--prices") { Description = "A YAML file overriding price figures (same layout as data/prices/us-east-1.yaml, only the keys to change)." };
+        var monthly = new Option<long>("--monthly-invocations") { Description = "Volume for the monthly cost projection.", DefaultValueFactory = _ => ConfigurationSummarizer.DefaultMonthlyInvocations };
+        monthly.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<long>() < 0)
+            {
+                r.AddError("--monthly-invocations must be zero or more");
+            }
+        });
+        var noStatic = new Option<bool>("--no-static-figures") { Description = "Skip SVG/PNG export (which needs Chromium); index.html still has every figure." };
+
+        var command = new Command("report", "Compute statistics and costs and write a report: CSV summaries, tables (Markdown, HTML, LaTeX), figures (HTML, SVG, PNG), index.html.")
+        {
+            inputs, output, language, region, prices, monthly, noStatic,
+        };
+        command.SetAction((result, cancellation) => RunAsync(
+            console,
+            result.GetValue(inputs)!,
+            new ReportOptions
+            {
+                OutputDirectory = result.GetValue(output)!,
+                Language = ReportLanguage.Parse(result.GetValue(language)!),
+                MonthlyInvocations = result.GetValue(monthly),
+                StaticFigures = !result.GetValue(noStatic),
+            },
+            result.GetValue(region)!,
+            result.GetValue(prices),
+            cancellation));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(IAnsiConsole console, IReadOnlyList<string> inputs, ReportOptions options, string region, string? pricesOverride, CancellationToken cancellation)
+    {
+        PriceCatalog catalog;
+        List<InvocationRecord> invocations;
+        try
+        {
+            catalog = PriceCatalogLoader.Load(region, pricesOverride);
+            invocations = Load(console, inputs);
+        }
+        catch (Exception e) when (e is PriceCatalogException or LogFormatException or InvalidDataException or IOException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        ReportOutcome outcome;
+        try
+        {
+            outcome = await new ReportWriter(catalog).WriteAsync(invocations, inputs, options, new ConsoleProgress(console), cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            console.MarkupLine("Cancelled.");
+            return ExitCodes.Cancelled;
+        }
+
+        foreach (var warning in outcome.Warnings)
+        {
+            console.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
+        }
+
+        var configurations = outcome.Summary.Rows.Select(r => r.Configuration).Distinct().Count();
+        console.MarkupLineInterpolated($"[green]Report written[/] to {Path.GetFullPath(Path.Combine(options.OutputDirectory, "index.html"))}: {invocations.Count} invocations, {configurations} configuration(s), {outcome.Summary.Comparisons.Count} comparison row(s), {outcome.FilesWritten.Count} files.");
+        return ExitCodes.Success;
+    }
+
+    private static List<InvocationRecord> Load(IAnsiConsole console, IReadOnlyList<string> inputs)
+    {
+        var rows = new List<InvocationRecord>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var input in inputs)
+        {
+            if (!File.Exists(input))
+            {
+                throw new IOException($"{input}: no such file");
+            }
+
+            IReadOnlyList<InvocationRecord> loaded;
+            if (InvocationCsvReader.IsInvocationCsv(input))
+            {
+                loaded = InvocationCsvReader.ReadFile(input);
+            }
+            else
+            {
+                var ingestor = new LogIngestor(new IngestOptions());
+                ingestor.AddFile(input);
+                var result = ingestor.Complete();
+                console.MarkupLineInterpolated($"[grey]·[/] {input} is a log file: {result.Summary.ToOneLine()}");
+                loaded = result.Invocations;
+            }
+
+            foreach (var row in loaded)
+            {
+                // The same invocation in two inputs would be counted twice in every statistic.
+                if (!seen.Add(row.RequestId))
+                {
+                    throw new InvalidDataException($"{input}: request id {row.RequestId} appears in more than one input; merge the logs with one ingest instead");
+                }
+
+                rows.Add(row);
+            }
+        }
+
+        return rows;
+    }
+}

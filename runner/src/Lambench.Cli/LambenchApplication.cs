@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Lambench.Cli.Commands.Ingest;
+using Lambench.Cli.Commands.Report;
+using Spectre.Console;
+
+namespace Lambench.Cli;
+
+/// <summary>The lambench command: one verb per folder under Commands, the console injected so tests can drive it.</summary>
+public static class LambenchApplication
+{
+    public static RootCommand Build(IAnsiConsole console) => new(
+        """
+        Lambench: fair, repeatable AWS Lambda experiments and their analysis.
+
+        Typical use:
+          lambench ingest logs/*.log --out invocations.csv --architecture x86_64 --runtime provided.al2
+          lambench report invocations.csv --out report/ [--lang pt-BR]
+        """)
+    {
+        IngestCommand.Build(console),
+        ReportCommand.Build(console),
+    };
+
+    public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter? output = null, TextWriter? error = null)
+    {
+        var configuration = new InvocationConfiguration();
+        if (output is not null)
+        {
+            configuration.Output = output;
+        }
+
+        if (error is not null)
+        {
+            configuration.Error = error;
+        }
+
+        return await Build(console).Parse(args).InvokeAsync(configuration);
+    }
+}

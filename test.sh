@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests use (Chromium, for the figure export tests) and runs every test project.
+# Ends with one line "N passed, N failed".
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+if ! command -v chromium >/dev/null 2>&1 && [ -z "${LAMBENCH_CHROMIUM:-}" ]; then
+  echo "test.sh: installing Chromium for the figure export tests" >&2
+  sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+fi
+
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test "$root/runner/Lambench.slnx" -c Release --nologo 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+# dotnet test prints one "Passed!/Failed! - Failed: F, Passed: P, ..." line per test project: add them up.
+awk -F'[:,]' '/(Passed|Failed)! +- +Failed:/ { failed += $2; passed += $4 } END { printf "%d passed, %d failed\n", passed, failed }' "$log"
+exit "$status"
