@@ -1,0 +1,64 @@
+using Lambench.Core.Cost;
+
+namespace Lambench.Core.Tests.Cost;
+
+public class PriceCatalogLoaderTests
+{
+    [Fact]
+    public void Loads_the_shipped_us_east_1_prices_with_their_sources()
+    {
+        var prices = PriceCatalogLoader.Load();
+        Assert.Equal(("us-east-1", "USD", "data/prices/us-east-1.yaml"), (prices.Region, prices.Currency, prices.Origin));
+        Assert.Equal([0.0000166667m, 0.000015m, 0.0000133334m], prices.Lambda.Compute["x86_64"].Tiers.Select(t => t.UsdPerGbSecond));
+        Assert.Equal([7_500_000_000m, 18_750_000_000m, (decimal?)null], prices.Lambda.Compute["arm64"].Tiers.Select(t => t.UpToGbSeconds));
+        Assert.Equal(new DateOnly(2025, 8, 1), prices.Lambda.InitBilling.AllOnDemandZipFrom);
+        Assert.All(new SourcedPrice[] { prices.Lambda.Compute["arm64"], prices.Lambda.Requests, prices.Dynamodb.OnDemand, prices.Sqs.Standard }, p => Assert.StartsWith("http", p.Source[(p.Source.IndexOf("http", StringComparison.Ordinal))..]));
+    }
+
+    [Fact]
+    public void An_override_file_changes_only_its_keys()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, "lambda:\n  requests:\n    usd_per_million: 0.25\n    confirmed: false\n");
+            var prices = PriceCatalogLoader.Load(overridePath: path);
+            Assert.Equal((0.25m, false), (prices.Lambda.Requests.UsdPerMillion, prices.Lambda.Requests.Confirmed));
+            Assert.Equal(0.0000166667m, prices.Lambda.Compute["x86_64"].Tiers[0].UsdPerGbSecond);
+            Assert.Contains(path, prices.Origin);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Refuses_a_region_without_prices_and_says_what_to_do()
+    {
+        var error = Assert.Throws<PriceCatalogException>(() => PriceCatalogLoader.Load("sa-east-1"));
+        Assert.Contains("no prices for region 'sa-east-1'", error.Message);
+        Assert.Contains("us-east-1", error.Message);
+    }
+
+    [Theory]
+    [InlineData("lambda:\n  requests:\n    usd_per_milion: 0.25\n", "line 3")]
+    [InlineData("as_of: yesterday\n", "not a date")]
+    [InlineData("lambda:\n  requests:\n    usd_per_million: -1\n", "lambda.requests.usd_per_million must be a positive number")]
+    [InlineData("lambda:\n  compute:\n    arm64:\n      tiers:\n        - usd_per_gb_second: 0.1\n        - usd_per_gb_second: 0.2\n", "only the last tier")]
+    public void Names_the_file_and_what_is_wrong(string yaml, string expected)
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(path, yaml);
+            var error = Assert.Throws<PriceCatalogException>(() => PriceCatalogLoader.Load(overridePath: path));
+            Assert.Contains(path, error.Message);
+            Assert.Contains(expected, error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
