@@ -57,6 +57,8 @@ public sealed class LatexTableExporter : ITableExporter
                 '±' => "$\\pm$",
                 '≤' => "$\\leq$",
                 '≥' => "$\\geq$",
+                '<' => "$<$",
+                '>' => "$>$",
                 '×' => "$\\times$",
                 '−' => "$-$",
                 '→' => "$\\rightarrow$",

@@ -1,0 +1,37 @@
+using Lambench.Analysis.Figures;
+
+namespace Lambench.Analysis.Tests.Figures;
+
+/// <summary>Runs the real headless Chromium (test.sh and .ci/run install Debian's chromium).</summary>
+public class ChromiumFigureExporterTests
+{
+    [Fact]
+    public async Task Exports_svg_and_png_that_hold_the_figure()
+    {
+        var chromium = ChromiumFigureExporter.Find();
+        Assert.True(chromium is not null, "Chromium is required for this test: apt-get install chromium (test.sh does it)");
+        var figure = new ReportFigure("probe", "Probe figure", """{"data":[{"type":"bar","x":["arm64-config","x86-config"],"y":[3,5],"name":"probe-trace"}],"layout":{"width":400,"height":300,"title":{"text":"Probe figure"}}}""", "caption");
+        var directory = Directory.CreateTempSubdirectory("lambench-test-").FullName;
+        try
+        {
+            var written = await new ChromiumFigureExporter(chromium!).ExportAsync([figure], directory);
+            Assert.Equal([Path.Combine(directory, "probe.svg"), Path.Combine(directory, "probe.png")], written);
+
+            var svg = await File.ReadAllTextAsync(Path.Combine(directory, "probe.svg"));
+            Assert.StartsWith("<svg", svg);
+            Assert.Contains("Probe figure", svg);
+            Assert.Contains("arm64-config", svg);
+
+            var png = await File.ReadAllBytesAsync(Path.Combine(directory, "probe.png"));
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
+            // IHDR width and height, big-endian at bytes 16 and 20: 400 × 300 at scale 2.
+            Assert.Equal((800, 600), (ReadInt32BigEndian(png, 16), ReadInt32BigEndian(png, 20)));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static int ReadInt32BigEndian(byte[] bytes, int offset) => System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(offset, 4));
+}

@@ -1,0 +1,61 @@
+using Lambench.Analysis.Figures;
+using Lambench.Analysis.Report;
+using Lambench.Core.Cost;
+using Lambench.Core.Csv;
+using Lambench.Tests.Shared;
+
+namespace Lambench.Analysis.Tests.Report;
+
+public class ReportWriterTests
+{
+    [Fact]
+    public async Task Writes_a_complete_self_contained_report()
+    {
+        var directory = Directory.CreateTempSubdirectory("lambench-report-").FullName;
+        try
+        {
+            var invocations = InvocationCsvReader.ReadFile(RepositoryPaths.SampleCsv);
+            var steps = new List<string>();
+            var outcome = await new ReportWriter(PriceCatalogLoader.Load()).WriteAsync(
+                invocations, ["data/sample/invocations.csv"], new ReportOptions { OutputDirectory = directory }, new SynchronousProgress(steps));
+
+            Assert.Equal(["Computing statistics and costs", "Writing summary.csv and comparisons.csv", "Writing tables (Markdown, HTML, LaTeX)", "Building figures"], steps.Take(4));
+            foreach (var file in new[] { "summary.csv", "comparisons.csv", "index.html", "tables/latency.tex", "tables/cost.md", "figures/percentiles.json", "figures/percentiles.svg", "figures/cost-vs-p95.png" })
+            {
+                Assert.True(File.Exists(Path.Combine(directory, file)), file + " missing");
+            }
+
+            var summary = File.ReadAllLines(Path.Combine(directory, "summary.csv"));
+            Assert.StartsWith("configuration,start_type,n,mean_duration_ms,sd_duration_ms,min_duration_ms,p50_duration_ms,p90_duration_ms,p95_duration_ms,p99_duration_ms,max_duration_ms,mean_billed_duration_ms,mean_init_duration_ms,p95_init_duration_ms,cold_start_overhead_ms,mean_max_memory_used_mb,cost_per_invocation_usd,cost_per_million_usd,", summary[0]);
+            Assert.Equal(4, summary.Length);
+            Assert.StartsWith("order-processor-lambda,all,10,3003.678,", summary[1]);
+
+            var index = await File.ReadAllTextAsync(Path.Combine(directory, "index.html"));
+            Assert.Equal(1, Occurrences(index, PlotlyScript.InlineSource[..200])); // plotly.js embedded once
+            Assert.DoesNotContain("<script src=", index);
+            Assert.Equal(5, Occurrences(index, "Plotly.newPlot('fig-"));
+            Assert.Contains("Invocation duration per configuration and start type", index);
+            Assert.Empty(outcome.Warnings);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static int Occurrences(string text, string part)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(part, StringComparison.Ordinal); at >= 0; at = text.IndexOf(part, at + part.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private sealed class SynchronousProgress(List<string> steps) : IProgress<string>
+    {
+        public void Report(string value) => steps.Add(value);
+    }
+}
