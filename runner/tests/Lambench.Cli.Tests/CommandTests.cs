@@ -1,0 +1,102 @@
+using Lambench.Tests.Shared;
+using Spectre.Console.Testing;
+
+namespace Lambench.Cli.Tests;
+
+public sealed class CommandTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("lambench-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private static async Task<(int Exit, string Console, string Output)> Run(params string[] args)
+    {
+        var console = new TestConsole { Profile = { Width = 400 } };
+        var output = new StringWriter();
+        var exit = await LambenchApplication.RunAsync(args, console, output, output);
+        return (exit, console.Output, output.ToString());
+    }
+
+    [Fact]
+    public async Task Ingest_writes_the_csv_and_a_one_line_summary()
+    {
+        var csv = Path.Combine(_directory, "out", "invocations.csv");
+        var (exit, console, _) = await Run("ingest", RepositoryPaths.Fixture("raw-cli-tail.log"), "--out", csv, "--architecture", "arm64", "--runtime", "python3.12", "--configuration", "py-arm64");
+        Assert.Equal(0, exit);
+        Assert.Contains("2 invocations from 2 REPORT lines in 1 file(s); 7 other lines skipped", console);
+        var lines = File.ReadAllLines(csv);
+        Assert.Equal(3, lines.Length);
+        Assert.StartsWith("py-arm64,,python3.12,arm64,128,cold,22222222-0000-0000-0000-000000000001,2024-06-01T12:00:01.2Z,1093.52,1094,412.07,", lines[1]);
+    }
+
+    [Fact]
+    public async Task Ingest_of_a_bad_file_names_file_and_line_and_writes_nothing()
+    {
+        var csv = Path.Combine(_directory, "invocations.csv");
+        var bad = RepositoryPaths.Fixture("malformed-report.log");
+        var (exit, console, _) = await Run("ingest", RepositoryPaths.Fixture("raw-cli-tail.log"), bad, "--out", csv);
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains($"error: {bad}: line 3: REPORT line for 88888888-0000-0000-0000-000000000001 has no Duration", console);
+        Assert.False(File.Exists(csv));
+        Assert.Empty(Directory.GetFiles(_directory));
+    }
+
+    [Fact]
+    public async Task Ingest_refuses_an_unknown_architecture()
+    {
+        var (exit, _, output) = await Run("ingest", RepositoryPaths.Fixture("raw-cli-tail.log"), "--out", Path.Combine(_directory, "x.csv"), "--architecture", "sparc");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("sparc", output);
+        Assert.Contains("arm64", output);
+    }
+
+    [Fact]
+    public async Task Report_on_the_sample_writes_the_report()
+    {
+        var (exit, console, _) = await Run("report", RepositoryPaths.SampleCsv, "--out", _directory, "--no-static-figures", "--lang", "pt-BR");
+        Assert.Equal(0, exit);
+        Assert.Contains("Computing statistics and costs", console);
+        Assert.Contains("Report written", console);
+        Assert.Contains("10 invocations, 1 configuration(s)", console);
+        Assert.Contains("Custo do Lambda por configuração", await File.ReadAllTextAsync(Path.Combine(_directory, "tables", "cost.md")));
+        Assert.False(File.Exists(Path.Combine(_directory, "figures", "cost.svg")));
+    }
+
+    [Fact]
+    public async Task Report_accepts_a_raw_log_and_says_it_ingested_it()
+    {
+        var (exit, console, _) = await Run("report", RepositoryPaths.Fixture("raw-cli-tail.log"), "--out", _directory, "--no-static-figures");
+        Assert.Equal(0, exit);
+        Assert.Contains("is a log file: 2 invocations", console);
+        Assert.Contains("architecture unknown", console);
+    }
+
+    [Fact]
+    public async Task Report_refuses_a_region_without_prices()
+    {
+        var (exit, console, _) = await Run("report", RepositoryPaths.SampleCsv, "--out", _directory, "--region", "sa-east-1");
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("no prices for region 'sa-east-1'", console);
+        Assert.False(File.Exists(Path.Combine(_directory, "summary.csv")));
+    }
+
+    [Fact]
+    public async Task Report_refuses_the_same_invocation_twice()
+    {
+        var (exit, console, _) = await Run("report", RepositoryPaths.SampleCsv, RepositoryPaths.SampleCsv, "--out", _directory);
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("appears in more than one input", console);
+    }
+
+    [Fact]
+    public async Task Help_teaches_the_commands_and_their_options()
+    {
+        var (exit, _, output) = await Run("--help");
+        Assert.Equal(0, exit);
+        Assert.Contains("lambench ingest logs/*.log --out invocations.csv", output);
+        Assert.Contains("report <inputs>", output);
+        var (_, _, ingestHelp) = await Run("ingest", "--help");
+        Assert.Contains("Logs Insights CSV exports", ingestHelp);
+        Assert.Contains("--architecture <arm64|x86_64>", ingestHelp);
+    }
+}
