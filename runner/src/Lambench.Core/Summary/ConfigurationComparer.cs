@@ -79,7 +79,7 @@ public static class ConfigurationComparer
             BaselineMedian = medianX,
             CandidateMedian = medianY,
             MedianRatio = medianX > 0 ? medianY / medianX : null,
-            MedianRatioCi95 = medianX > 0 ? BootstrapRatioOfMedians(x, y) : null,
+            MedianRatioCi95 = medianX > 0 ? BootstrapRatioOfMedians(sortedX, sortedY) : null,
             MannWhitneyU = test.Ux,
             MannWhitneyPValue = test.PValue,
             CliffsDelta = CliffsDelta(sortedY, sortedX),
@@ -110,17 +110,15 @@ public static class ConfigurationComparer
         return (double)(greater - less) / ((long)sortedCandidate.Length * sortedBaseline.Length);
     }
 
-    private static ConfidenceInterval? BootstrapRatioOfMedians(double[] x, double[] y)
+    private static ConfidenceInterval? BootstrapRatioOfMedians(double[] sortedX, double[] sortedY)
     {
         var random = new Random(BootstrapSeed);
         var ratios = new double[BootstrapResamples];
-        var bufferX = new double[x.Length];
-        var bufferY = new double[y.Length];
         var valid = 0;
         for (var r = 0; r < BootstrapResamples; r++)
         {
-            var mx = ResampledMedian(x, bufferX, random);
-            var my = ResampledMedian(y, bufferY, random);
+            var mx = ResampledMedian(sortedX, random);
+            var my = ResampledMedian(sortedY, random);
             if (mx > 0)
             {
                 ratios[valid++] = my / mx;
@@ -137,15 +135,29 @@ public static class ConfigurationComparer
         return new ConfidenceInterval(Percentiles.Linear(sorted, 2.5), Percentiles.Linear(sorted, 97.5), 0.95);
     }
 
-    private static double ResampledMedian(double[] source, double[] buffer, Random random)
+    /// <summary>
+    /// The median (type 7) of one bootstrap resample of <paramref name="sorted"/>, drawn without building the resample.
+    /// A draw is sorted[floor(U·n)] for a uniform U, a monotone map, so the resample's k-th smallest value is
+    /// sorted[floor(U(k)·n)] with U(k) ~ Beta(k, n−k+1); the (k+1)-th is the smallest of the other n−k uniforms above
+    /// U(k). Same distribution as resampling n values and sorting them, in O(1) instead of O(n log n).
+    /// </summary>
+    internal static double ResampledMedian(double[] sorted, Random random)
     {
-        for (var i = 0; i < buffer.Length; i++)
+        var n = sorted.Length;
+        var h = (n - 1) * 0.5;
+        var lower = (int)Math.Floor(h);
+        var fraction = h - lower;
+        var k = lower + 1;
+        var uk = MathNet.Numerics.Distributions.Beta.Sample(random, k, n - k + 1);
+        var a = sorted[Math.Min(n - 1, (int)(uk * n))];
+        if (fraction == 0)
         {
-            buffer[i] = source[random.Next(source.Length)];
+            return a;
         }
 
-        Array.Sort(buffer);
-        return Percentiles.Linear(buffer, 50);
+        var next = uk + (1 - uk) * (1 - Math.Pow(random.NextDouble(), 1.0 / (n - k)));
+        var b = sorted[Math.Min(n - 1, (int)(next * n))];
+        return a + fraction * (b - a);
     }
 
     private static (string Name, string A, string B)? DifferingFactor(IReadOnlyList<InvocationRecord> a, IReadOnlyList<InvocationRecord> b)
