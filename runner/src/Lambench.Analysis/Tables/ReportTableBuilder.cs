@@ -155,8 +155,8 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
               "Configurações que diferem em exatamente um fator (runtime, arquitetura ou memória). Razão = mediana da candidata / mediana da referência (< 1: candidata mais rápida)."),
             L($"95% CI of the ratio: {ConfigurationComparer.RatioMethod} ({ConfigurationComparer.BootstrapSeed}).",
               $"IC 95% da razão: bootstrap percentil, {ConfigurationComparer.BootstrapResamples} reamostragens, semente fixa ({ConfigurationComparer.BootstrapSeed})."),
-            L("p: two-sided Mann-Whitney U test (Perfolizer). Cliff's delta in [−1, 1]: > 0 means the candidate's values tend to be larger.",
-              "p: teste U de Mann-Whitney bilateral (Perfolizer). Delta de Cliff em [−1, 1]: > 0 indica valores da candidata tipicamente maiores."),
+            L($"p: {MannWhitneyTest.Description}. Cliff's delta in [−1, 1]: > 0 means the candidate's values tend to be larger.",
+              "p: teste U de Mann-Whitney bilateral (exato abaixo de 50 valores por lado sem empates; senão aproximação normal com correções de empates e de continuidade). Delta de Cliff em [−1, 1]: > 0 indica valores da candidata tipicamente maiores."),
             L("Cold rows compare Init Duration; all and warm rows compare Duration.", "Linhas frias comparam Init Duration; as demais comparam Duration."),
         };
         return new ReportTable("comparisons", L("Pairwise comparisons of configurations", "Comparações entre pares de configurações"), columns, rows, legend);

@@ -22,13 +22,14 @@ public sealed class LogIngestor(IngestOptions options)
 
     /// <summary>Reads one file. On error nothing of that file is kept, and the exception names the file and line.</summary>
     /// <param name="progress">receives the number of entries read so far in this file, now and then.</param>
-    public void AddFile(string path, IProgress<long>? progress = null)
+    /// <param name="fileOptions">what to say about this file's rows instead of the ingestor's options (e.g. its own runtime).</param>
+    public void AddFile(string path, IProgress<long>? progress = null, IngestOptions? fileOptions = null)
     {
         var rowsBefore = _rows.Count;
         var counts = (reports: _reports, duplicates: _duplicates, conflicts: _conflicts, examples: _conflictExamples.Count);
         try
         {
-            ReadFile(path, progress);
+            ReadFile(path, progress, fileOptions ?? options);
         }
         catch
         {
@@ -45,7 +46,7 @@ public sealed class LogIngestor(IngestOptions options)
         }
     }
 
-    private void ReadFile(string path, IProgress<long>? progress)
+    private void ReadFile(string path, IProgress<long>? progress, IngestOptions fileOptions)
     {
         var fallbackConfiguration = ConfigurationFromFileName(path);
         var fileTags = new List<InvocationTag>();
@@ -79,7 +80,7 @@ public sealed class LogIngestor(IngestOptions options)
                     continue;
                 case LogMessageKind.Report:
                     reports++;
-                    AddReport(entry, parsed, fallbackConfiguration);
+                    AddReport(entry, parsed, fallbackConfiguration, fileOptions);
                     break;
                 case LogMessageKind.InitReport:
                     initReports++;
@@ -125,7 +126,7 @@ public sealed class LogIngestor(IngestOptions options)
         return new IngestResult(rows, summary);
     }
 
-    private void AddReport(LogEntry entry, ParsedLogMessage parsed, string fallbackConfiguration)
+    private void AddReport(LogEntry entry, ParsedLogMessage parsed, string fallbackConfiguration, IngestOptions rowOptions)
     {
         _reports++;
         var report = parsed.Report;
@@ -151,10 +152,10 @@ public sealed class LogIngestor(IngestOptions options)
         var logGroup = entry.LogGroup;
         var row = new InvocationRecord
         {
-            Configuration = options.Configuration ?? logGroup ?? fallbackConfiguration,
-            FunctionName = options.FunctionName ?? FunctionNameFromLogGroup(logGroup),
-            Runtime = options.Runtime,
-            Architecture = options.Architecture,
+            Configuration = rowOptions.Configuration ?? logGroup ?? fallbackConfiguration,
+            FunctionName = rowOptions.FunctionName ?? FunctionNameFromLogGroup(logGroup),
+            Runtime = rowOptions.Runtime,
+            Architecture = rowOptions.Architecture,
             MemorySizeMb = report.MemorySizeMb,
             RequestId = report.RequestId,
             TimestampUtc = parsed.Timestamp ?? entry.Timestamp,
@@ -166,7 +167,7 @@ public sealed class LogIngestor(IngestOptions options)
             MaxMemoryUsedMb = report.MaxMemoryUsedMb,
             Status = report.Status,
             ErrorType = report.ErrorType,
-            Platform = options.Platform,
+            Platform = rowOptions.Platform,
         };
         _indexById.Add(report.RequestId, _rows.Count);
         _rows.Add(row);

@@ -1,17 +1,13 @@
 using System.Globalization;
 using Lambench.Core.Records;
 using Lambench.Core.Statistics;
-using Perfolizer.Mathematics.SignificanceTesting.Base;
-using Perfolizer.Mathematics.SignificanceTesting.MannWhitney;
-using Perfolizer.Metrology;
-using Pragmastat;
 
 namespace Lambench.Core.Summary;
 
 /// <summary>
 /// Compares every pair of configurations that differ in exactly one of runtime, architecture and memory size:
-/// warm and all durations, and the Init duration of cold starts. Mann-Whitney U two-sided test (Perfolizer),
-/// Cliff's delta, and a percentile bootstrap interval for the ratio of medians.
+/// warm and all durations, and the Init duration of cold starts: a two-sided Mann-Whitney U test, Cliff's delta, and
+/// a percentile bootstrap interval for the ratio of medians.
 /// </summary>
 public static class ConfigurationComparer
 {
@@ -60,7 +56,7 @@ public static class ConfigurationComparer
 
     public static ConfigurationComparison Compare(string baseline, string candidate, string factor, string baselineValue, string candidateValue, string startType, string metric, double[] x, double[] y)
     {
-        var test = MannWhitneyTest.Instance.Perform(new Sample(y), new Sample(x), AlternativeHypothesis.TwoSides, Threshold.Zero);
+        var test = MannWhitneyTest.Test(y, x);
         var sortedX = x.Order().ToArray();
         var sortedY = y.Order().ToArray();
         var medianX = Percentiles.Linear(sortedX, 50);
@@ -80,7 +76,7 @@ public static class ConfigurationComparer
             CandidateMedian = medianY,
             MedianRatio = medianX > 0 ? medianY / medianX : null,
             MedianRatioCi95 = medianX > 0 ? BootstrapRatioOfMedians(sortedX, sortedY) : null,
-            MannWhitneyU = test.Ux,
+            MannWhitneyU = test.U,
             MannWhitneyPValue = test.PValue,
             CliffsDelta = CliffsDelta(sortedY, sortedX),
         };

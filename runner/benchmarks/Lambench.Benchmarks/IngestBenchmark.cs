@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+
+namespace Lambench.Benchmarks;
+
+/// <summary>
+/// Ingest and summarise N generated REPORT lines with Lambench and with a pandas script doing the same job, alternating
+/// runs in one session, and print lines per second, the ratio and peak memory of both. Also checks that both agree on
+/// the percentiles, so the faster one is not faster by being wrong.
+/// </summary>
+public static class IngestBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var lines = Option(args, "--lines", 1_000_000);
+        var runs = Option(args, "--runs", 3);
+        var work = Path.Combine(Path.GetTempPath(), "lambench-bench-" + lines.ToString(CultureInfo.InvariantCulture));
+        var python = File.Exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+        var script = Path.Combine(AppContext.BaseDirectory, "pandas_ingest.py");
+
+        Console.WriteLine($"Generating {lines:N0} synthetic REPORT lines in {work} (benchmark input only)...");
+        var files = ReportLogGenerator.Generate(work, lines);
+        var self = typeof(IngestBenchmark).Assembly.Location;
+        var lambench = new List<Measurement>();
+        var pandas = new List<Measurement>();
+        for (var run = 1; run <= runs; run++)
+        {
+            lambench.Add(Measure("dotnet", [self, "worker", Path.Combine(work, "lambench-summary.csv"), .. files]));
+            pandas.Add(Measure(python, [script, Path.Combine(work, "pandas-summary.csv"), .. files]));
+            Console.WriteLine($"run {run}: lambench {lambench[^1].JobSeconds:F2} s, pandas {pandas[^1].JobSeconds:F2} s");
+        }
+
+        var l = Median(lambench);
+        var p = Median(pandas);
+        Console.WriteLine();
+        Console.WriteLine($"{"",-28}{"lambench",14}{"pandas",14}{"ratio",10}");
+        Row("job time (s, median)", l.JobSeconds, p.JobSeconds, p.JobSeconds / l.JobSeconds, "F2");
+        Row("lines/s (job)", lines / l.JobSeconds, lines / p.JobSeconds, p.JobSeconds / l.JobSeconds, "N0");
+        Row("lines/s (whole process)", lines / l.WallSeconds, lines / p.WallSeconds, p.WallSeconds / l.WallSeconds, "N0");
+        Row("peak memory (MB)", l.PeakMegabytes, p.PeakMegabytes, p.PeakMegabytes / l.PeakMegabytes, "N0");
+        Console.WriteLine();
+        Console.WriteLine($"lambench also computed costs and {l.Comparisons} comparison rows (Mann-Whitney, Cliff's delta, bootstrap CI); pandas did not.");
+        Console.WriteLine(Agreement(Path.Combine(work, "lambench-summary.csv"), Path.Combine(work, "pandas-summary.csv")));
+        return 0;
+    }
+
+    private sealed record Measurement(double JobSeconds, double WallSeconds, double PeakMegabytes, long Comparisons);
+
+    private static Measurement Measure(string program, string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEnd();
+        var errors = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        var wall = clock.Elapsed.TotalSeconds;
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{program} failed ({process.ExitCode}): {errors}");
+        }
+
+        using var json = JsonDocument.Parse(output.Trim().Split('\n')[^1]);
+        var root = json.RootElement;
+        return new Measurement(root.GetProperty("elapsed_s").GetDouble(), wall, root.GetProperty("peak_rss_mb").GetDouble(),
+            root.TryGetProperty("comparisons", out var c) ? c.GetInt64() : 0);
+    }
+
+    private static Measurement Median(List<Measurement> runs) => runs.OrderBy(r => r.JobSeconds).ElementAt(runs.Count / 2);
+
+    private static void Row(string name, double lambench, double pandas, double ratio, string format) =>
+        Console.WriteLine($"{name,-28}{lambench.ToString(format, CultureInfo.InvariantCulture),14}{pandas.ToString(format, CultureInfo.InvariantCulture),14}{ratio.ToString("F1", CultureInfo.InvariantCulture) + "x",10}");
+
+    /// <summary>Both sides use type-7 percentiles: every configuration's n and p50/p95/p99 must match.</summary>
+    private static string Agreement(string lambenchCsv, string pandasCsv)
+    {
+        static Dictionary<string, Dictionary<string, string>> Read(string path)
+        {
+            var rows = File.ReadAllLines(path);
+            var header = rows[0].Split(',');
+            return rows.Skip(1).Select(r => header.Zip(r.Split(',')).ToDictionary(x => x.First, x => x.Second))
+                .ToDictionary(r => r["configuration"] + "/" + r["start_type"]);
+        }
+
+        var ours = Read(lambenchCsv);
+        var theirs = Read(pandasCsv);
+        var worst = 0.0;
+        foreach (var (key, row) in theirs)
+        {
+            foreach (var column in new[] { "n", "mean_duration_ms", "p50_duration_ms", "p95_duration_ms", "p99_duration_ms", "max_duration_ms" })
+            {
+                var a = double.Parse(ours[key][column], CultureInfo.InvariantCulture);
+                var b = double.Parse(row[column], CultureInfo.InvariantCulture);
+                worst = Math.Max(worst, Math.Abs(a - b) / Math.Max(1, Math.Abs(b)));
+            }
+        }
+
+        return worst < 1e-9
+            ? $"summaries agree: n, mean, p50, p95, p99, max of all {theirs.Count} configuration/start-type rows match pandas (largest relative difference {worst:G2})"
+            : $"SUMMARIES DISAGREE: largest relative difference {worst:G3}";
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+}

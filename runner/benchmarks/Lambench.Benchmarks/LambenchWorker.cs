@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Lambench.Analysis.Tables;
+using Lambench.Core.Cost;
+using Lambench.Core.Csv;
+using Lambench.Core.Ingest;
+using Lambench.Core.Summary;
+
+namespace Lambench.Benchmarks;
+
+/// <summary>Lambench's side: ingest the files, summarise (statistics, costs, comparisons), write summary.csv; report time and peak memory.</summary>
+public static class LambenchWorker
+{
+    public static int Run(string output, string[] paths)
+    {
+        var clock = Stopwatch.StartNew();
+        var ingestor = new LogIngestor(new IngestOptions());
+        // Each file has its own runtime and architecture, named in the file name (python-arm64.log).
+        foreach (var path in paths)
+        {
+            var configuration = LogIngestor.ConfigurationFromFileName(path);
+            var parts = configuration.Split('-');
+            ingestor.AddFile(path, fileOptions: new IngestOptions { Configuration = configuration, Runtime = parts[0], Architecture = parts[1] });
+        }
+
+        var read = clock.Elapsed.TotalSeconds;
+        var result = ingestor.Complete();
+        var ingested = clock.Elapsed.TotalSeconds;
+        var summary = new ConfigurationSummarizer(new LambdaCostModel(PriceCatalogLoader.Load())).Summarise(result.Invocations);
+        var summarised = clock.Elapsed.TotalSeconds;
+        AtomicFile.Write(output, writer => ColumnCsvWriter.Write(writer, SummaryCsvColumns.All, summary.Rows));
+        var elapsed = clock.Elapsed.TotalSeconds;
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            elapsed_s = elapsed,
+            read_s = read,
+            ingest_s = ingested,
+            summarise_s = summarised,
+            peak_rss_mb = PeakResidentMegabytes(),
+            lines = result.Summary.Entries,
+            rows = result.Invocations.Count,
+            comparisons = summary.Comparisons.Count,
+        }));
+        return 0;
+    }
+
+    /// <summary>VmHWM: the peak resident set of this process, as the kernel counts it.</summary>
+    public static double PeakResidentMegabytes()
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+            }
+        }
+
+        return double.NaN;
+    }
+}
