@@ -17,12 +17,12 @@ public static class LambenchWorker
         var clock = Stopwatch.StartNew();
         var ingestor = new LogIngestor(new IngestOptions());
         // Each file has its own runtime and architecture, named in the file name (python-arm64.log).
-        foreach (var path in paths)
+        ingestor.AddFiles(paths.Select(path =>
         {
             var configuration = LogIngestor.ConfigurationFromFileName(path);
             var parts = configuration.Split('-');
-            ingestor.AddFile(path, fileOptions: new IngestOptions { Configuration = configuration, Runtime = parts[0], Architecture = parts[1] });
-        }
+            return (path, (IngestOptions?)new IngestOptions { Configuration = configuration, Runtime = parts[0], Architecture = parts[1] });
+        }).ToList());
 
         var read = clock.Elapsed.TotalSeconds;
         var result = ingestor.Complete();
@@ -41,6 +41,9 @@ public static class LambenchWorker
             lines = result.Summary.Entries,
             rows = result.Invocations.Count,
             comparisons = summary.Comparisons.Count,
+            gen0_collections = GC.CollectionCount(0),
+            gen2_collections = GC.CollectionCount(2),
+            gc_pause_s = GC.GetTotalPauseDuration().TotalSeconds,
         }));
         return 0;
     }

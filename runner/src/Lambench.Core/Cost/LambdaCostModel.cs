@@ -17,7 +17,11 @@ public sealed class LambdaCostModel(PriceCatalog catalog)
 
     /// <summary>Compute plus request charge of one invocation.</summary>
     public decimal InvocationCost(string architecture, int memorySizeMb, decimal billedDurationMs) =>
-        GbSeconds(memorySizeMb, billedDurationMs) * Compute(architecture).Tiers[0].UsdPerGbSecond + RequestPrice;
+        InvocationCostOfGbSeconds(architecture, GbSeconds(memorySizeMb, billedDurationMs));
+
+    /// <summary>Compute plus request charge of an invocation of <paramref name="gbSeconds"/> GB-seconds.</summary>
+    public decimal InvocationCostOfGbSeconds(string architecture, decimal gbSeconds) =>
+        gbSeconds * Compute(architecture).Tiers[0].UsdPerGbSecond + RequestPrice;
 
     /// <summary>
     /// A month of <paramref name="invocations"/> invocations averaging <paramref name="gbSecondsPerInvocation"/>.

@@ -5,9 +5,10 @@ using Lambench.Core.Records;
 namespace Lambench.Core.Ingest;
 
 /// <summary>
-/// Turns log files of any supported format into one <see cref="InvocationRecord"/> per request id. The same request id
-/// in several files (overlapping exports) is merged; differing metrics for one id are counted as conflicts and the first
-/// kept. Tag lines written by the functions under test attach batch id, label and repetition by request id.
+/// Turns log files of any supported format into one <see cref="InvocationRecord"/> per request id. Files are read in
+/// parallel, each into a result of its own, and merged in the order given, so the outcome does not depend on timing.
+/// The same request id in several files (overlapping exports) is merged; differing metrics for one id are counted as
+/// conflicts and the first kept. Tag lines written by the functions under test attach batch id, label and repetition.
 /// </summary>
 public sealed class LogIngestor(IngestOptions options)
 {
@@ -20,43 +21,101 @@ public sealed class LogIngestor(IngestOptions options)
     private int _files;
     private long _entries, _reports, _duplicates, _conflicts, _initReports, _tagLines, _skipped;
 
-    /// <summary>Reads one file. On error nothing of that file is kept, and the exception names the file and line.</summary>
+    /// <summary>Reads one file. On error nothing of it is kept, and the exception names the file and line.</summary>
     /// <param name="progress">receives the number of entries read so far in this file, now and then.</param>
     /// <param name="fileOptions">what to say about this file's rows instead of the ingestor's options (e.g. its own runtime).</param>
-    public void AddFile(string path, IProgress<long>? progress = null, IngestOptions? fileOptions = null)
-    {
-        var rowsBefore = _rows.Count;
-        var counts = (reports: _reports, duplicates: _duplicates, conflicts: _conflicts, examples: _conflictExamples.Count);
-        try
-        {
-            ReadFile(path, progress, fileOptions ?? options);
-        }
-        catch
-        {
-            // Undo this file's rows so a failed file leaves no half of itself behind.
-            for (var i = rowsBefore; i < _rows.Count; i++)
-            {
-                _indexById.Remove(_rows[i].RequestId);
-            }
+    public void AddFile(string path, IProgress<long>? progress = null, IngestOptions? fileOptions = null) =>
+        AddFiles([(path, fileOptions)], progress is null ? null : new Progress<(string, long)>(p => progress.Report(p.Item2)));
 
-            _rows.RemoveRange(rowsBefore, _rows.Count - rowsBefore);
-            (_reports, _duplicates, _conflicts) = (counts.reports, counts.duplicates, counts.conflicts);
-            _conflictExamples.RemoveRange(counts.examples, _conflictExamples.Count - counts.examples);
-            throw;
+    /// <summary>
+    /// Reads several files at once. If any cannot be read, none is kept, and the error of the first such file in the
+    /// given order is thrown.
+    /// </summary>
+    public void AddFiles(IReadOnlyList<(string Path, IngestOptions? Options)> files, IProgress<(string Path, long Entries)>? progress = null)
+    {
+        var results = new FileResult[files.Count];
+        var errors = new Exception?[files.Count];
+        Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            try
+            {
+                var (path, fileOptions) = files[i];
+                results[i] = ReadFile(path, fileOptions ?? options, progress is null ? null : new Progress<long>(n => progress.Report((path, n))));
+            }
+            catch (Exception e)
+            {
+                errors[i] = e;
+            }
+        });
+
+        if (errors.FirstOrDefault(e => e is not null) is { } error)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
+        }
+
+        foreach (var result in results)
+        {
+            Merge(result);
         }
     }
 
-    private void ReadFile(string path, IProgress<long>? progress, IngestOptions fileOptions)
+    public IngestResult Complete()
     {
+        var tagsWithoutReport = _tags.Keys.Count(id => !_indexById.ContainsKey(id));
+        var rows = _tags.Count == 0
+            ? _rows.ToList()
+            : _rows.Select(row => _tags.TryGetValue(row.RequestId, out var tag)
+                ? row with { BatchId = tag.BatchId, Label = tag.Label, Repetition = tag.Repetition }
+                : row).ToList();
+        if (!IsInOutputOrder(rows))
+        {
+            rows = rows.Select((row, index) => (row, index))
+                .OrderBy(x => x.row.Configuration, StringComparer.Ordinal)
+                .ThenBy(x => x.row.TimestampUtc ?? DateTimeOffset.MaxValue)
+                .ThenBy(x => x.index)
+                .Select(x => x.row)
+                .ToList();
+        }
+
+        var summary = new IngestSummary(_files, _entries, _reports, rows.Count, _duplicates, _conflicts, _initReports, _tagLines, tagsWithoutReport, _skipped, _conflictExamples);
+        return new IngestResult(rows, summary);
+    }
+
+    /// <summary>Rows come out by configuration, then time (undated last), then input order; logs are mostly in that order already.</summary>
+    private static bool IsInOutputOrder(List<InvocationRecord> rows)
+    {
+        for (var i = 1; i < rows.Count; i++)
+        {
+            var order = string.CompareOrdinal(rows[i - 1].Configuration, rows[i].Configuration);
+            if (order > 0 || (order == 0 && (rows[i - 1].TimestampUtc ?? DateTimeOffset.MaxValue) > (rows[i].TimestampUtc ?? DateTimeOffset.MaxValue)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private sealed class FileResult
+    {
+        public required string Path { get; init; }
+        public List<(InvocationRecord Row, long Line, string? Location)> Reports { get; } = [];
+        public List<InvocationTag> Tags { get; } = [];
+        public long Entries { get; set; }
+        public long InitReports { get; set; }
+    }
+
+    private static FileResult ReadFile(string path, IngestOptions fileOptions, IProgress<long>? progress)
+    {
+        var result = new FileResult { Path = path };
         var fallbackConfiguration = ConfigurationFromFileName(path);
-        var fileTags = new List<InvocationTag>();
-        long read = 0, recognised = 0, reports = 0, initReports = 0, firstContentLine = 0;
+        long recognised = 0, firstContentLine = 0;
         foreach (var entry in LogFileReader.Read(path))
         {
-            read++;
-            if ((read & 0xFFFF) == 0)
+            result.Entries++;
+            if ((result.Entries & 0x3FFFF) == 0)
             {
-                progress?.Report(read);
+                progress?.Report(result.Entries);
             }
 
             ParsedLogMessage parsed;
@@ -79,14 +138,13 @@ public sealed class LogIngestor(IngestOptions options)
 
                     continue;
                 case LogMessageKind.Report:
-                    reports++;
-                    AddReport(entry, parsed, fallbackConfiguration, fileOptions);
+                    result.Reports.Add((Row(entry, parsed, fallbackConfiguration, fileOptions), entry.LineNumber, entry.Location));
                     break;
                 case LogMessageKind.InitReport:
-                    initReports++;
+                    result.InitReports++;
                     break;
                 case LogMessageKind.Tag:
-                    fileTags.Add(parsed.Tag!);
+                    result.Tags.Add(parsed.Tag!);
                     break;
             }
 
@@ -98,42 +156,33 @@ public sealed class LogIngestor(IngestOptions options)
             throw new LogFormatException(path, $"line {firstContentLine}", "no Lambda log lines found: expected REPORT lines (text or JSON log format), a Logs Insights CSV export with @message, or the JSON of aws logs filter-log-events / get-log-events");
         }
 
-        progress?.Report(read);
+        progress?.Report(result.Entries);
+        return result;
+    }
+
+    private void Merge(FileResult result)
+    {
         _files++;
-        _entries += read;
-        _skipped += read - reports;
-        _initReports += initReports;
-        _tagLines += fileTags.Count;
-        foreach (var tag in fileTags)
+        _entries += result.Entries;
+        _reports += result.Reports.Count;
+        _skipped += result.Entries - result.Reports.Count;
+        _initReports += result.InitReports;
+        _tagLines += result.Tags.Count;
+        foreach (var tag in result.Tags)
         {
             _tags.TryAdd(tag.RequestId, tag);
         }
-    }
 
-    public IngestResult Complete()
-    {
-        var tagsWithoutReport = _tags.Keys.Count(id => !_indexById.ContainsKey(id));
-        var rows = _rows.Select(row => _tags.TryGetValue(row.RequestId, out var tag)
-                ? row with { BatchId = tag.BatchId, Label = tag.Label, Repetition = tag.Repetition }
-                : row)
-            .Select((row, index) => (row, index))
-            .OrderBy(x => x.row.Configuration, StringComparer.Ordinal)
-            .ThenBy(x => x.row.TimestampUtc ?? DateTimeOffset.MaxValue)
-            .ThenBy(x => x.index)
-            .Select(x => x.row)
-            .ToList();
-        var summary = new IngestSummary(_files, _entries, _reports, rows.Count, _duplicates, _conflicts, _initReports, _tagLines, tagsWithoutReport, _skipped, _conflictExamples);
-        return new IngestResult(rows, summary);
-    }
-
-    private void AddReport(LogEntry entry, ParsedLogMessage parsed, string fallbackConfiguration, IngestOptions rowOptions)
-    {
-        _reports++;
-        var report = parsed.Report;
-        if (_indexById.TryGetValue(report.RequestId, out var existingIndex))
+        foreach (var (row, line, location) in result.Reports)
         {
-            var existing = _rows[existingIndex];
-            if (SameMetrics(existing, report))
+            if (_indexById.TryAdd(row.RequestId, _rows.Count))
+            {
+                _rows.Add(row);
+                continue;
+            }
+
+            var existing = _rows[_indexById[row.RequestId]];
+            if (SameMetrics(existing, row))
             {
                 _duplicates++;
             }
@@ -142,15 +191,17 @@ public sealed class LogIngestor(IngestOptions options)
                 _conflicts++;
                 if (_conflictExamples.Count < 5)
                 {
-                    _conflictExamples.Add($"{report.RequestId}: Duration {existing.DurationMs} ms kept, {report.DurationMs} ms at {entry.Where} ignored");
+                    _conflictExamples.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{row.RequestId}: Duration {existing.DurationMs} ms kept, {row.DurationMs} ms at {result.Path}: {location ?? $"line {line}"} ignored"));
                 }
             }
-
-            return;
         }
+    }
 
+    private static InvocationRecord Row(LogEntry entry, ParsedLogMessage parsed, string fallbackConfiguration, IngestOptions rowOptions)
+    {
+        var report = parsed.Report;
         var logGroup = entry.LogGroup;
-        var row = new InvocationRecord
+        return new InvocationRecord
         {
             Configuration = rowOptions.Configuration ?? logGroup ?? fallbackConfiguration,
             FunctionName = rowOptions.FunctionName ?? FunctionNameFromLogGroup(logGroup),
@@ -169,11 +220,9 @@ public sealed class LogIngestor(IngestOptions options)
             ErrorType = report.ErrorType,
             Platform = rowOptions.Platform,
         };
-        _indexById.Add(report.RequestId, _rows.Count);
-        _rows.Add(row);
     }
 
-    private static bool SameMetrics(InvocationRecord a, ReportLine b) =>
+    private static bool SameMetrics(InvocationRecord a, InvocationRecord b) =>
         a.DurationMs.Equals(b.DurationMs) && a.BilledDurationMs.Equals(b.BilledDurationMs) && a.InitDurationMs.Equals(b.InitDurationMs)
         && a.MemorySizeMb == b.MemorySizeMb && a.MaxMemoryUsedMb.Equals(b.MaxMemoryUsedMb) && a.Status == b.Status;
 

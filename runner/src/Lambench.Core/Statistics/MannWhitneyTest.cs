@@ -19,53 +19,52 @@ public static class MannWhitneyTest
 
     public static MannWhitneyResult Test(IReadOnlyList<double> candidate, IReadOnlyList<double> baseline)
     {
-        int n1 = candidate.Count, n2 = baseline.Count;
+        var x = candidate.ToArray();
+        var y = baseline.ToArray();
+        Array.Sort(x);
+        Array.Sort(y);
+        return TestSorted(x, y);
+    }
+
+    /// <summary>The test on two ascending arrays: ranks come from one merge pass, O(n + m).</summary>
+    public static MannWhitneyResult TestSorted(double[] sortedCandidate, double[] sortedBaseline)
+    {
+        int n1 = sortedCandidate.Length, n2 = sortedBaseline.Length;
         if (n1 == 0 || n2 == 0)
         {
             throw new ArgumentException("both samples need at least one value");
         }
 
-        // Rank the pooled values (average ranks for ties) and collect the tie sizes for the variance correction.
+        // Walk both arrays in step; each run of equal values shares the average of the ranks it occupies.
         var n = n1 + n2;
-        var pooled = new (double Value, bool Candidate)[n];
-        for (var i = 0; i < n1; i++)
-        {
-            pooled[i] = (candidate[i], true);
-        }
-
-        for (var i = 0; i < n2; i++)
-        {
-            pooled[n1 + i] = (baseline[i], false);
-        }
-
-        Array.Sort(pooled, (a, b) => a.Value.CompareTo(b.Value));
         double rankSum = 0, tieTerm = 0;
         var hasTies = false;
-        for (var start = 0; start < n;)
+        int i = 0, j = 0, position = 0;
+        while (i < n1 || j < n2)
         {
-            var end = start;
-            while (end + 1 < n && pooled[end + 1].Value == pooled[start].Value)
+            var value = j >= n2 || (i < n1 && sortedCandidate[i] <= sortedBaseline[j]) ? sortedCandidate[i] : sortedBaseline[j];
+            var fromCandidate = 0;
+            while (i < n1 && sortedCandidate[i] == value)
             {
-                end++;
+                i++;
+                fromCandidate++;
             }
 
-            var size = end - start + 1;
-            var averageRank = (start + end) / 2.0 + 1;
-            for (var i = start; i <= end; i++)
+            var size = fromCandidate;
+            while (j < n2 && sortedBaseline[j] == value)
             {
-                if (pooled[i].Candidate)
-                {
-                    rankSum += averageRank;
-                }
+                j++;
+                size++;
             }
 
+            rankSum += fromCandidate * (position + (size + 1) / 2.0);
             if (size > 1)
             {
                 hasTies = true;
                 tieTerm += (double)size * size * size - size;
             }
 
-            start = end + 1;
+            position += size;
         }
 
         var u = rankSum - n1 * (n1 + 1.0) / 2;

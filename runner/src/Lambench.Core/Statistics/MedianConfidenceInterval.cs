@@ -21,8 +21,17 @@ public static class MedianConfidenceInterval
             return null;
         }
 
-        // CDF(k-1) grows with k: binary search the largest k with CDF(k-1) ≤ tail, 1 ≤ k ≤ ceil(n/2).
+        // CDF(k-1) grows with k: binary search the largest k with CDF(k-1) ≤ tail, 1 ≤ k ≤ ceil(n/2). Each exact CDF
+        // costs milliseconds at large n, so the search starts from a bracket around the normal approximation's k
+        // (checked exactly at both ends) and falls back to the whole range when the bracket does not hold.
         int low = 1, high = (n + 1) / 2;
+        var guess = (int)Math.Floor(n / 2.0 - MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 1 - tail) * Math.Sqrt(n) / 2);
+        int bracketLow = Math.Max(low, guess - 4), bracketHigh = Math.Min(high, guess + 4);
+        if (bracketLow <= bracketHigh && Binomial.CDF(0.5, n, bracketLow - 1) <= tail && (bracketHigh == high || Binomial.CDF(0.5, n, bracketHigh) > tail))
+        {
+            (low, high) = (bracketLow, bracketHigh);
+        }
+
         while (low < high)
         {
             var mid = (low + high + 1) / 2;

@@ -22,9 +22,12 @@ public sealed record SampleStatistics(
 {
     public static readonly SampleStatistics Empty = new(0, null, null, null, null, null, null, null, null, null, null);
 
-    public static SampleStatistics Compute(IEnumerable<double> values)
+    public static SampleStatistics Compute(IEnumerable<double> values) => ComputeInPlace(values.ToArray());
+
+    /// <summary>Sorts <paramref name="values"/> in place (no copy, for large samples) and computes the statistics.</summary>
+    public static SampleStatistics ComputeInPlace(double[] values)
     {
-        var sorted = values.ToArray();
+        var sorted = values;
         if (sorted.Length == 0)
         {
             return Empty;

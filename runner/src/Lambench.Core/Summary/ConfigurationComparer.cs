@@ -17,48 +17,107 @@ public static class ConfigurationComparer
 
     public static IReadOnlyList<ConfigurationComparison> CompareAll(IReadOnlyList<(string Name, IReadOnlyList<InvocationRecord> Rows)> configurations)
     {
-        var comparisons = new List<ConfigurationComparison>();
-        for (var i = 0; i < configurations.Count; i++)
+        // Everything about a configuration is computed once, not once per pair it takes part in.
+        var profiles = new Profile[configurations.Count];
+        Parallel.For(0, configurations.Count, i => profiles[i] = Profile.Of(configurations[i].Name, configurations[i].Rows));
+
+        var work = new List<Func<ConfigurationComparison>>();
+        for (var i = 0; i < profiles.Length; i++)
         {
-            for (var j = i + 1; j < configurations.Count; j++)
+            for (var j = i + 1; j < profiles.Length; j++)
             {
-                if (DifferingFactor(configurations[i].Rows, configurations[j].Rows) is not { } factor)
+                if (DifferingFactor(profiles[i], profiles[j]) is not { } factor)
                 {
                     continue;
                 }
 
                 // The baseline is the smaller value in ordinal order (arm64 before x86_64, go before python, 128 before 1024 numerically).
-                var (a, b) = Compare(factor.A, factor.B, factor.Name) <= 0 ? (configurations[i], configurations[j]) : (configurations[j], configurations[i]);
-                var (baselineValue, candidateValue) = Compare(factor.A, factor.B, factor.Name) <= 0 ? (factor.A, factor.B) : (factor.B, factor.A);
-                foreach (var (startType, metric, select) in Metrics)
+                var baselineFirst = Compare(factor.A, factor.B, factor.Name) <= 0;
+                var (a, b) = baselineFirst ? (profiles[i], profiles[j]) : (profiles[j], profiles[i]);
+                var (baselineValue, candidateValue) = baselineFirst ? (factor.A, factor.B) : (factor.B, factor.A);
+                for (var m = 0; m < Metrics.Length; m++)
                 {
-                    var x = select(a.Rows);
-                    var y = select(b.Rows);
-                    if (x.Length < 2 || y.Length < 2)
+                    var (startType, metric) = Metrics[m];
+                    var x = a.SortedMetrics[m];
+                    var y = b.SortedMetrics[m];
+                    if (x.Length >= 2 && y.Length >= 2)
                     {
-                        continue;
+                        work.Add(() => CompareSorted(a.Name, b.Name, factor.Name, baselineValue, candidateValue, startType, metric, x, y));
                     }
-
-                    comparisons.Add(Compare(a.Name, b.Name, factor.Name, baselineValue, candidateValue, startType, metric, x, y));
                 }
             }
         }
 
+        // Each comparison is independent and deterministic (fixed seed): computed in parallel, listed in a fixed order.
+        var comparisons = new ConfigurationComparison[work.Count];
+        Parallel.For(0, work.Count, k => comparisons[k] = work[k]());
         return comparisons;
     }
 
-    private static readonly (string StartType, string Metric, Func<IReadOnlyList<InvocationRecord>, double[]> Select)[] Metrics =
+    private static readonly (string StartType, string Metric)[] Metrics =
     [
-        (StartTypeNames.All, "duration_ms", rows => rows.Select(r => r.DurationMs).ToArray()),
-        (StartTypeNames.Warm, "duration_ms", rows => rows.Where(r => r.StartType == StartType.Warm).Select(r => r.DurationMs).ToArray()),
-        (StartTypeNames.Cold, "init_duration_ms", rows => rows.Where(r => r.InitDurationMs is not null).Select(r => r.InitDurationMs!.Value).ToArray()),
+        (StartTypeNames.All, "duration_ms"),
+        (StartTypeNames.Warm, "duration_ms"),
+        (StartTypeNames.Cold, "init_duration_ms"),
     ];
+
+    /// <summary>A configuration's factor values (null when unknown or mixed) and its metric samples, sorted, in <see cref="Metrics"/> order.</summary>
+    private sealed record Profile(string Name, string? Runtime, string? Architecture, string? MemorySizeMb, bool Mixed, double[][] SortedMetrics)
+    {
+        public static Profile Of(string name, IReadOnlyList<InvocationRecord> rows)
+        {
+            var runtimes = new HashSet<string?>();
+            var architectures = new HashSet<string?>();
+            var memories = new HashSet<int?>();
+            var all = new List<double>(rows.Count);
+            var warm = new List<double>(rows.Count);
+            var init = new List<double>();
+            foreach (var row in rows)
+            {
+                runtimes.Add(row.Runtime);
+                architectures.Add(row.Architecture);
+                memories.Add(row.MemorySizeMb);
+                all.Add(row.DurationMs);
+                if (row.StartType == StartType.Warm)
+                {
+                    warm.Add(row.DurationMs);
+                }
+
+                if (row.InitDurationMs is { } i)
+                {
+                    init.Add(i);
+                }
+            }
+
+            double[] Sorted(List<double> values)
+            {
+                var array = values.ToArray();
+                Array.Sort(array);
+                return array;
+            }
+
+            return new Profile(
+                name,
+                runtimes.Count == 1 ? runtimes.First() : null,
+                architectures.Count == 1 ? architectures.First() : null,
+                memories.Count == 1 ? memories.First()?.ToString(CultureInfo.InvariantCulture) : null,
+                runtimes.Count > 1 || architectures.Count > 1 || memories.Count > 1,
+                [Sorted(all), Sorted(warm), Sorted(init)]);
+        }
+    }
 
     public static ConfigurationComparison Compare(string baseline, string candidate, string factor, string baselineValue, string candidateValue, string startType, string metric, double[] x, double[] y)
     {
-        var test = MannWhitneyTest.Test(y, x);
-        var sortedX = x.Order().ToArray();
-        var sortedY = y.Order().ToArray();
+        var sortedX = (double[])x.Clone();
+        var sortedY = (double[])y.Clone();
+        Array.Sort(sortedX);
+        Array.Sort(sortedY);
+        return CompareSorted(baseline, candidate, factor, baselineValue, candidateValue, startType, metric, sortedX, sortedY);
+    }
+
+    private static ConfigurationComparison CompareSorted(string baseline, string candidate, string factor, string baselineValue, string candidateValue, string startType, string metric, double[] sortedX, double[] sortedY)
+    {
+        var test = MannWhitneyTest.TestSorted(sortedY, sortedX);
         var medianX = Percentiles.Linear(sortedX, 50);
         var medianY = Percentiles.Linear(sortedY, 50);
         return new ConfigurationComparison
@@ -70,8 +129,8 @@ public static class ConfigurationComparer
             CandidateValue = candidateValue,
             StartType = startType,
             Metric = metric,
-            BaselineN = x.Length,
-            CandidateN = y.Length,
+            BaselineN = sortedX.Length,
+            CandidateN = sortedY.Length,
             BaselineMedian = medianX,
             CandidateMedian = medianY,
             MedianRatio = medianX > 0 ? medianY / medianX : null,
@@ -156,25 +215,16 @@ public static class ConfigurationComparer
         return a + fraction * (b - a);
     }
 
-    private static (string Name, string A, string B)? DifferingFactor(IReadOnlyList<InvocationRecord> a, IReadOnlyList<InvocationRecord> b)
+    private static (string Name, string A, string B)? DifferingFactor(Profile a, Profile b)
     {
-        static string? One(IReadOnlyList<InvocationRecord> rows, Func<InvocationRecord, string?> select)
+        if (a.Mixed || b.Mixed)
         {
-            var values = rows.Select(select).Distinct().ToList();
-            return values.Count == 1 ? values[0] : null;
+            return null; // a configuration mixing runtimes, architectures or memory sizes is not one side of a one-factor comparison
         }
 
-        var factors = new (string Name, Func<InvocationRecord, string?> Select)[]
-        {
-            ("runtime", r => r.Runtime),
-            ("architecture", r => r.Architecture),
-            ("memory_size_mb", r => r.MemorySizeMb?.ToString(CultureInfo.InvariantCulture)),
-        };
         var differing = new List<(string, string, string)>();
-        foreach (var (name, select) in factors)
+        foreach (var (name, va, vb) in new[] { ("runtime", a.Runtime, b.Runtime), ("architecture", a.Architecture, b.Architecture), ("memory_size_mb", a.MemorySizeMb, b.MemorySizeMb) })
         {
-            var va = One(a, select);
-            var vb = One(b, select);
             if (va == vb)
             {
                 continue;
@@ -182,7 +232,7 @@ public static class ConfigurationComparer
 
             if (va is null || vb is null)
             {
-                return null; // unknown or mixed on one side: not a one-factor comparison
+                return null; // unknown on one side: not a one-factor comparison
             }
 
             differing.Add((name, va, vb));

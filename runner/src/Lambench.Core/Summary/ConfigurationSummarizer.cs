@@ -13,14 +13,36 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
     {
         var warnings = new List<string>();
         var rows = new List<ConfigurationSummary>();
-        var groups = invocations.GroupBy(i => i.Configuration, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        foreach (var group in groups)
+        var groups = new Dictionary<string, List<InvocationRecord>>(StringComparer.Ordinal);
+        foreach (var invocation in invocations)
         {
-            var all = group.ToList();
-            var cold = all.Where(i => i.StartType == StartType.Cold).ToList();
-            var warm = all.Where(i => i.StartType == StartType.Warm).ToList();
-            var identity = Identity(group.Key, all, warnings);
-            var costs = Costs(group.Key, all, identity, warnings);
+            if (!groups.TryGetValue(invocation.Configuration, out var members))
+            {
+                groups[invocation.Configuration] = members = [];
+            }
+
+            members.Add(invocation);
+        }
+
+        var ordered = groups.OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        foreach (var (configuration, all) in ordered)
+        {
+            var cold = new List<InvocationRecord>();
+            var warm = new List<InvocationRecord>();
+            foreach (var invocation in all)
+            {
+                (invocation.StartType == StartType.Cold ? cold : warm).Add(invocation);
+            }
+
+            var identity = Identity(configuration, all, warnings);
+            if (identity.Architecture is null)
+            {
+                warnings.Add($"configuration '{configuration}': architecture unknown, so not priced (ingest with --architecture arm64|x86_64)");
+            }
+            else if (all.Any(r => r.MemorySizeMb is null))
+            {
+                warnings.Add($"configuration '{configuration}': {all.Count(r => r.MemorySizeMb is null)} invocation(s) without a memory size, so not priced");
+            }
 
             double? coldRate = all.Count > 0 ? (double)cold.Count / all.Count : null;
             double? overhead = null, overheadPercent = null;
@@ -33,47 +55,106 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
 
             foreach (var (startType, members) in new[] { (StartTypeNames.All, all), (StartTypeNames.Warm, warm), (StartTypeNames.Cold, cold) })
             {
-                var memberCosts = members.Select(m => costs.TryGetValue(m, out var c) ? c : ((decimal Usd, decimal GbSeconds, bool Estimated)?)null).ToList();
-                var priced = memberCosts.Count > 0 && memberCosts.All(c => c is not null);
-                decimal? perInvocation = priced ? memberCosts.Average(c => c!.Value.Usd) : null;
-                MonthlyCost? monthly = null, monthlyFree = null;
-                if (priced && identity.Architecture is { } architecture)
-                {
-                    var meanGbSeconds = memberCosts.Average(c => c!.Value.GbSeconds);
-                    monthly = costModel.Monthly(architecture, monthlyInvocations, meanGbSeconds, withFreeTier: false);
-                    monthlyFree = costModel.Monthly(architecture, monthlyInvocations, meanGbSeconds, withFreeTier: true);
-                }
-
-                var billed = members.Where(m => m.BilledDurationMs is not null).Select(m => m.BilledDurationMs!.Value).ToList();
-                var memory = members.Where(m => m.MaxMemoryUsedMb is not null).Select(m => m.MaxMemoryUsedMb!.Value).ToList();
+                var cost = Cost(members, identity);
                 rows.Add(new ConfigurationSummary
                 {
-                    Configuration = group.Key,
+                    Configuration = configuration,
                     StartType = startType,
                     Runtime = identity.Runtime,
                     Architecture = identity.Architecture,
                     MemorySizeMb = identity.MemorySizeMb,
                     Platform = identity.Platform,
-                    Duration = SampleStatistics.Compute(members.Select(m => m.DurationMs)),
-                    MeanBilledDurationMs = billed.Count > 0 ? billed.Average() : null,
-                    InitDuration = SampleStatistics.Compute(members.Where(m => m.InitDurationMs is not null).Select(m => m.InitDurationMs!.Value)),
+                    Duration = SampleStatistics.ComputeInPlace(Values(members, m => m.DurationMs)),
+                    MeanBilledDurationMs = Mean(members, m => m.BilledDurationMs),
+                    InitDuration = SampleStatistics.ComputeInPlace(Values(members, m => m.InitDurationMs)),
                     ColdStartRate = coldRate,
                     ColdStartOverheadMs = overhead,
                     ColdStartOverheadPercent = overheadPercent,
-                    MeanMaxMemoryUsedMb = memory.Count > 0 ? memory.Average() : null,
+                    MeanMaxMemoryUsedMb = Mean(members, m => m.MaxMemoryUsedMb),
                     NotSuccessful = members.Count(m => m.Status != InvocationStatus.Success),
-                    BilledDurationEstimated = memberCosts.Count(c => c is { Estimated: true }),
-                    CostPerInvocationUsd = perInvocation,
-                    CostPerMillionUsd = perInvocation * 1_000_000m,
+                    BilledDurationEstimated = cost.Estimated,
+                    CostPerInvocationUsd = cost.PerInvocation,
+                    CostPerMillionUsd = cost.PerInvocation * 1_000_000m,
                     MonthlyInvocations = monthlyInvocations,
-                    MonthlyCostUsd = monthly?.TotalUsd,
-                    MonthlyCostWithFreeTierUsd = monthlyFree?.TotalUsd,
+                    MonthlyCostUsd = cost.Monthly?.TotalUsd,
+                    MonthlyCostWithFreeTierUsd = cost.MonthlyWithFreeTier?.TotalUsd,
                 });
             }
         }
 
-        var comparisons = ConfigurationComparer.CompareAll(groups.Select(g => (g.Key, (IReadOnlyList<InvocationRecord>)g.ToList())).ToList());
+        var comparisons = ConfigurationComparer.CompareAll(ordered.Select(g => (g.Key, (IReadOnlyList<InvocationRecord>)g.Value)).ToList());
         return new SummaryResult(rows, comparisons, warnings);
+    }
+
+    private static double[] Values(List<InvocationRecord> rows, Func<InvocationRecord, double?> select)
+    {
+        var values = new List<double>(rows.Count);
+        foreach (var row in rows)
+        {
+            if (select(row) is { } value)
+            {
+                values.Add(value);
+            }
+        }
+
+        return values.ToArray();
+    }
+
+    private static double? Mean(List<InvocationRecord> rows, Func<InvocationRecord, double?> select)
+    {
+        double sum = 0;
+        var count = 0;
+        foreach (var row in rows)
+        {
+            if (select(row) is { } value)
+            {
+                sum += value;
+                count++;
+            }
+        }
+
+        return count > 0 ? sum / count : null;
+    }
+
+    private readonly record struct GroupCost(decimal? PerInvocation, MonthlyCost? Monthly, MonthlyCost? MonthlyWithFreeTier, int Estimated);
+
+    /// <summary>
+    /// The mean cost of an invocation is linear in its GB-seconds, so it is the cost of the mean GB-seconds: one decimal
+    /// sum a group instead of a price a row. Only groups whose every invocation can be priced get a cost.
+    /// </summary>
+    private GroupCost Cost(List<InvocationRecord> members, ConfigurationIdentity identity)
+    {
+        if (members.Count == 0 || identity.Architecture is not { } architecture || members.Any(m => m.MemorySizeMb is null))
+        {
+            return default;
+        }
+
+        var rule = costModel.Catalog.Lambda.InitBilling;
+        decimal gbSeconds = 0;
+        var estimated = 0;
+        foreach (var row in members)
+        {
+            // A REPORT line's own Billed Duration is what AWS charged; only when it is absent is it computed by the rule.
+            decimal billed;
+            if (row.BilledDurationMs is { } b)
+            {
+                billed = (decimal)b;
+            }
+            else
+            {
+                estimated++;
+                billed = rule.BilledDurationMs(row.DurationMs, row.InitDurationMs, row.Runtime, row.TimestampUtc is { } t ? DateOnly.FromDateTime(t.UtcDateTime) : null);
+            }
+
+            gbSeconds += LambdaCostModel.GbSeconds(row.MemorySizeMb!.Value, billed);
+        }
+
+        var meanGbSeconds = gbSeconds / members.Count;
+        return new GroupCost(
+            costModel.InvocationCostOfGbSeconds(architecture, meanGbSeconds),
+            costModel.Monthly(architecture, monthlyInvocations, meanGbSeconds, withFreeTier: false),
+            costModel.Monthly(architecture, monthlyInvocations, meanGbSeconds, withFreeTier: true),
+            estimated);
     }
 
     private readonly record struct ConfigurationIdentity(string? Runtime, string? Architecture, int? MemorySizeMb, string? Platform);
@@ -82,56 +163,28 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
     {
         T? Single<T>(string what, Func<InvocationRecord, T?> select)
         {
-            var values = rows.Select(select).Where(v => v is not null).Distinct().ToList();
+            var values = new HashSet<T>();
+            foreach (var row in rows)
+            {
+                if (select(row) is { } value)
+                {
+                    values.Add(value);
+                }
+            }
+
             if (values.Count > 1)
             {
                 warnings.Add($"configuration '{configuration}' mixes {what} values ({string.Join(", ", values)}): compared configurations must hold one each; left empty");
                 return default;
             }
 
-            return values.Count == 1 ? values[0] : default;
+            return values.Count == 1 ? values.First() : default;
         }
 
         return new ConfigurationIdentity(
             Single("runtime", r => r.Runtime),
             Single("architecture", r => r.Architecture),
-            rows.Select(r => r.MemorySizeMb).Where(v => v is not null).Distinct().Count() > 1
-                ? Single<int?>("memory size", r => r.MemorySizeMb)
-                : rows.Select(r => r.MemorySizeMb).FirstOrDefault(v => v is not null),
+            Single("memory size", r => r.MemorySizeMb),
             Single("platform", r => r.Platform));
-    }
-
-    private Dictionary<InvocationRecord, (decimal Usd, decimal GbSeconds, bool Estimated)> Costs(
-        string configuration, List<InvocationRecord> rows, ConfigurationIdentity identity, List<string> warnings)
-    {
-        var costs = new Dictionary<InvocationRecord, (decimal, decimal, bool)>(ReferenceEqualityComparer.Instance);
-        if (identity.Architecture is null)
-        {
-            warnings.Add($"configuration '{configuration}': architecture unknown, so not priced (ingest with --architecture arm64|x86_64)");
-            return costs;
-        }
-
-        var rule = costModel.Catalog.Lambda.InitBilling;
-        foreach (var row in rows)
-        {
-            if (row.MemorySizeMb is not { } memory)
-            {
-                continue;
-            }
-
-            // A REPORT line's own Billed Duration is what AWS charged; only when it is absent is it computed by the rule.
-            var estimated = row.BilledDurationMs is null;
-            var billed = row.BilledDurationMs is { } b
-                ? (decimal)b
-                : rule.BilledDurationMs(row.DurationMs, row.InitDurationMs, row.Runtime, row.TimestampUtc is { } t ? DateOnly.FromDateTime(t.UtcDateTime) : null);
-            costs[row] = (costModel.InvocationCost(identity.Architecture, memory, billed), LambdaCostModel.GbSeconds(memory, billed), estimated);
-        }
-
-        if (costs.Count < rows.Count)
-        {
-            warnings.Add($"configuration '{configuration}': {rows.Count - costs.Count} invocation(s) without a memory size, so not priced");
-        }
-
-        return costs;
     }
 }

@@ -73,6 +73,24 @@ public class SampleStatisticsTests
     }
 
     [Fact]
+    public void Median_interval_ranks_equal_a_plain_linear_search_for_every_n_up_to_2000()
+    {
+        for (var n = 6; n <= 2000; n++)
+        {
+            // Reference: walk k up from 1 while P(B ≤ k) stays within 0.025.
+            var k = 1;
+            while (MathNet.Numerics.Distributions.Binomial.CDF(0.5, n, k) <= 0.025)
+            {
+                k++;
+            }
+
+            var values = Enumerable.Range(1, n).Select(i => (double)i).ToArray();
+            var ci = MedianConfidenceInterval.Compute(values)!.Value;
+            Assert.Equal(((double)k, (double)(n - k + 1)), (ci.Lower, ci.Upper));
+        }
+    }
+
+    [Fact]
     public void Six_values_give_min_and_max_with_coverage_31_of_32()
     {
         var ci = MedianConfidenceInterval.Compute([1, 2, 3, 4, 5, 6])!.Value;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Lambench.Core.Csv;
 using Lambench.Core.Ingest;
 using Lambench.Core.Logs;
@@ -50,15 +51,14 @@ public static class IngestCommand
         var ingestor = new LogIngestor(options);
         try
         {
-            console.Progress().AutoClear(true).HideCompleted(true).Columns(new TaskDescriptionColumn(), new SpinnerColumn(), new ElapsedTimeColumn()).Start(context =>
+            cancellation.ThrowIfCancellationRequested();
+            console.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new SpinnerColumn(), new ElapsedTimeColumn()).Start(context =>
             {
-                foreach (var path in paths)
-                {
-                    cancellation.ThrowIfCancellationRequested();
-                    var task = context.AddTask(Markup.Escape($"Reading {path}")).IsIndeterminate();
-                    ingestor.AddFile(path, new Progress<long>(n => task.Description = Markup.Escape($"Reading {path}: {n:N0} lines")));
-                    task.StopTask();
-                }
+                // Files are read in parallel; each has its own line on the display.
+                var tasks = paths.Distinct().ToDictionary(p => p, p => context.AddTask(Markup.Escape($"Reading {p}")).IsIndeterminate());
+                ingestor.AddFiles(
+                    paths.Select(p => (p, (IngestOptions?)null)).ToList(),
+                    new Progress<(string Path, long Entries)>(p => tasks[p.Path].Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"Reading {p.Path}: {p.Entries:N0} lines"))));
             });
         }
         catch (LogFormatException e)
