@@ -13,7 +13,7 @@ public static class ConfigurationComparer
 {
     public const int BootstrapResamples = 2000;
     public const int BootstrapSeed = 20_240_601;
-    public const string RatioMethod = "percentile bootstrap, 2000 resamples, fixed seed";
+    public static readonly string RatioMethod = $"percentile bootstrap, {BootstrapResamples} resamples, fixed seed";
 
     public static IReadOnlyList<ConfigurationComparison> CompareAll(IReadOnlyList<(string Name, IReadOnlyList<InvocationRecord> Rows)> configurations)
     {

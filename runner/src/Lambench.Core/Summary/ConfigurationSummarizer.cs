@@ -130,15 +130,24 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
         }
 
         var rule = costModel.Catalog.Lambda.InitBilling;
-        decimal gbSeconds = 0;
+        // Σ billed ms × memory MB, exact: whole milliseconds (as Lambda bills) add up in a long; any fraction in decimal.
+        long wholeMegabyteMilliseconds = 0;
+        decimal fractionalMegabyteMilliseconds = 0;
         var estimated = 0;
         foreach (var row in members)
         {
+            var memory = row.MemorySizeMb!.Value;
             // A REPORT line's own Billed Duration is what AWS charged; only when it is absent is it computed by the rule.
-            decimal billed;
-            if (row.BilledDurationMs is { } b)
+            if (row.BilledDurationMs is { } b && b == Math.Floor(b) && b < 1e12)
             {
-                billed = (decimal)b;
+                wholeMegabyteMilliseconds += (long)b * memory;
+                continue;
+            }
+
+            decimal billed;
+            if (row.BilledDurationMs is { } fractional)
+            {
+                billed = (decimal)fractional;
             }
             else
             {
@@ -146,9 +155,10 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
                 billed = rule.BilledDurationMs(row.DurationMs, row.InitDurationMs, row.Runtime, row.TimestampUtc is { } t ? DateOnly.FromDateTime(t.UtcDateTime) : null);
             }
 
-            gbSeconds += LambdaCostModel.GbSeconds(row.MemorySizeMb!.Value, billed);
+            fractionalMegabyteMilliseconds += billed * memory;
         }
 
+        var gbSeconds = LambdaCostModel.GbSeconds(1, wholeMegabyteMilliseconds + fractionalMegabyteMilliseconds);
         var meanGbSeconds = gbSeconds / members.Count;
         return new GroupCost(
             costModel.InvocationCostOfGbSeconds(architecture, meanGbSeconds),
