@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Lambench.Core.Csv;
 
 namespace Lambench.Analysis.Figures;
 
@@ -69,8 +70,8 @@ public sealed partial class ChromiumFigureExporter(string chromiumPath)
                 var png = Convert.FromBase64String(result.GetProperty("png").GetString()!.Split(',', 2)[1]);
                 var svgPath = Path.Combine(directory, figure.Id + ".svg");
                 var pngPath = Path.Combine(directory, figure.Id + ".png");
-                await File.WriteAllTextAsync(svgPath, svg, new UTF8Encoding(false), cancellation);
-                await File.WriteAllBytesAsync(pngPath, png, cancellation);
+                AtomicFile.WriteAllText(svgPath, svg);
+                AtomicFile.WriteAllBytes(pngPath, png);
                 written.Add(svgPath);
                 written.Add(pngPath);
             }

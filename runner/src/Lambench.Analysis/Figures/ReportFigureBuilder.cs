@@ -56,7 +56,8 @@ public sealed class ReportFigureBuilder(ReportLanguage language)
                 Name: $"{g.Key.Configuration} ({language.StartType(g.Key.StartType.ToName())})"));
         return Figure("distribution", L("Distribution of durations", "Distribuição das durações"),
             Chart.Combine(traces), L("Configuration (start type)", "Configuração (tipo de início)"), L("Duration (ms)", "Duração (ms)"),
-            L("Box: quartiles and median; whiskers: 1.5 IQR; points beyond: outliers.", "Caixa: quartis e mediana; bigodes: 1,5 IIQ; pontos além: valores atípicos."));
+            L("Box: quartiles and median; whiskers: 1.5 IQR. Up to 200 invocations, every one is drawn as a point; above, only those beyond the whiskers.",
+              "Caixa: quartis e mediana; bigodes: 1,5 IIQ. Até 200 invocações, cada uma aparece como ponto; acima disso, só as além dos bigodes."));
     }
 
     private ReportFigure ColdVsWarm(SummaryResult summary)

@@ -7,18 +7,24 @@ public static class AtomicFile
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static void Write(string path, Action<TextWriter> write)
+    public static void Write(string path, Action<TextWriter> write) => Replace(path, temporary =>
+    {
+        using var writer = new StreamWriter(temporary, append: false, Utf8NoBom, 1 << 16);
+        write(writer);
+    });
+
+    public static void WriteAllText(string path, string text) => Write(path, writer => writer.Write(text));
+
+    public static void WriteAllBytes(string path, byte[] bytes) => Replace(path, temporary => File.WriteAllBytes(temporary, bytes));
+
+    private static void Replace(string path, Action<string> writeTemporary)
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var temporary = full + ".tmp-" + Environment.ProcessId;
         try
         {
-            using (var writer = new StreamWriter(temporary, append: false, Utf8NoBom, 1 << 16))
-            {
-                write(writer);
-            }
-
+            writeTemporary(temporary);
             File.Move(temporary, full, overwrite: true);
         }
         finally
@@ -28,16 +34,5 @@ public static class AtomicFile
                 File.Delete(temporary);
             }
         }
-    }
-
-    public static void WriteAllText(string path, string text) => Write(path, writer => writer.Write(text));
-
-    public static void WriteAllBytes(string path, byte[] bytes)
-    {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = full + ".tmp-" + Environment.ProcessId;
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, full, overwrite: true);
     }
 }
