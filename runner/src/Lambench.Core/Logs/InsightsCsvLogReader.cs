@@ -31,7 +31,13 @@ public static class InsightsCsvLogReader
         using var csv = CsvReader.Create(reader, options, leaveOpen: true);
         csv.ReadHeader();
         var header = csv.Headers.ToArray();
-        int Column(string name) => Array.FindIndex(header, h => string.Equals(h.Trim(), name, StringComparison.Ordinal));
+        var columns = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = header.Length - 1; i >= 0; i--)
+        {
+            columns[header[i].Trim()] = i; // the first of duplicate names wins
+        }
+
+        int Column(string name) => columns.TryGetValue(name, out var index) ? index : -1;
         var message = Column("@message");
         var timestamp = Column("@timestamp");
         var log = Column("@log");
@@ -56,7 +62,7 @@ public static class InsightsCsvLogReader
             }
 
             var logGroup = LogGroupOf(Field(log));
-            var text = message >= 0 ? Field(message) ?? string.Empty : ReportFromFields(Field, header, path, line);
+            var text = message >= 0 ? Field(message) ?? string.Empty : ReportFromFields(Field, Column, path, line);
             yield return new LogEntry(text, 0, time, logGroup, Field(stream), line);
         }
     }
@@ -86,13 +92,9 @@ public static class InsightsCsvLogReader
     }
 
     /// <summary>Rebuilds the REPORT line from parsed columns so one parser reads every format.</summary>
-    private static string ReportFromFields(Func<int, string?> field, string[] header, string path, long line)
+    private static string ReportFromFields(Func<int, string?> field, Func<string, int> column, string path, long line)
     {
-        string? Value(string name)
-        {
-            var index = Array.FindIndex(header, h => string.Equals(h.Trim(), name, StringComparison.Ordinal));
-            return field(index) is { Length: > 0 } v ? v : null;
-        }
+        string? Value(string name) => field(column(name)) is { Length: > 0 } v ? v : null;
 
         double? Number(string name)
         {

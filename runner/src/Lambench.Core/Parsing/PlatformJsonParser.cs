@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
+using Lambench.Core.Logs;
 using Lambench.Core.Records;
 
 namespace Lambench.Core.Parsing;
@@ -109,8 +109,7 @@ public static class PlatformJsonParser
     }
 
     private static DateTimeOffset? ReadTime(JsonElement root) =>
-        root.TryGetProperty("time", out var time) && time.ValueKind == JsonValueKind.String
-        && DateTimeOffset.TryParse(time.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed)
+        root.TryGetProperty("time", out var time) && time.ValueKind == JsonValueKind.String && TimestampPrefix.TryParse(time.GetString(), out var parsed)
             ? parsed
             : null;
 }
