@@ -30,9 +30,11 @@ public static class PriceCatalogLoader
         else if (overridePath is null)
         {
             var known = Directory.Exists(directory) ? string.Join(", ", Directory.GetFiles(directory, "*.yaml").Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal)) : "none";
+            // The shipped folder is a build-time copy of the repository's data/prices: point the user at the original.
+            var folder = directory == DefaultDirectory ? "data/prices" : directory;
             throw new PriceCatalogException(
-                $"no prices for region '{region}': {regionPath} does not exist (regions with prices: {known}). " +
-                $"Regional prices differ and Lambench has not confirmed them: copy {DefaultRegion}.yaml to {region}.yaml, set the figures from the AWS pricing pages, mark what you checked, or pass a complete file with --prices.");
+                $"no prices for region '{region}' in {folder} (regions with prices: {known}). " +
+                $"Regional prices differ and Lambench has not confirmed them: copy {folder}/{DefaultRegion}.yaml to {folder}/{region}.yaml, set the figures from the AWS pricing pages and mark what you checked, or pass a complete file with --prices.");
         }
 
         if (overridePath is not null)

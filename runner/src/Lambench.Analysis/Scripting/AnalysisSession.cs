@@ -1,0 +1,113 @@
+using System.Globalization;
+using Lambench.Analysis.Tables;
+using Lambench.Core.Cost;
+using Lambench.Core.Csv;
+using Lambench.Core.Records;
+using Lambench.Core.Summary;
+
+namespace Lambench.Analysis.Scripting;
+
+/// <summary>
+/// What an analysis script or notebook starts from: invocations loaded from CSVs, prices, the summary computed once,
+/// and the report's tables. The same numbers as <c>lambench report</c>, because it is the same code.
+/// </summary>
+public sealed class AnalysisSession
+{
+    public const string Usage = "[invocations.csv ...] [--lang en|pt-BR] [--region R] [--prices FILE] [--monthly-invocations N] [--out DIR]";
+
+    private AnalysisSession(IReadOnlyList<string> inputs, IReadOnlyList<InvocationRecord> invocations, PriceCatalog prices, ReportLanguage language, long monthlyInvocations, string? outputDirectory)
+    {
+        Inputs = inputs;
+        Invocations = invocations;
+        Prices = prices;
+        Language = language;
+        MonthlyInvocations = monthlyInvocations;
+        OutputDirectory = outputDirectory;
+        Summary = new ConfigurationSummarizer(new LambdaCostModel(prices), monthlyInvocations).Summarise(invocations);
+        Tables = new ReportTableBuilder(language, prices);
+    }
+
+    public IReadOnlyList<string> Inputs { get; }
+    public IReadOnlyList<InvocationRecord> Invocations { get; }
+    public PriceCatalog Prices { get; }
+    public ReportLanguage Language { get; }
+    public long MonthlyInvocations { get; }
+    public string? OutputDirectory { get; }
+    public SummaryResult Summary { get; }
+    public ReportTableBuilder Tables { get; }
+
+    /// <summary>Reads the options of <see cref="Usage"/>. Without inputs, the repository's sample data is used.</summary>
+    /// <exception cref="ArgumentException">an option or input that cannot be used; the message says which.</exception>
+    public static AnalysisSession FromArguments(IReadOnlyList<string> args)
+    {
+        var inputs = new List<string>();
+        string language = "en", region = PriceCatalogLoader.DefaultRegion;
+        string? prices = null, output = null;
+        var monthly = ConfigurationSummarizer.DefaultMonthlyInvocations;
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value. Usage: {Usage}");
+            switch (args[i])
+            {
+                case "--lang": language = Value(); break;
+                case "--region": region = Value(); break;
+                case "--prices": prices = Value(); break;
+                case "--out": output = Value(); break;
+                case "--monthly-invocations":
+                    var text = Value();
+                    monthly = long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new ArgumentException($"--monthly-invocations: '{text}' is not a whole number");
+                    break;
+                case var option when option.StartsWith("--", StringComparison.Ordinal):
+                    throw new ArgumentException($"unknown option {option}. Usage: {Usage}");
+                default: inputs.Add(args[i]); break;
+            }
+        }
+
+        if (inputs.Count == 0)
+        {
+            inputs.Add(SampleData());
+        }
+
+        var invocations = inputs.SelectMany(InvocationCsvReader.ReadFile).ToList();
+        return new AnalysisSession(inputs, invocations, PriceCatalogLoader.Load(region, prices), ReportLanguage.Parse(language), monthly, output);
+    }
+
+    /// <summary>data/sample/invocations.csv of the repository the current directory is in.</summary>
+    public static string SampleData()
+    {
+        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
+        {
+            var candidate = Path.Combine(directory.FullName, "data", "sample", "invocations.csv");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new ArgumentException("no inputs given and no data/sample/invocations.csv above the current directory");
+    }
+
+    /// <summary>
+    /// Runs a script's body on a session built from its arguments. Bad input ends with a one-line message on standard
+    /// error and exit code 2, not a stack trace.
+    /// </summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, Func<AnalysisSession, Task> body)
+    {
+        AnalysisSession session;
+        try
+        {
+            session = FromArguments(args);
+        }
+        catch (Exception e) when (e is ArgumentException or PriceCatalogException or InvalidDataException or IOException)
+        {
+            await Console.Error.WriteLineAsync("error: " + e.Message);
+            return 2;
+        }
+
+        await body(session);
+        return 0;
+    }
+
+    /// <summary>A table as Markdown, for a terminal or a notebook's text output.</summary>
+    public static string Markdown(ReportTable table) => new MarkdownTableExporter().Export(table);
+}
