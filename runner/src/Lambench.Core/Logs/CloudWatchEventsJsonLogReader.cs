@@ -8,12 +8,16 @@ namespace Lambench.Core.Logs;
 /// </summary>
 public static class CloudWatchEventsJsonLogReader
 {
+    /// <param name="stream">read whole and disposed: the document is parsed from the start of the file.</param>
     public static IEnumerable<LogEntry> Read(Stream stream, string path)
     {
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true });
+            using (stream)
+            {
+                document = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true });
+            }
         }
         catch (JsonException e)
         {

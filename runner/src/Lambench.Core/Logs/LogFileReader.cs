@@ -30,7 +30,7 @@ public static class LogFileReader
         IEnumerable<LogEntry> entries = format switch
         {
             LogFormat.InsightsCsv => InsightsCsvLogReader.Read(new PrependedLineReader(first, reader), path),
-            LogFormat.CloudWatchEventsJson => CloudWatchEventsJsonLogReader.Read(ReopenFromStart(path), path),
+            LogFormat.CloudWatchEventsJson => CloudWatchEventsJsonLogReader.Read(Open(path), path),
             _ => RawTextLogReader.Read(reader, path, first),
         };
         foreach (var entry in entries)
@@ -64,8 +64,6 @@ public static class LogFileReader
         file.Position = 0;
         return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? new GZipStream(file, CompressionMode.Decompress) : file;
     }
-
-    private static Stream ReopenFromStart(string path) => Open(path);
 
     /// <summary>Gives back the line consumed for format detection before the rest of the reader.</summary>
     private sealed class PrependedLineReader(string first, TextReader rest) : TextReader
