@@ -61,22 +61,16 @@ public static class ConfigurationComparer
         (StartTypeNames.Cold, "init_duration_ms"),
     ];
 
-    /// <summary>A configuration's factor values (null when unknown or mixed) and its metric samples, sorted, in <see cref="Metrics"/> order.</summary>
-    private sealed record Profile(string Name, string? Runtime, string? Architecture, string? MemorySizeMb, bool Mixed, double[][] SortedMetrics)
+    /// <summary>A configuration's identity and its metric samples, sorted, in <see cref="Metrics"/> order.</summary>
+    private sealed record Profile(string Name, ConfigurationIdentity Identity, double[][] SortedMetrics)
     {
         public static Profile Of(string name, IReadOnlyList<InvocationRecord> rows)
         {
-            var runtimes = new HashSet<string?>();
-            var architectures = new HashSet<string?>();
-            var memories = new HashSet<int?>();
             var all = new List<double>(rows.Count);
             var warm = new List<double>(rows.Count);
             var init = new List<double>();
             foreach (var row in rows)
             {
-                runtimes.Add(row.Runtime);
-                architectures.Add(row.Architecture);
-                memories.Add(row.MemorySizeMb);
                 all.Add(row.DurationMs);
                 if (row.StartType == StartType.Warm)
                 {
@@ -96,13 +90,7 @@ public static class ConfigurationComparer
                 return array;
             }
 
-            return new Profile(
-                name,
-                runtimes.Count == 1 ? runtimes.First() : null,
-                architectures.Count == 1 ? architectures.First() : null,
-                memories.Count == 1 ? memories.First()?.ToString(CultureInfo.InvariantCulture) : null,
-                runtimes.Count > 1 || architectures.Count > 1 || memories.Count > 1,
-                [Sorted(all), Sorted(warm), Sorted(init)]);
+            return new Profile(name, ConfigurationIdentity.Of(rows), [Sorted(all), Sorted(warm), Sorted(init)]);
         }
     }
 
@@ -217,13 +205,14 @@ public static class ConfigurationComparer
 
     private static (string Name, string A, string B)? DifferingFactor(Profile a, Profile b)
     {
-        if (a.Mixed || b.Mixed)
+        if (!a.Identity.IsComparable || !b.Identity.IsComparable)
         {
             return null; // a configuration mixing runtimes, architectures or memory sizes is not one side of a one-factor comparison
         }
 
+        static string? Memory(ConfigurationIdentity identity) => identity.MemorySizeMb?.ToString(CultureInfo.InvariantCulture);
         var differing = new List<(string, string, string)>();
-        foreach (var (name, va, vb) in new[] { ("runtime", a.Runtime, b.Runtime), ("architecture", a.Architecture, b.Architecture), ("memory_size_mb", a.MemorySizeMb, b.MemorySizeMb) })
+        foreach (var (name, va, vb) in new[] { ("runtime", a.Identity.Runtime, b.Identity.Runtime), ("architecture", a.Identity.Architecture, b.Identity.Architecture), ("memory_size_mb", Memory(a.Identity), Memory(b.Identity)) })
         {
             if (va == vb)
             {

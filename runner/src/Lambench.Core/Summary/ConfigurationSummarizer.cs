@@ -34,7 +34,8 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
                 (invocation.StartType == StartType.Cold ? cold : warm).Add(invocation);
             }
 
-            var identity = Identity(configuration, all, warnings);
+            var identity = ConfigurationIdentity.Of(all);
+            warnings.AddRange(identity.Mixed.Select(m => $"configuration '{configuration}' mixes {m}: compared configurations must hold one each; left empty"));
             if (identity.Architecture is null)
             {
                 warnings.Add($"configuration '{configuration}': architecture unknown, so not priced (ingest with --architecture arm64|x86_64)");
@@ -165,36 +166,5 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
             costModel.Monthly(architecture, monthlyInvocations, meanGbSeconds, withFreeTier: false),
             costModel.Monthly(architecture, monthlyInvocations, meanGbSeconds, withFreeTier: true),
             estimated);
-    }
-
-    private readonly record struct ConfigurationIdentity(string? Runtime, string? Architecture, int? MemorySizeMb, string? Platform);
-
-    private static ConfigurationIdentity Identity(string configuration, List<InvocationRecord> rows, List<string> warnings)
-    {
-        T? Single<T>(string what, Func<InvocationRecord, T?> select)
-        {
-            var values = new HashSet<T>();
-            foreach (var row in rows)
-            {
-                if (select(row) is { } value)
-                {
-                    values.Add(value);
-                }
-            }
-
-            if (values.Count > 1)
-            {
-                warnings.Add($"configuration '{configuration}' mixes {what} values ({string.Join(", ", values)}): compared configurations must hold one each; left empty");
-                return default;
-            }
-
-            return values.Count == 1 ? values.First() : default;
-        }
-
-        return new ConfigurationIdentity(
-            Single("runtime", r => r.Runtime),
-            Single("architecture", r => r.Architecture),
-            Single("memory size", r => r.MemorySizeMb),
-            Single("platform", r => r.Platform));
     }
 }
