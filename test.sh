@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# The test command: installs what the tests use (Chromium, for the figure export tests) and runs every test project.
+# The test command: installs what the tests use (Chromium for figure export, python3-nbformat to validate rendered
+# notebooks) and runs every test project.
 # Ends with one line "N passed, N failed".
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
-if ! command -v chromium >/dev/null 2>&1 && [ -z "${LAMBENCH_CHROMIUM:-}" ]; then
-  echo "test.sh: installing Chromium for the figure export tests" >&2
+missing=""
+if ! command -v chromium >/dev/null 2>&1 && [ -z "${LAMBENCH_CHROMIUM:-}" ]; then missing="$missing chromium"; fi
+/usr/bin/python3 -c "import nbformat" 2>/dev/null || missing="$missing python3-nbformat"
+if [ -n "$missing" ]; then
+  echo "test.sh: installing$missing (figure export; Jupyter's validator for rendered notebooks)" >&2
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
-  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null
+  $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
 fi
 
 log="$(mktemp)"

@@ -3,6 +3,8 @@ namespace Lambench.Cli;
 public static class ExitCodes
 {
     public const int Success = 0;
+    /// <summary>The work itself failed (a notebook cell, say); the message says where.</summary>
+    public const int Failed = 1;
     /// <summary>An input file or option the command cannot use; the message says which and why.</summary>
     public const int BadInput = 2;
     public const int Cancelled = 130;

@@ -42,6 +42,36 @@ public sealed partial class ChromiumFigureExporter(string chromiumPath)
     /// <summary>Writes &lt;id&gt;.svg and &lt;id&gt;.png for every figure into <paramref name="directory"/>.</summary>
     public async Task<IReadOnlyList<string>> ExportAsync(IReadOnlyList<ReportFigure> figures, string directory, CancellationToken cancellation = default)
     {
+        var images = await RenderAsync(figures, cancellation);
+        var written = new List<string>();
+        Directory.CreateDirectory(directory);
+        foreach (var figure in figures)
+        {
+            var svgPath = Path.Combine(directory, figure.Id + ".svg");
+            var pngPath = Path.Combine(directory, figure.Id + ".png");
+            AtomicFile.WriteAllText(svgPath, images[figure.Id].Svg);
+            AtomicFile.WriteAllBytes(pngPath, images[figure.Id].Png);
+            written.Add(svgPath);
+            written.Add(pngPath);
+        }
+
+        return written;
+    }
+
+    /// <summary>Every figure as SVG text and PNG bytes (at twice the layout's size), keyed by figure id (ids must be unique).</summary>
+    public async Task<IReadOnlyDictionary<string, FigureImages>> RenderAsync(IReadOnlyList<ReportFigure> figures, CancellationToken cancellation = default)
+    {
+        if (figures.Select(f => f.Id).Distinct(StringComparer.Ordinal).Count() != figures.Count)
+        {
+            throw new ArgumentException("figure ids must be unique in one export", nameof(figures));
+        }
+
+        var images = new Dictionary<string, FigureImages>(StringComparer.Ordinal);
+        if (figures.Count == 0)
+        {
+            return images;
+        }
+
         var work = Directory.CreateTempSubdirectory("lambench-chromium-");
         try
         {
@@ -60,23 +90,16 @@ public sealed partial class ChromiumFigureExporter(string chromiumPath)
                 throw new InvalidOperationException("plotly.js could not export the figures: " + text);
             }
 
-            var written = new List<string>();
             using var results = JsonDocument.Parse(text);
-            Directory.CreateDirectory(directory);
             foreach (var figure in figures)
             {
                 var result = results.RootElement.GetProperty(figure.Id);
-                var svg = Uri.UnescapeDataString(result.GetProperty("svg").GetString()!.Split(',', 2)[1]);
-                var png = Convert.FromBase64String(result.GetProperty("png").GetString()!.Split(',', 2)[1]);
-                var svgPath = Path.Combine(directory, figure.Id + ".svg");
-                var pngPath = Path.Combine(directory, figure.Id + ".png");
-                AtomicFile.WriteAllText(svgPath, svg);
-                AtomicFile.WriteAllBytes(pngPath, png);
-                written.Add(svgPath);
-                written.Add(pngPath);
+                images[figure.Id] = new FigureImages(
+                    Uri.UnescapeDataString(result.GetProperty("svg").GetString()!.Split(',', 2)[1]),
+                    Convert.FromBase64String(result.GetProperty("png").GetString()!.Split(',', 2)[1]));
             }
 
-            return written;
+            return images;
         }
         finally
         {

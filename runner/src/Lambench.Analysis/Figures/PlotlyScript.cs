@@ -1,4 +1,5 @@
 using System.Reflection;
+using Microsoft.AspNetCore.Html;
 
 namespace Lambench.Analysis.Figures;
 
@@ -19,5 +20,8 @@ public static class PlotlyScript
     }
 
     /// <summary>Safe inside a &lt;script&gt; element: a literal "&lt;/script" would end it early.</summary>
+    /// <summary>A script element with plotly.js inline: displayed once at the top of a notebook, it lets figures draw offline.</summary>
+    public static IHtmlContent Html => new HtmlString("<script>" + InlineSource + "</script>");
+
     public static string InlineSource => Source.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase);
 }

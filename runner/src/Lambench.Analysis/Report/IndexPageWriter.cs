@@ -14,19 +14,7 @@ public static class IndexPageWriter
         var html = new StringBuilder();
         html.Append("<!doctype html>\n<html lang=\"").Append(language.Code).Append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
             .Append(WebUtility.HtmlEncode(L("Lambench report", "Relatório Lambench"))).Append("</title>\n<style>\n")
-            .Append("""
-                body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em auto; max-width: 1100px; color: #222; }
-                table { border-collapse: collapse; margin: 0.5em 0; font-size: 0.9em; }
-                caption { font-weight: bold; text-align: left; padding-bottom: 0.4em; }
-                th, td { padding: 0.25em 0.6em; border-bottom: 1px solid #ccc; }
-                thead th { border-bottom: 2px solid #444; }
-                td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-                ul.legend { font-size: 0.8em; color: #555; }
-                figure { margin: 1.5em 0; }
-                .files { font-size: 0.85em; }
-                .warning { color: #8a4b00; }
-                @media print { .plot { page-break-inside: avoid; } }
-                """)
+            .Append(ReportStyles.Css)
             .Append("</style>\n<script>").Append(PlotlyScript.InlineSource).Append("</script>\n</head>\n<body>\n");
         html.Append("<h1>").Append(WebUtility.HtmlEncode(L("Lambench report", "Relatório Lambench"))).Append("</h1>\n");
         html.Append("<p>").Append(WebUtility.HtmlEncode(L("Inputs", "Entradas"))).Append(": ")

@@ -1,9 +1,12 @@
 using System.Globalization;
+using Lambench.Analysis.Figures;
+using Lambench.Analysis.Frames;
 using Lambench.Analysis.Tables;
 using Lambench.Core.Cost;
 using Lambench.Core.Csv;
 using Lambench.Core.Records;
 using Lambench.Core.Summary;
+using Microsoft.Data.Analysis;
 
 namespace Lambench.Analysis.Scripting;
 
@@ -25,7 +28,12 @@ public sealed class AnalysisSession
         OutputDirectory = outputDirectory;
         Summary = new ConfigurationSummarizer(new LambdaCostModel(prices), monthlyInvocations).Summarise(invocations);
         Tables = new ReportTableBuilder(language, prices);
+        figures = new Lazy<IReadOnlyList<ReportFigure>>(() => new ReportFigureBuilder(language).Build(Summary, Invocations));
+        frame = new Lazy<DataFrame>(() => InvocationFrame.Create(Invocations));
     }
+
+    private readonly Lazy<IReadOnlyList<ReportFigure>> figures;
+    private readonly Lazy<DataFrame> frame;
 
     public IReadOnlyList<string> Inputs { get; }
     public IReadOnlyList<InvocationRecord> Invocations { get; }
@@ -35,6 +43,68 @@ public sealed class AnalysisSession
     public string? OutputDirectory { get; }
     public SummaryResult Summary { get; }
     public ReportTableBuilder Tables { get; }
+
+    /// <summary>The report's figures, built on first use.</summary>
+    public IReadOnlyList<ReportFigure> Figures => figures.Value;
+
+    /// <summary>The invocations as a DataFrame (invocations.csv's columns), built on first use.</summary>
+    public DataFrame Frame => frame.Value;
+
+    /// <summary>One of the report's figures by id (percentiles, distribution, cold-vs-warm, cost, cost-vs-p95).</summary>
+    public ReportFigure Figure(string id) => Figures.FirstOrDefault(f => f.Id == id)
+        ?? throw new ArgumentException($"no figure '{id}' for this data; there are: {string.Join(", ", Figures.Select(f => f.Id))}");
+
+    /// <summary>
+    /// A session for a notebook: <paramref name="data"/> is an invocations CSV or a directory holding invocations.csv
+    /// (a run directory, or data/sample).
+    /// </summary>
+    public static AnalysisSession Open(string data, string language = "en", long monthlyInvocations = ConfigurationSummarizer.DefaultMonthlyInvocations, string region = PriceCatalogLoader.DefaultRegion, string? prices = null)
+    {
+        var input = ResolveData(data);
+        return new AnalysisSession([input], InvocationCsvReader.ReadFile(input), PriceCatalogLoader.Load(region, prices), ReportLanguage.Parse(language), monthlyInvocations, null);
+    }
+
+    private static string ResolveData(string data)
+    {
+        if (File.Exists(data))
+        {
+            return data;
+        }
+
+        var inDirectory = Path.Combine(data, "invocations.csv");
+        if (File.Exists(inDirectory))
+        {
+            return inDirectory;
+        }
+
+        throw new ArgumentException(Directory.Exists(data)
+            ? $"{Path.GetFullPath(data)} holds no invocations.csv"
+            : $"{Path.GetFullPath(data)} does not exist");
+    }
+
+    /// <summary>
+    /// Writes the named figures as JSON, and as SVG and PNG when Chromium is installed, into <paramref name="directory"/>.
+    /// Returns the files written and, when Chromium is missing, a warning.
+    /// </summary>
+    public async Task<(IReadOnlyList<string> Files, string? Warning)> WriteFiguresAsync(string directory, params string[] ids)
+    {
+        var chosen = ids.Select(Figure).ToList();
+        var files = new List<string>();
+        foreach (var figure in chosen)
+        {
+            var path = Path.Combine(directory, figure.Id + ".json");
+            AtomicFile.WriteAllText(path, figure.FigureJson);
+            files.Add(path);
+        }
+
+        if (ChromiumFigureExporter.Find() is not { } chromium)
+        {
+            return (files, "SVG and PNG skipped: no Chromium found (Debian: apt-get install chromium; or set LAMBENCH_CHROMIUM)");
+        }
+
+        files.AddRange(await new ChromiumFigureExporter(chromium).ExportAsync(chosen, directory));
+        return (files, null);
+    }
 
     /// <summary>Reads the options of <see cref="Usage"/>. Without inputs, the repository's sample data is used.</summary>
     /// <exception cref="ArgumentException">an option or input that cannot be used; the message says which.</exception>

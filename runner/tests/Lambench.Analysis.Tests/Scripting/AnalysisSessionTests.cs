@@ -44,4 +44,42 @@ public class AnalysisSessionTests
         });
         Assert.Equal((2, false), (exit, ran));
     }
+
+    [Fact]
+    public void Opens_a_csv_or_a_directory_holding_invocations_csv()
+    {
+        var byDirectory = AnalysisSession.Open(Path.GetDirectoryName(RepositoryPaths.SampleCsv)!, "pt-BR", 5);
+        Assert.Equal([RepositoryPaths.SampleCsv], byDirectory.Inputs);
+        Assert.Equal((10, "pt-BR", 5L), (byDirectory.Frame.Rows.Count, byDirectory.Language.Code, byDirectory.MonthlyInvocations));
+        Assert.Equal(["percentiles", "distribution", "cold-vs-warm", "cost", "cost-vs-p95"], byDirectory.Figures.Select(f => f.Id));
+        Assert.Same(byDirectory.Figures[2], byDirectory.Figure("cold-vs-warm"));
+        Assert.Contains("there are: percentiles, distribution", Assert.Throws<ArgumentException>(() => byDirectory.Figure("pie")).Message);
+
+        var empty = Directory.CreateTempSubdirectory("lambench-session-").FullName;
+        try
+        {
+            Assert.Contains("holds no invocations.csv", Assert.Throws<ArgumentException>(() => AnalysisSession.Open(empty)).Message);
+            Assert.Contains("does not exist", Assert.Throws<ArgumentException>(() => AnalysisSession.Open(Path.Combine(empty, "x.csv"))).Message);
+        }
+        finally
+        {
+            Directory.Delete(empty);
+        }
+    }
+
+    [Fact]
+    public void Tables_and_figures_show_as_html_in_notebooks()
+    {
+        var session = AnalysisSession.Open(RepositoryPaths.SampleCsv);
+        var table = session.Tables.Latency(session.Summary);
+        var html = new StringWriter();
+        table.WriteTo(html, System.Text.Encodings.Web.HtmlEncoder.Default);
+        Assert.Equal(new Lambench.Analysis.Tables.HtmlTableExporter().Export(table), html.ToString());
+        Assert.Equal(AnalysisSession.Markdown(table), table.ToString());
+
+        var figure = new StringWriter();
+        session.Figure("percentiles").WriteTo(figure, System.Text.Encodings.Web.HtmlEncoder.Default);
+        Assert.Contains("Plotly.newPlot(\"lambench-percentiles-", figure.ToString());
+        Assert.DoesNotContain("</script><", figure.ToString().Split("<script>")[1][..^"</script>\n".Length]); // no early end of the script
+    }
 }

@@ -1,0 +1,8 @@
+namespace Lambench.Notebooks;
+
+public enum NotebookCellKind
+{
+    Code,
+    Markdown,
+    Raw,
+}

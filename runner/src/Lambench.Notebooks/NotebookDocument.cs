@@ -1,0 +1,143 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Lambench.Notebooks;
+
+/// <summary>
+/// A notebook in nbformat 4 (.ipynb), as Polyglot Notebooks writes it: cells, their kernels (from the cell's
+/// polyglot_notebook or dotnet_interactive metadata, else the notebook's default) and the JSON as read, so metadata
+/// the renderer does not know survives into the executed notebook.
+/// </summary>
+public sealed class NotebookDocument
+{
+    private readonly JsonObject root;
+
+    private NotebookDocument(string path, JsonObject root, IReadOnlyList<NotebookCell> cells)
+    {
+        Path = path;
+        this.root = root;
+        Cells = cells;
+    }
+
+    public string Path { get; }
+
+    public IReadOnlyList<NotebookCell> Cells { get; }
+
+    /// <exception cref="NotebookFormatException">not JSON, not nbformat 4, or a cell without a type or source.</exception>
+    public static NotebookDocument Read(string path)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new NotebookFormatException(path, e.Message);
+        }
+
+        return Parse(path, text);
+    }
+
+    public static NotebookDocument Parse(string path, string text)
+    {
+        JsonObject root;
+        try
+        {
+            root = JsonNode.Parse(text) as JsonObject ?? throw new NotebookFormatException(path, "not a notebook: the JSON is not an object");
+        }
+        catch (JsonException e)
+        {
+            throw new NotebookFormatException(path, $"line {(e.LineNumber ?? 0) + 1}: not valid JSON: {e.Message}");
+        }
+
+        if (root["nbformat"] is not JsonValue format || !format.TryGetValue<int>(out var major) || major != 4)
+        {
+            throw new NotebookFormatException(path, $"nbformat is {root["nbformat"]?.ToJsonString() ?? "missing"}; only nbformat 4 notebooks can be rendered");
+        }
+
+        if (root["cells"] is not JsonArray cells)
+        {
+            throw new NotebookFormatException(path, "no \"cells\" array");
+        }
+
+        var metadata = root["metadata"] as JsonObject;
+        var defaultKernel = (string?)(metadata?["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"])
+            ?? KernelOfLanguage((string?)metadata?["kernelspec"]?["language"])
+            ?? "csharp";
+        var parsed = new List<NotebookCell>();
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var number = i + 1;
+            if (cells[i] is not JsonObject cell)
+            {
+                throw new NotebookFormatException(path, $"cell {number} is not an object");
+            }
+
+            var kind = (string?)cell["cell_type"] switch
+            {
+                "code" => NotebookCellKind.Code,
+                "markdown" => NotebookCellKind.Markdown,
+                "raw" => NotebookCellKind.Raw,
+                var other => throw new NotebookFormatException(path, $"cell {number}: cell_type is '{other ?? "missing"}', not code, markdown or raw"),
+            };
+            var source = cell["source"] switch
+            {
+                JsonValue value when value.TryGetValue<string>(out var s) => s,
+                JsonArray lines => string.Concat(lines.Select(l => l is JsonValue v && v.TryGetValue<string>(out var line) ? line : throw new NotebookFormatException(path, $"cell {number}: source holds a non-string"))),
+                _ => throw new NotebookFormatException(path, $"cell {number}: source is missing or not text"),
+            };
+            var cellMetadata = cell["metadata"] as JsonObject;
+            var kernel = kind == NotebookCellKind.Markdown
+                ? "markdown"
+                : (string?)cellMetadata?["polyglot_notebook"]?["kernelName"] ?? (string?)cellMetadata?["dotnet_interactive"]?["language"] ?? defaultKernel;
+            var tags = (cellMetadata?["tags"] as JsonArray)?.Select(t => (string?)t).OfType<string>().ToList() ?? [];
+            parsed.Add(new NotebookCell(number, kind, source.Replace("\r\n", "\n", StringComparison.Ordinal), kernel, tags));
+        }
+
+        return new NotebookDocument(path, root, parsed);
+    }
+
+    /// <summary>
+    /// The notebook with outputs and execution counts filled in for the executed cells (the others are cleared), as
+    /// valid nbformat 4.
+    /// </summary>
+    public string ToExecutedJson(IReadOnlyDictionary<int, ExecutedCell> executed, IReadOnlyDictionary<string, string>? parameters = null)
+    {
+        var copy = (JsonObject)root.DeepClone();
+        if (parameters is { Count: > 0 })
+        {
+            // Provenance: the values the render assigned after the parameters cell.
+            if (copy["metadata"] is not JsonObject metadata)
+            {
+                metadata = [];
+                copy["metadata"] = metadata;
+            }
+
+            metadata["lambench"] = new JsonObject { ["parameters"] = new JsonObject(parameters.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value))) };
+        }
+
+        var cells = (JsonArray)copy["cells"]!;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var cell = (JsonObject)cells[i]!;
+            if ((string?)cell["cell_type"] != "code")
+            {
+                continue;
+            }
+
+            var result = executed.GetValueOrDefault(i + 1);
+            cell["execution_count"] = result?.ExecutionCount;
+            cell["outputs"] = new JsonArray(result?.Outputs.Select(o => (JsonNode)o.ToJson()).ToArray() ?? []);
+        }
+
+        return copy.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
+    }
+
+    private static string? KernelOfLanguage(string? language) => language?.ToUpperInvariant() switch
+    {
+        "C#" or "CSHARP" => "csharp",
+        null => null,
+        var other => other.ToLowerInvariant(),
+    };
+}
