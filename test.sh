@@ -8,8 +8,14 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 missing=""
 if ! command -v chromium >/dev/null 2>&1 && [ -z "${LAMBENCH_CHROMIUM:-}" ]; then missing="$missing chromium"; fi
 /usr/bin/python3 -c "import nbformat" 2>/dev/null || missing="$missing python3-nbformat"
+# The local platform's tests: real clients (AWS CLI v2, boto3), Go for the Go functions, qemu-user for arm64.
+[ -x /usr/bin/aws ] || missing="$missing awscli"
+/usr/bin/python3 -c "import boto3" 2>/dev/null || missing="$missing python3-boto3"
+command -v go >/dev/null 2>&1 || missing="$missing golang-go"
+[ -d /usr/share/gocode/src/github.com/aws/aws-sdk-go-v2/service/dynamodb ] || missing="$missing golang-github-aws-aws-sdk-go-v2-dev"
+command -v qemu-aarch64-static >/dev/null 2>&1 || missing="$missing qemu-user-static"
 if [ -n "$missing" ]; then
-  echo "test.sh: installing$missing (figure export; Jupyter's validator for rendered notebooks)" >&2
+  echo "test.sh: installing$missing (figure export, notebook validation, the local platform and its clients)" >&2
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing >/dev/null
 fi

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lambench.Cli.Commands.Ingest;
+using Lambench.Cli.Commands.Local;
 using Lambench.Cli.Commands.Notebook;
 using Lambench.Cli.Commands.Report;
 using Spectre.Console;
@@ -17,11 +18,13 @@ public static class LambenchApplication
           lambench ingest logs/*.log --out invocations.csv --architecture x86_64 --runtime provided.al2
           lambench report invocations.csv --out report/ [--lang pt-BR]
           lambench notebook render notebooks/*.ipynb --out out/notebooks
+          lambench local up      (the functions of infra/template.yaml on 127.0.0.1; local down stops them)
         """)
     {
         IngestCommand.Build(console),
         ReportCommand.Build(console),
         NotebookCommand.Build(console),
+        LocalCommand.Build(console),
     };
 
     public static async Task<int> RunAsync(string[] args, IAnsiConsole console, TextWriter? output = null, TextWriter? error = null)

@@ -1,0 +1,134 @@
+"""Lambench's functions under test, Python edition (managed runtime: handler(event, context), boto3).
+
+Every handler logs one JSON line with its request id, batch id and label, so REPORT lines are matched to
+invocations by request id, never by time order, and returns what it measured itself (handler_ms). The Go edition
+(infra/functions/go) behaves identically: same inputs, same outputs, same checksums.
+"""
+import base64
+import json
+import os
+import time
+
+import boto3
+
+_table = None
+
+
+def _dynamodb_table():
+    # Created once per execution environment (the Init phase on first use), reused while warm.
+    global _table
+    if _table is None:
+        endpoint = os.environ.get("AWS_ENDPOINT_URL_DYNAMODB") or None
+        _table = boto3.resource("dynamodb", endpoint_url=endpoint).Table(os.environ["TABLE_NAME"])
+    return _table
+
+
+def _payloads(event):
+    """The messages in an event: SQS records' bodies, a function URL request's body, or the event itself."""
+    if isinstance(event, dict) and "Records" in event:
+        return [json.loads(record["body"]) for record in event["Records"]]
+    if isinstance(event, dict) and "requestContext" in event and "body" in event:
+        body = event.get("body") or "{}"
+        if event.get("isBase64Encoded"):
+            body = base64.b64decode(body).decode("utf-8")
+        return [json.loads(body)]
+    return [event or {}]
+
+
+def _tag(context, payload):
+    print(json.dumps({"request_id": context.aws_request_id, "batch_id": payload.get("batch_id"),
+                      "label": payload.get("label"), "repetition": payload.get("repetition")}), flush=True)
+
+
+def _respond(event, result):
+    # A function URL expects an HTTP response; other callers get the result itself.
+    if isinstance(event, dict) and "requestContext" in event and "http" in event["requestContext"]:
+        return {"statusCode": 200, "headers": {"content-type": "application/json"}, "body": json.dumps(result)}
+    return result
+
+
+def writer(event, context):
+    """Writes `count` items of `size_bytes` to DynamoDB: pk batch_id#<id>, sk the item index (0..count-1)."""
+    started = time.perf_counter()
+    results = []
+    for payload in _payloads(event):
+        _tag(context, payload)
+        batch_id, size, count = payload["batch_id"], int(payload["size_bytes"]), int(payload["count"])
+        table = _dynamodb_table()
+        with table.batch_writer() as batch:  # 25 items a request, unprocessed items retried
+            for index in range(count):
+                batch.put_item(Item={"pk": f"batch_id#{batch_id}", "sk": index, "label": payload.get("label") or "",
+                                     "data": "x" * size})
+        results.append({"batch_id": batch_id, "items_written": count})
+    return _respond(event, {"results": results, "handler_ms": round((time.perf_counter() - started) * 1000, 3)})
+
+
+def _lcg(seed, n):
+    # The same pseudo-random integers in Go: x = (1103515245 x + 12345) mod 2^31.
+    values, x = [], seed
+    for _ in range(n):
+        x = (1103515245 * x + 12345) % 2147483648
+        values.append(x)
+    return values
+
+
+def _cpu(operation, data_size, iterations):
+    checksum = 0
+    for iteration in range(iterations):
+        if operation == "sort":
+            ordered = sorted(_lcg(iteration + 1, data_size))
+            checksum = (checksum + sum(v * (i + 1) for i, v in enumerate(ordered))) % 4294967296
+        elif operation == "math":
+            # Integer arithmetic only (trial-division prime count), so Go and Python agree to the last digit.
+            limit, primes = data_size + iteration, 0
+            for candidate in range(2, limit + 1):
+                divisor, prime = 2, True
+                while divisor * divisor <= candidate:
+                    if candidate % divisor == 0:
+                        prime = False
+                        break
+                    divisor += 1
+                primes += prime
+            checksum = (checksum + primes * (iteration + 1)) % 4294967296
+        elif operation == "string":
+            text = "".join(chr(97 + v % 26) for v in _lcg(iteration + 1, data_size))
+            checksum = (checksum + text.upper()[::-1].count("A") + len(text.split("e"))) % 4294967296
+        else:
+            raise ValueError(f"unknown operation '{operation}': sort, math or string")
+    return checksum
+
+
+def cpu(event, context):
+    """CPU workload: `operation` (sort, math, string) over `data_size` values, `iterations` times; returns a checksum."""
+    started = time.perf_counter()
+    payload = _payloads(event)[0]
+    _tag(context, payload)
+    operation = payload.get("operation", "sort")
+    checksum = _cpu(operation, int(payload.get("data_size", 1000)), int(payload.get("iterations", 1)))
+    return _respond(event, {"batch_id": payload.get("batch_id"), "operation": operation, "checksum": checksum,
+                            "handler_ms": round((time.perf_counter() - started) * 1000, 3)})
+
+
+def sleep(event, context):
+    """A fixed sleep (seeds/003's 3-second payment call): `sleep_ms`, 3000 by default."""
+    started = time.perf_counter()
+    payload = _payloads(event)[0]
+    _tag(context, payload)
+    sleep_ms = int(payload.get("sleep_ms", 3000))
+    time.sleep(sleep_ms / 1000)
+    return _respond(event, {"batch_id": payload.get("batch_id"), "slept_ms": sleep_ms,
+                            "handler_ms": round((time.perf_counter() - started) * 1000, 3)})
+
+
+def noop(event, context):
+    """Does nothing but tag the invocation: the platform's own overhead is what remains."""
+    started = time.perf_counter()
+    payload = _payloads(event)[0]
+    _tag(context, payload)
+    if payload.get("fail") == "raise":
+        raise RuntimeError("failure asked for by the event")
+    if payload.get("fail") == "exit":
+        os._exit(3)
+    if payload.get("fail") == "hang":
+        time.sleep(3600)
+    return _respond(event, {"batch_id": payload.get("batch_id"), "handler_ms": round((time.perf_counter() - started) * 1000, 3)})

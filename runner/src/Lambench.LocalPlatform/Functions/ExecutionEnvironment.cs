@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Lambench.LocalPlatform.Logs;
+
+namespace Lambench.LocalPlatform.Functions;
+
+/// <summary>
+/// One execution environment: a real process running the function's runtime, talking to the Runtime API under
+/// /env/&lt;id&gt;/. Init lasts from process start to its first /next; then it takes one invocation at a time.
+/// </summary>
+internal sealed class ExecutionEnvironment : IDisposable
+{
+    private readonly Channel<PendingInvocation> work = Channel.CreateBounded<PendingInvocation>(1);
+    private readonly TaskCompletionSource<double> initialised = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly long startedTimestamp;
+    private readonly Process process;
+
+    public ExecutionEnvironment(string id, FunctionState state, LogStream stream, ProcessStartInfo start)
+    {
+        Id = id;
+        State = state;
+        Stream = stream;
+        startedTimestamp = Stopwatch.GetTimestamp();
+        process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        process.OutputDataReceived += (_, e) => Output(e.Data);
+        process.ErrorDataReceived += (_, e) => Output(e.Data);
+        process.Exited += (_, _) =>
+        {
+            initialised.TrySetException(new InvalidOperationException(InitFailure ?? $"Runtime exited with error: exit status {SafeExitCode()}"));
+            Current?.Complete([], "Runtime.ExitError");
+        };
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        LastUsed = DateTimeOffset.UtcNow;
+    }
+
+    public string Id { get; }
+    public FunctionState State { get; }
+    public LogStream Stream { get; }
+    public DateTimeOffset LastUsed { get; set; }
+    public bool Busy { get; set; }
+    public bool Retired { get; set; }
+
+    /// <summary>True until the first invocation has been reported: its REPORT line carries the Init Duration.</summary>
+    public bool Cold { get; set; } = true;
+    public PendingInvocation? Current { get; private set; }
+    public string? InitFailure { get; private set; }
+    public bool HasExited => process.HasExited;
+    public int ProcessId => process.Id;
+
+    /// <summary>Init Duration in ms, once the runtime's first /next arrived.</summary>
+    public Task<double> Initialised => initialised.Task;
+
+    public int? ExitCode => process.HasExited ? process.ExitCode : null;
+
+    /// <summary>Called by the Runtime API on /next: ends Init the first time, then waits for the next invocation.</summary>
+    public async Task<PendingInvocation> NextAsync(CancellationToken cancellation)
+    {
+        initialised.TrySetResult(Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds);
+        var invocation = await work.Reader.ReadAsync(cancellation);
+        invocation.HandedOverTimestamp = Stopwatch.GetTimestamp();
+        return invocation;
+    }
+
+    public void Send(PendingInvocation invocation)
+    {
+        Current = invocation;
+        if (!work.Writer.TryWrite(invocation))
+        {
+            throw new InvalidOperationException($"environment {Id} was given a second invocation while busy");
+        }
+    }
+
+    public void Finish() => Current = null;
+
+    /// <summary>The runtime reported that it could not start (/init/error).</summary>
+    public void FailInit(string errorType, string message)
+    {
+        InitFailure = $"{errorType}: {message}";
+        initialised.TrySetException(new InvalidOperationException(InitFailure));
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(2000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        process.Dispose();
+        work.Writer.TryComplete();
+    }
+
+    private void Output(string? line)
+    {
+        if (line is not null)
+        {
+            Stream.Append(line);
+        }
+    }
+
+    private string SafeExitCode()
+    {
+        try
+        {
+            return process.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (InvalidOperationException)
+        {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Diagnostics;
+
+namespace Lambench.LocalPlatform.Functions;
+
+/// <summary>An invocation handed to an environment: the event, its deadline, and how it ended.</summary>
+internal sealed class PendingInvocation(string requestId, byte[] payload, DateTimeOffset deadline)
+{
+    public string RequestId { get; } = requestId;
+    public byte[] Payload { get; } = payload;
+    public DateTimeOffset Deadline { get; } = deadline;
+
+    /// <summary>Stopwatch time when the runtime received the event (its /next returned): where Duration starts.</summary>
+    public long HandedOverTimestamp { get; set; }
+
+    /// <summary>Stopwatch time when the runtime posted the response or error: where Duration ends.</summary>
+    public long CompletedTimestamp { get; private set; }
+
+    public TaskCompletionSource<(byte[] Body, string? ErrorType)> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Complete(byte[] body, string? errorType)
+    {
+        if (Completion.Task.IsCompleted)
+        {
+            return;
+        }
+
+        CompletedTimestamp = Stopwatch.GetTimestamp();
+        Completion.TrySetResult((body, errorType));
+    }
+}

@@ -1,0 +1,20 @@
+namespace Lambench.LocalPlatform;
+
+/// <summary>How to start the local platform.</summary>
+public sealed record LocalPlatformOptions
+{
+    /// <summary>The SAM template (infra/template.yaml).</summary>
+    public required string TemplatePath { get; init; }
+
+    /// <summary>Port on 127.0.0.1 for every endpoint (Lambda, CloudWatch Logs, Runtime API); 0 picks a free one.</summary>
+    public int Port { get; init; } = 4566;
+
+    /// <summary>Where builds and runtime files go (.lambench/local).</summary>
+    public required string WorkDirectory { get; init; }
+
+    public string StackName { get; init; } = Template.TemplateReader.DefaultStackName;
+
+    public IReadOnlyDictionary<string, string> ParameterOverrides { get; init; } = new Dictionary<string, string>();
+
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
+}

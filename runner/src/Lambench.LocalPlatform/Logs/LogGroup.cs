@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+
+namespace Lambench.LocalPlatform.Logs;
+
+/// <summary>A log group: its streams, and all its events in arrival order (what FilterLogEvents searches).</summary>
+public sealed class LogGroup(string name, long creationTimeMs, int? retentionDays)
+{
+    private readonly List<LogEvent> events = [];
+    private readonly ConcurrentDictionary<string, LogStream> streams = new(StringComparer.Ordinal);
+    private static long sequence;
+
+    public string Name { get; } = name;
+    public long CreationTimeMs { get; } = creationTimeMs;
+    public int? RetentionDays { get; } = retentionDays;
+
+    public IReadOnlyCollection<LogStream> Streams => streams.Values.OrderBy(s => s.Name, StringComparer.Ordinal).ToList();
+
+    public LogStream CreateStream(string streamName) =>
+        streams.GetOrAdd(streamName, n => new LogStream(this, n, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+
+    public LogStream? FindStream(string streamName) => streams.GetValueOrDefault(streamName);
+
+    internal LogEvent Add(LogStream stream, long timestampMs, string message)
+    {
+        lock (events)
+        {
+            var logEvent = new LogEvent(stream.Name, timestampMs, message, timestampMs, Interlocked.Increment(ref sequence));
+            events.Add(logEvent);
+            return logEvent;
+        }
+    }
+
+    /// <summary>A copy of the events, oldest first.</summary>
+    public IReadOnlyList<LogEvent> Snapshot()
+    {
+        lock (events)
+        {
+            return events.ToList();
+        }
+    }
+
+    public long StoredBytes => Streams.Sum(s => s.StoredBytes);
+}

@@ -1,0 +1,165 @@
+using System.Text;
+using System.Text.Json;
+using Lambench.Core.Parsing;
+
+namespace Lambench.LocalPlatform.Tests;
+
+// The issue's client test: real functions, driven by the AWS CLI and boto3 against the platform's endpoints.
+public sealed class EndToEndTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+{
+    private readonly LocalPlatform platform = fixture.Platform;
+    private readonly string output = Path.Combine(Path.GetTempPath(), "lambench-e2e-" + Guid.NewGuid().ToString("N") + ".json");
+
+    private (JsonElement Result, string Tail, JsonElement Response) Invoke(string function, string payload)
+    {
+        var (exit, stdout, stderr) = AwsClients.Aws(platform, "lambda", "invoke", "--function-name", function, "--payload", payload, "--cli-binary-format", "raw-in-base64-out", "--log-type", "Tail", output);
+        Assert.True(exit == 0, stderr);
+        var response = JsonDocument.Parse(stdout).RootElement.Clone();
+        var tail = Encoding.UTF8.GetString(Convert.FromBase64String(response.GetProperty("LogResult").GetString()!));
+        var result = JsonDocument.Parse(File.ReadAllText(output)).RootElement.Clone();
+        File.Delete(output);
+        return (result, tail, response);
+    }
+
+    private static ReportLine Report(string tail) => LogMessageParser.Parse(tail.Split('\n').Single(l => l.StartsWith("REPORT", StringComparison.Ordinal))).Report;
+
+    [Fact]
+    public void A_go_function_starts_cold_then_stays_warm_and_its_report_is_found_with_filter_log_events()
+    {
+        var (first, firstTail, _) = Invoke("lambench-go-noop-x86_64", """{"batch_id": "e2e-1", "label": "cold-warm"}""");
+        var (_, secondTail, _) = Invoke("lambench-go-noop-x86_64", """{"batch_id": "e2e-1", "label": "cold-warm"}""");
+        Assert.Equal("e2e-1", first.GetProperty("batch_id").GetString());
+        var cold = Report(firstTail);
+        var warm = Report(secondTail);
+        Assert.NotNull(cold.InitDurationMs);
+        Assert.Null(warm.InitDurationMs);
+        Assert.Equal(512, cold.MemorySizeMb);
+        Assert.True(warm.MaxMemoryUsedMb > 0);
+        // Billed Duration follows AWS's rule: provided.* bills Init, rounded up to the next ms.
+        Assert.Equal(Math.Ceiling(Math.Round(cold.DurationMs, 2) + cold.InitDurationMs!.Value), cold.BilledDurationMs!.Value, 0);
+        Assert.Contains("\"batch_id\":\"e2e-1\"", firstTail); // the function's own tag line, with its request id
+        Assert.Contains($"\"request_id\":\"{cold.RequestId}\"", firstTail);
+
+        var (exit, stdout, stderr) = AwsClients.Aws(platform, "logs", "filter-log-events", "--log-group-name", "/aws/lambda/lambench-go-noop-x86_64", "--filter-pattern", $"REPORT \"{cold.RequestId}\"");
+        Assert.True(exit == 0, stderr);
+        var events = JsonDocument.Parse(stdout).RootElement.GetProperty("events");
+        Assert.Equal(1, events.GetArrayLength());
+        Assert.Equal(cold, LogMessageParser.Parse(events[0].GetProperty("message").GetString()).Report);
+        Assert.StartsWith(DateTime.UtcNow.ToString("yyyy'/'MM'/'dd", System.Globalization.CultureInfo.InvariantCulture) + "/[$LATEST]", events[0].GetProperty("logStreamName").GetString());
+    }
+
+    [Fact]
+    public void A_configuration_change_forces_a_cold_start()
+    {
+        Invoke("lambench-python-noop-x86_64", "{}");
+        var (exit, stdout, stderr) = AwsClients.Aws(platform, "lambda", "update-function-configuration", "--function-name", "lambench-python-noop-x86_64", "--environment", "Variables={TABLE_NAME=lambench-writes,FORCE_COLD=1}");
+        Assert.True(exit == 0, stderr);
+        Assert.Equal("InProgress", JsonDocument.Parse(stdout).RootElement.GetProperty("LastUpdateStatus").GetString());
+        Assert.Equal(0, AwsClients.Aws(platform, "lambda", "wait", "function-updated", "--function-name", "lambench-python-noop-x86_64").Exit);
+        var (_, tail, _) = Invoke("lambench-python-noop-x86_64", "{}");
+        Assert.NotNull(Report(tail).InitDurationMs);
+        var configuration = JsonDocument.Parse(AwsClients.Aws(platform, "lambda", "get-function-configuration", "--function-name", "lambench-python-noop-x86_64").Output).RootElement;
+        Assert.Equal(("Successful", "1"), (configuration.GetProperty("LastUpdateStatus").GetString(), configuration.GetProperty("Environment").GetProperty("Variables").GetProperty("FORCE_COLD").GetString()));
+    }
+
+    [Fact]
+    public void A_handler_that_raises_or_exits_gives_status_error_and_a_fresh_environment()
+    {
+        var (error, tail, response) = Invoke("lambench-python-sleep-x86_64", """{"sleep_ms": "x"}""");
+        Assert.Equal("Unhandled", response.GetProperty("FunctionError").GetString());
+        Assert.Equal("ValueError", error.GetProperty("errorType").GetString());
+        Assert.Equal(("error", "Runtime.HandlerError"), (Report(tail).Status, Report(tail).ErrorType));
+        Assert.NotNull(Report(Invoke("lambench-python-sleep-x86_64", """{"sleep_ms": 1}""").Tail).InitDurationMs); // replaced
+
+        var (exited, exitTail, _) = Invoke("lambench-go-noop-x86_64", """{"fail": "exit"}""");
+        Assert.Equal("Runtime.ExitError", exited.GetProperty("errorType").GetString());
+        Assert.Contains("Runtime exited with error: exit status 3", exited.GetProperty("errorMessage").GetString());
+        Assert.Equal(("error", "Runtime.ExitError"), (Report(exitTail).Status, Report(exitTail).ErrorType));
+    }
+
+    [Fact]
+    public void A_hang_is_killed_at_the_timeout()
+    {
+        Assert.Equal(0, AwsClients.Aws(platform, "lambda", "update-function-configuration", "--function-name", "lambench-go-sleep-x86_64", "--timeout", "1").Exit);
+        var (error, tail, _) = Invoke("lambench-go-sleep-x86_64", """{"sleep_ms": 5000}""");
+        var report = Report(tail);
+        Assert.Equal(("timeout", 1000.0, 1000.0), (report.Status, report.DurationMs, report.BilledDurationMs!.Value - (report.InitDurationMs is { } init ? Math.Ceiling(1000 + init) - 1000 : 0)));
+        Assert.Contains("Task timed out after 1.00 seconds", tail);
+        Assert.Equal("Sandbox.Timedout", error.GetProperty("errorType").GetString());
+    }
+
+    [Fact]
+    public void Reserved_concurrency_zero_throttles_with_awss_error()
+    {
+        Assert.Equal(0, AwsClients.Aws(platform, "lambda", "put-function-concurrency", "--function-name", "lambench-go-cpu-x86_64", "--reserved-concurrent-executions", "0").Exit);
+        var (exit, _, stderr) = AwsClients.Aws(platform, "--cli-read-timeout", "5", "lambda", "invoke", "--function-name", "lambench-go-cpu-x86_64", output);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("TooManyRequestsException", stderr);
+        Assert.Contains("Rate Exceeded.", stderr);
+        Assert.Equal(0, AwsClients.Aws(platform, "lambda", "delete-function-concurrency", "--function-name", "lambench-go-cpu-x86_64").Exit);
+        Assert.Equal(504, Invoke("lambench-go-cpu-x86_64", """{"operation": "math", "data_size": 1000, "iterations": 2}""").Result.GetProperty("checksum").GetInt32());
+    }
+
+    [Fact]
+    public void Bad_requests_get_aws_errors_the_cli_shows()
+    {
+        var (exit, _, stderr) = AwsClients.Aws(platform, "lambda", "get-function", "--function-name", "no-such-function");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("ResourceNotFoundException", stderr);
+        Assert.Contains("Function not found: arn:aws:lambda:us-east-1:000000000000:function:no-such-function", stderr);
+        (exit, _, stderr) = AwsClients.Aws(platform, "lambda", "invoke", "--function-name", "lambench-go-noop-x86_64", "--payload", "not json", "--cli-binary-format", "raw-in-base64-out", output);
+        Assert.Contains("InvalidRequestContentException", stderr);
+        (exit, _, stderr) = AwsClients.Aws(platform, "lambda", "update-function-configuration", "--function-name", "lambench-go-noop-x86_64", "--memory-size", "20000");
+        Assert.Contains("InvalidParameterValueException", stderr);
+        (exit, _, stderr) = AwsClients.Aws(platform, "logs", "filter-log-events", "--log-group-name", "/aws/lambda/none");
+        Assert.Contains("ResourceNotFoundException", stderr);
+    }
+
+    [Fact]
+    public void Go_arm64_runs_under_qemu_and_all_editions_agree_on_the_checksums()
+    {
+        const string payload = """{"operation": "sort", "data_size": 2000, "iterations": 2}""";
+        var x86 = Invoke("lambench-go-cpu-x86_64", payload).Result.GetProperty("checksum").GetInt64();
+        var (arm, _, _) = Invoke("lambench-go-cpu-arm64", payload);
+        var python = Invoke("lambench-python-cpu-x86_64", payload).Result.GetProperty("checksum").GetInt64();
+        Assert.Equal(x86, arm.GetProperty("checksum").GetInt64());
+        Assert.Equal(x86, python);
+        var configuration = JsonDocument.Parse(AwsClients.Aws(platform, "lambda", "get-function-configuration", "--function-name", "lambench-go-cpu-arm64").Output).RootElement;
+        Assert.Equal("arm64", configuration.GetProperty("Architectures")[0].GetString());
+    }
+
+    [Fact]
+    public void An_arm64_python_function_is_refused_not_relabelled()
+    {
+        var (exit, _, stderr) = AwsClients.Aws(platform, "lambda", "invoke", "--function-name", "lambench-python-noop-arm64", output);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("never relabels architectures", stderr);
+    }
+
+    [Fact]
+    public void Boto3_invokes_and_pages_through_filter_log_events()
+    {
+        var (exit, stdout, stderr) = AwsClients.Boto3(platform, """
+            import json, sys, boto3
+            endpoint = sys.argv[1]
+            lam = boto3.client("lambda", endpoint_url=endpoint)
+            logs = boto3.client("logs", endpoint_url=endpoint)
+            ids = []
+            for i in range(3):
+                r = lam.invoke(FunctionName="lambench-go-sleep-arm64", Payload=json.dumps({"batch_id": "boto", "sleep_ms": 10}))
+                assert "FunctionError" not in r, r
+                ids.append(r["ResponseMetadata"]["RequestId"])
+            found, pages = [], 0
+            for page in logs.get_paginator("filter_log_events").paginate(logGroupName="/aws/lambda/lambench-go-sleep-arm64", filterPattern="REPORT", PaginationConfig={"PageSize": 1}):
+                pages += 1
+                found += [e["message"].split()[2] for e in page["events"]]
+            print(json.dumps({"ids": ids, "found": found, "pages": pages}))
+            """);
+        Assert.True(exit == 0, stderr);
+        var result = JsonDocument.Parse(stdout).RootElement;
+        var ids = result.GetProperty("ids").EnumerateArray().Select(e => e.GetString()).ToList();
+        var found = result.GetProperty("found").EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.All(ids, id => Assert.Contains(id, found));
+        Assert.True(result.GetProperty("pages").GetInt32() >= 3);
+    }
+}
