@@ -1,5 +1,6 @@
 using System.Net;
 using Lambench.Core.Cost;
+using Lambench.LocalPlatform.DynamoDb;
 using Lambench.LocalPlatform.Functions;
 using Lambench.LocalPlatform.Http;
 using Lambench.LocalPlatform.Logs;
@@ -30,9 +31,12 @@ public sealed class LocalPlatform : IAsyncDisposable
     private readonly Dictionary<string, FunctionHost> functions;
     private readonly Timer eviction;
 
-    private LocalPlatform(WebApplication app, LocalTemplate template, Dictionary<string, FunctionHost> functions, LogStore logs, Uri endpoint)
+    private readonly DynaliteServer? dynamoDb;
+
+    private LocalPlatform(WebApplication app, LocalTemplate template, Dictionary<string, FunctionHost> functions, LogStore logs, Uri endpoint, DynaliteServer? dynamoDb)
     {
         this.app = app;
+        this.dynamoDb = dynamoDb;
         this.functions = functions;
         Template = template;
         Logs = logs;
@@ -54,15 +58,19 @@ public sealed class LocalPlatform : IAsyncDisposable
 
     public IReadOnlyDictionary<string, FunctionHost> Functions => functions;
 
+    /// <summary>dynalite's endpoint when the template has tables; null otherwise.</summary>
+    public Uri? DynamoDbEndpoint => dynamoDb?.Endpoint;
+
     /// <summary>The variables that point the AWS CLI, boto3 and the AWS SDKs at this platform.</summary>
-    public IReadOnlyDictionary<string, string> ClientEnvironment => new Dictionary<string, string>
+    public IReadOnlyDictionary<string, string> ClientEnvironment => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["AWS_ENDPOINT_URL"] = Endpoint.ToString().TrimEnd('/'),
+        ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamoDb?.Endpoint.ToString().TrimEnd('/') ?? string.Empty,
         ["AWS_ACCESS_KEY_ID"] = AccessKeyId,
         ["AWS_SECRET_ACCESS_KEY"] = SecretAccessKey,
         ["AWS_DEFAULT_REGION"] = Region,
         ["AWS_REGION"] = Region,
-    };
+    }.Where(v => v.Value.Length > 0).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
 
     /// <exception cref="TemplateException">a template the platform cannot use.</exception>
     /// <exception cref="IOException">the port is in use.</exception>
@@ -105,6 +113,20 @@ public sealed class LocalPlatform : IAsyncDisposable
             throw new IOException($"127.0.0.1:{options.Port} is in use ({e.Message}): stop what listens there, or pick another port with --port", e);
         }
 
+        DynaliteServer? dynamoDb = null;
+        if (template.Tables.Count > 0)
+        {
+            try
+            {
+                dynamoDb = await DynaliteServer.StartAsync(options.WorkDirectory, template.Tables, progress, cancellation);
+            }
+            catch
+            {
+                await app.DisposeAsync();
+                throw;
+            }
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var endpoint = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
         var settings = new PlatformSettings
@@ -117,6 +139,7 @@ public sealed class LocalPlatform : IAsyncDisposable
                 ["AWS_DEFAULT_REGION"] = Region,
                 ["AWS_ACCESS_KEY_ID"] = AccessKeyId,
                 ["AWS_SECRET_ACCESS_KEY"] = SecretAccessKey,
+                ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamoDb?.Endpoint.ToString().TrimEnd('/') ?? string.Empty,
             },
         };
         var launcher = new RuntimeLauncher(options.WorkDirectory);
@@ -145,7 +168,7 @@ public sealed class LocalPlatform : IAsyncDisposable
             }
         }
 
-        return new LocalPlatform(app, template, functions, logs, endpoint);
+        return new LocalPlatform(app, template, functions, logs, endpoint, dynamoDb);
     }
 
     public async ValueTask DisposeAsync()
@@ -158,5 +181,9 @@ public sealed class LocalPlatform : IAsyncDisposable
 
         await app.StopAsync();
         await app.DisposeAsync();
+        if (dynamoDb is not null)
+        {
+            await dynamoDb.DisposeAsync();
+        }
     }
 }

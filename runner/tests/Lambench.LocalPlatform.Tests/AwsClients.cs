@@ -9,7 +9,7 @@ internal static class AwsClients
     public const string Python = "/usr/bin/python3";
 
     public static (int Exit, string Output, string Error) Aws(LocalPlatform platform, params string[] args) =>
-        Run(platform, Cli, ["--endpoint-url", platform.Endpoint.ToString().TrimEnd('/'), "--output", "json", .. args]);
+        Run(platform, Cli, args.Contains("--endpoint-url") ? ["--output", "json", .. args] : ["--endpoint-url", platform.Endpoint.ToString().TrimEnd('/'), "--output", "json", .. args]);
 
     public static (int Exit, string Output, string Error) Boto3(LocalPlatform platform, string script) =>
         Run(platform, Python, ["-c", script, platform.Endpoint.ToString().TrimEnd('/')]);

@@ -162,4 +162,19 @@ public sealed class EndToEndTests(PlatformFixture fixture) : IClassFixture<Platf
         Assert.All(ids, id => Assert.Contains(id, found));
         Assert.True(result.GetProperty("pages").GetInt32() >= 3);
     }
+
+    [Theory]
+    [InlineData("lambench-go-writer-x86_64")]
+    [InlineData("lambench-python-writer-x86_64")]
+    public void The_writer_puts_its_items_in_dynalite_where_aws_dynamodb_query_finds_them(string function)
+    {
+        var batch = "e2e-" + function;
+        var (result, tail, _) = Invoke(function, $$"""{"batch_id": "{{batch}}", "size_bytes": 1024, "count": 100, "label": "1KBx100"}""");
+        Assert.Equal(100, result.GetProperty("results")[0].GetProperty("items_written").GetInt32());
+        Assert.Equal("success", Report(tail).Status);
+        var (exit, stdout, stderr) = AwsClients.Aws(platform, "--endpoint-url", platform.DynamoDbEndpoint!.ToString().TrimEnd('/'), "dynamodb", "query", "--table-name", "lambench-writes",
+            "--key-condition-expression", "pk = :pk", "--expression-attribute-values", $$$"""{":pk": {"S": "batch_id#{{{batch}}}"}}""", "--select", "COUNT");
+        Assert.True(exit == 0, stderr);
+        Assert.Equal(100, JsonDocument.Parse(stdout).RootElement.GetProperty("Count").GetInt32());
+    }
 }

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Lambench.LocalPlatform.Functions;
+using Lambench.LocalPlatform.Template;
+
+namespace Lambench.LocalPlatform.DynamoDb;
+
+/// <summary>
+/// DynamoDB for the local platform: dynalite (npm), installed into the platform's work folder on first use, started
+/// on 127.0.0.1 and stopped with the platform, with the template's tables created in it.
+/// </summary>
+public sealed class DynaliteServer : IAsyncDisposable
+{
+    public const string Version = "3.2.2";
+
+    private readonly Process process;
+
+    private DynaliteServer(Process process, Uri endpoint)
+    {
+        this.process = process;
+        Endpoint = endpoint;
+    }
+
+    public Uri Endpoint { get; }
+
+    /// <exception cref="LambdaServiceException">node or npm missing, or dynalite not installable: what to install.</exception>
+    public static async Task<DynaliteServer> StartAsync(string workDirectory, IReadOnlyList<TableDefinition> tables, IProgress<string>? progress = null, CancellationToken cancellation = default)
+    {
+        var node = RuntimeLauncher.FindOnPath("node") ?? throw Refusal("node is not installed: apt-get install nodejs npm (DynamoDB runs locally as the npm package dynalite)");
+        var directory = Path.Combine(workDirectory, "dynalite");
+        if (!File.Exists(Path.Combine(directory, "node_modules", "dynalite", "package.json")))
+        {
+            var npm = RuntimeLauncher.FindOnPath("npm") ?? throw Refusal("npm is not installed: apt-get install npm (to install dynalite, the local DynamoDB)");
+            progress?.Report($"Installing dynalite {Version} with npm (first use)");
+            Directory.CreateDirectory(directory);
+            var (exit, errors) = await RunAsync(npm, ["install", "--no-audit", "--no-fund", "--prefix", directory, $"dynalite@{Version}"], cancellation);
+            if (exit != 0)
+            {
+                throw Refusal($"npm install dynalite@{Version} failed: {errors.Trim()}");
+            }
+        }
+
+        var script = Path.Combine(directory, "dynalite_server.js");
+        await using (var resource = typeof(DynaliteServer).Assembly.GetManifestResourceStream("dynalite_server.js")!)
+        await using (var file = File.Create(script))
+        {
+            await resource.CopyToAsync(file, cancellation);
+        }
+
+        var start = new ProcessStartInfo(node) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(script);
+        start.ArgumentList.Add("0");
+        var process = Process.Start(start)!;
+        var line = await process.StandardOutput.ReadLineAsync(cancellation).AsTask().WaitAsync(TimeSpan.FromSeconds(30), cancellation);
+        if (line is null || !line.StartsWith("LISTENING ", StringComparison.Ordinal))
+        {
+            var errors = await process.StandardError.ReadToEndAsync(cancellation);
+            process.Kill(entireProcessTree: true);
+            throw Refusal($"dynalite did not start: {line} {errors.Trim()}");
+        }
+
+        _ = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        var server = new DynaliteServer(process, new Uri($"http://127.0.0.1:{line["LISTENING ".Length..]}"));
+        foreach (var table in tables)
+        {
+            progress?.Report($"Creating DynamoDB table {table.TableName}");
+            await server.CreateTableAsync(table, cancellation);
+        }
+
+        return server;
+    }
+
+    private async Task CreateTableAsync(TableDefinition table, CancellationToken cancellation)
+    {
+        var keys = new List<(string Name, string Type, string KeyType)> { (table.HashKey.Name, table.HashKey.Type, "HASH") };
+        if (table.RangeKey is { } range)
+        {
+            keys.Add((range.Name, range.Type, "RANGE"));
+        }
+
+        var body = new JsonObject
+        {
+            ["TableName"] = table.TableName,
+            ["BillingMode"] = "PAY_PER_REQUEST",
+            ["AttributeDefinitions"] = new JsonArray(keys.Select(k => (JsonNode)new JsonObject { ["AttributeName"] = k.Name, ["AttributeType"] = k.Type }).ToArray()),
+            ["KeySchema"] = new JsonArray(keys.Select(k => (JsonNode)new JsonObject { ["AttributeName"] = k.Name, ["KeyType"] = k.KeyType }).ToArray()),
+        };
+        using var client = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, Endpoint) { Content = new StringContent(body.ToJsonString(), Encoding.UTF8) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-amz-json-1.0");
+        request.Headers.Add("X-Amz-Target", "DynamoDB_20120810.CreateTable");
+        // dynalite checks that a request is signed, not the signature.
+        request.Headers.TryAddWithoutValidation("Authorization", $"AWS4-HMAC-SHA256 Credential={LocalPlatform.AccessKeyId}/{DateTime.UtcNow:yyyyMMdd}/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0");
+        request.Headers.TryAddWithoutValidation("X-Amz-Date", DateTime.UtcNow.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
+        using var response = await client.SendAsync(request, cancellation);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw Refusal($"dynalite refused to create table {table.TableName}: {await response.Content.ReadAsStringAsync(cancellation)}");
+        }
+    }
+
+    private static async Task<(int Exit, string Errors)> RunAsync(string program, string[] args, CancellationToken cancellation)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in args)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var errors = process.StandardError.ReadToEndAsync(cancellation);
+        await process.StandardOutput.ReadToEndAsync(cancellation);
+        await process.WaitForExitAsync(cancellation);
+        return (process.ExitCode, await errors);
+    }
+
+    private static LambdaServiceException Refusal(string message) => new(500, "ServiceException", message);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+}
