@@ -4,6 +4,7 @@ using Lambench.LocalPlatform.DynamoDb;
 using Lambench.LocalPlatform.Functions;
 using Lambench.LocalPlatform.Http;
 using Lambench.LocalPlatform.Logs;
+using Lambench.LocalPlatform.Sqs;
 using Lambench.LocalPlatform.Template;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -32,11 +33,14 @@ public sealed class LocalPlatform : IAsyncDisposable
     private readonly Timer eviction;
 
     private readonly DynaliteServer? dynamoDb;
+    private readonly List<EventSourceMapping> mappings;
 
-    private LocalPlatform(WebApplication app, LocalTemplate template, Dictionary<string, FunctionHost> functions, LogStore logs, Uri endpoint, DynaliteServer? dynamoDb)
+    private LocalPlatform(WebApplication app, LocalTemplate template, Dictionary<string, FunctionHost> functions, LogStore logs, Uri endpoint, DynaliteServer? dynamoDb, SqsService sqs, List<EventSourceMapping> mappings)
     {
         this.app = app;
         this.dynamoDb = dynamoDb;
+        this.mappings = mappings;
+        Sqs = sqs;
         this.functions = functions;
         Template = template;
         Logs = logs;
@@ -57,6 +61,14 @@ public sealed class LocalPlatform : IAsyncDisposable
     public Uri Endpoint { get; }
 
     public IReadOnlyDictionary<string, FunctionHost> Functions => functions;
+
+    public SqsService Sqs { get; }
+
+    /// <summary>The local URL of a function that has FunctionUrlConfig (AWS_IAM: requests must be SigV4-signed).</summary>
+    public Uri FunctionUrl(string functionName) => new(Endpoint, $"{FunctionUrlEndpoints.Prefix}/{functionName}/");
+
+    /// <summary>The SQS triggers of the template's functions, with their invocation, error and throttle counts.</summary>
+    public IReadOnlyList<EventSourceMapping> EventSourceMappings => mappings;
 
     /// <summary>dynalite's endpoint when the template has tables; null otherwise.</summary>
     public Uri? DynamoDbEndpoint => dynamoDb?.Endpoint;
@@ -93,15 +105,20 @@ public sealed class LocalPlatform : IAsyncDisposable
         var logs = new LogStore();
         var functions = new Dictionary<string, FunctionHost>(StringComparer.Ordinal);
         var logsApi = new LogsApiEndpoints(logs);
+        var sqsBox = new SqsService[1];
         RuntimeApiEndpoints.Map(app, registry, id => registry.Find(id)?.State.FunctionArn ?? string.Empty);
         LambdaApiEndpoints.Map(app, functions);
-        app.MapPost("/", (Func<HttpContext, Task<IResult>>)(context =>
+        FunctionUrlEndpoints.Map(app, functions);
+        Func<HttpContext, Task<IResult>> dispatch = context =>
         {
             var target = context.Request.Headers["X-Amz-Target"].FirstOrDefault() ?? string.Empty;
-            return target.StartsWith(LogsApiEndpoints.TargetPrefix, StringComparison.Ordinal)
-                ? logsApi.HandleAsync(target[LogsApiEndpoints.TargetPrefix.Length..], context)
+            return target.StartsWith(LogsApiEndpoints.TargetPrefix, StringComparison.Ordinal) ? logsApi.HandleAsync(target[LogsApiEndpoints.TargetPrefix.Length..], context)
+                : target.StartsWith(SqsEndpoints.TargetPrefix, StringComparison.Ordinal) ? SqsEndpoints.HandleJsonAsync(sqsBox[0], target[SqsEndpoints.TargetPrefix.Length..], context)
+                : context.Request.HasFormContentType ? SqsEndpoints.HandleQueryAsync(sqsBox[0], context)
                 : Task.FromResult(AwsErrors.Json(400, "UnknownOperationException", $"the local platform does not serve '{target}'"));
-        }));
+        };
+        app.MapPost("/", dispatch);
+        app.MapPost("/{account}/{queue}", dispatch);
 
         try
         {
@@ -142,6 +159,22 @@ public sealed class LocalPlatform : IAsyncDisposable
                 ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamoDb?.Endpoint.ToString().TrimEnd('/') ?? string.Empty,
             },
         };
+        var sqs = new SqsService(endpoint.ToString());
+        sqsBox[0] = sqs;
+        foreach (var queue in template.Queues)
+        {
+            sqs.Create(queue.QueueName, queue.VisibilityTimeoutSeconds);
+        }
+
+        foreach (var queue in template.Queues.Where(q => q.DeadLetterQueueLogicalId is not null))
+        {
+            var target = template.Queues.FirstOrDefault(q => q.LogicalId == queue.DeadLetterQueueLogicalId)
+                ?? throw new TemplateException(template.Path, 0, queue.LogicalId, $"its dead-letter queue {queue.DeadLetterQueueLogicalId} is not an AWS::SQS::Queue of this template");
+            var local = sqs.Find(queue.QueueName)!;
+            local.DeadLetterQueue = sqs.Find(target.QueueName);
+            local.MaxReceiveCount = queue.MaxReceiveCount;
+        }
+
         var launcher = new RuntimeLauncher(options.WorkDirectory);
         foreach (var definition in template.Functions)
         {
@@ -168,12 +201,27 @@ public sealed class LocalPlatform : IAsyncDisposable
             }
         }
 
-        return new LocalPlatform(app, template, functions, logs, endpoint, dynamoDb);
+        var mappings = new List<EventSourceMapping>();
+        foreach (var definition in template.Functions)
+        {
+            foreach (var source in definition.SqsEvents)
+            {
+                var queue = sqs.Find(template.Queues.Single(q => q.LogicalId == source.QueueLogicalId).QueueName)!;
+                mappings.Add(new EventSourceMapping(queue, functions[definition.FunctionName], source.BatchSize, source.MaximumConcurrency));
+            }
+        }
+
+        return new LocalPlatform(app, template, functions, logs, endpoint, dynamoDb, sqs, mappings);
     }
 
     public async ValueTask DisposeAsync()
     {
         await eviction.DisposeAsync();
+        foreach (var mapping in mappings)
+        {
+            await mapping.DisposeAsync();
+        }
+
         foreach (var host in functions.Values)
         {
             host.Dispose();

@@ -5,7 +5,8 @@ using Lambench.Core.Parsing;
 namespace Lambench.LocalPlatform.Tests;
 
 // The client test: real functions, driven by the AWS CLI and boto3 against the platform's endpoints.
-public sealed class EndToEndTests(PlatformFixture fixture) : IClassFixture<PlatformFixture>
+[Collection(PlatformCollection.Name)]
+public sealed class EndToEndTests(PlatformFixture fixture)
 {
     private readonly LocalPlatform platform = fixture.Platform;
     private readonly string output = Path.Combine(Path.GetTempPath(), "lambench-e2e-" + Guid.NewGuid().ToString("N") + ".json");

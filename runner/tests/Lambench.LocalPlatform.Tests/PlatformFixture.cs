@@ -19,3 +19,10 @@ public sealed class PlatformFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Platform.DisposeAsync();
 }
+
+/// <summary>One platform for every end-to-end class: they run one after another and share its processes and builds.</summary>
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<PlatformFixture>
+{
+    public const string Name = "local platform";
+}

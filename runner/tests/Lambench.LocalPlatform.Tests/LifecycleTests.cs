@@ -1,0 +1,115 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Lambench.Core.Parsing;
+using Lambench.Tests.Shared;
+
+namespace Lambench.LocalPlatform.Tests;
+
+[Collection(PlatformCollection.Name)]
+public sealed class LifecycleTests(PlatformFixture fixture)
+{
+    private readonly LocalPlatform platform = fixture.Platform;
+
+    private async Task<HttpResponseMessage> InvokeAsync(HttpClient client, string function, string payload, string type = "RequestResponse")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/2015-03-31/functions/{function}/invocations") { Content = new StringContent(payload, Encoding.UTF8, "application/json") };
+        request.Headers.Add("X-Amz-Invocation-Type", type);
+        request.Headers.Add("X-Amz-Log-Type", "Tail");
+        return await client.SendAsync(request);
+    }
+
+    private static ReportLine Report(HttpResponseMessage response) =>
+        LogMessageParser.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(response.Headers.GetValues("X-Amz-Log-Result").Single())).Split('\n').Single(l => l.StartsWith("REPORT", StringComparison.Ordinal))).Report;
+
+    [Fact]
+    public async Task An_idle_environment_is_evicted_and_the_next_invocation_is_cold()
+    {
+        using var client = new HttpClient { BaseAddress = platform.Endpoint };
+        await InvokeAsync(client, "lambench-go-sleep-arm64", """{"sleep_ms": 1}""");
+        Assert.Null(Report(await InvokeAsync(client, "lambench-go-sleep-arm64", """{"sleep_ms": 1}""")).InitDurationMs);
+        var host = platform.Functions["lambench-go-sleep-arm64"];
+        host.EvictIdle(DateTimeOffset.UtcNow.AddHours(1));
+        Assert.Equal(0, host.EnvironmentCount);
+        Assert.NotNull(Report(await InvokeAsync(client, "lambench-go-sleep-arm64", """{"sleep_ms": 1}""")).InitDurationMs);
+    }
+
+    [Fact]
+    public async Task Reserved_concurrency_caps_environments_and_throttles_the_excess()
+    {
+        using var client = new HttpClient { BaseAddress = platform.Endpoint };
+        var host = platform.Functions["lambench-python-sleep-x86_64"];
+        host.SetReservedConcurrency(1);
+        try
+        {
+            var first = InvokeAsync(client, "lambench-python-sleep-x86_64", """{"sleep_ms": 1500}""");
+            await Task.Delay(700);
+            using var second = await InvokeAsync(client, "lambench-python-sleep-x86_64", """{"sleep_ms": 1}""");
+            Assert.Equal((HttpStatusCode)429, second.StatusCode);
+            Assert.Equal("TooManyRequestsException", second.Headers.GetValues("x-amzn-ErrorType").Single());
+            Assert.Contains("ReservedFunctionConcurrentInvocationLimitExceeded", await second.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.OK, (await first).StatusCode);
+            Assert.Equal(1, host.EnvironmentCount);
+        }
+        finally
+        {
+            host.SetReservedConcurrency(null);
+        }
+    }
+
+    [Fact]
+    public async Task An_event_invocation_is_accepted_at_once_and_runs_later()
+    {
+        using var client = new HttpClient { BaseAddress = platform.Endpoint };
+        var batch = "event-" + Guid.NewGuid().ToString("N")[..8];
+        using var response = await InvokeAsync(client, "lambench-go-noop-arm64", $$"""{"batch_id": "{{batch}}"}""", "Event");
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var group = platform.Logs.Find("/aws/lambda/lambench-go-noop-arm64");
+        for (var attempt = 0; attempt < 100 && (group is null || !group.Snapshot().Any(e => e.Message.Contains(batch, StringComparison.Ordinal))); attempt++)
+        {
+            await Task.Delay(100);
+            group = platform.Logs.Find("/aws/lambda/lambench-go-noop-arm64");
+        }
+
+        Assert.Contains(group!.Snapshot(), e => e.Message.Contains(batch, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_function_url_needs_a_signed_request_and_passes_payload_format_2()
+    {
+        var (exit, stdout, stderr) = AwsClients.Boto3(platform, $$"""
+            import json, sys, urllib.request, urllib.error
+            import botocore.session
+            from botocore.auth import SigV4Auth
+            from botocore.awsrequest import AWSRequest
+            url = "{{platform.FunctionUrl("lambench-python-cpu-x86_64")}}"
+            body = json.dumps({"operation": "math", "data_size": 1000, "iterations": 2})
+            request = AWSRequest(method="POST", url=url, data=body, headers={"Content-Type": "application/json"})
+            SigV4Auth(botocore.session.get_session().get_credentials(), "lambda", "us-east-1").add_auth(request)
+            signed = urllib.request.urlopen(urllib.request.Request(url, data=body.encode(), headers=dict(request.headers), method="POST"))
+            result = json.loads(signed.read())
+            try:
+                urllib.request.urlopen(urllib.request.Request(url, data=body.encode(), method="POST"))
+                unsigned = 200
+            except urllib.error.HTTPError as e:
+                unsigned = e.code
+            print(json.dumps({"status": signed.status, "checksum": result["checksum"], "unsigned": unsigned}))
+            """);
+        Assert.True(exit == 0, stderr);
+        var result = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal((200, 504, 403), (result.GetProperty("status").GetInt32(), result.GetProperty("checksum").GetInt32(), result.GetProperty("unsigned").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_port_in_use_is_refused_with_what_to_do()
+    {
+        var error = await Assert.ThrowsAsync<IOException>(() => LocalPlatform.StartAsync(new LocalPlatformOptions
+        {
+            TemplatePath = Path.Combine(RepositoryPaths.Root(), "infra", "template.yaml"),
+            Port = platform.Endpoint.Port,
+            WorkDirectory = Path.Combine(RepositoryPaths.Root(), ".lambench", "local-tests"),
+        }));
+        Assert.Contains($"127.0.0.1:{platform.Endpoint.Port} is in use", error.Message);
+        Assert.Contains("--port", error.Message);
+    }
+}
