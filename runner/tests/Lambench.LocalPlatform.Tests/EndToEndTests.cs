@@ -178,4 +178,30 @@ public sealed class EndToEndTests(PlatformFixture fixture)
         Assert.True(exit == 0, stderr);
         Assert.Equal(100, JsonDocument.Parse(stdout).RootElement.GetProperty("Count").GetInt32());
     }
+
+    // The platform's logs go through the foundation's ingest as AWS's do: `aws logs filter-log-events` output in,
+    // one row per request id out, tagged with the batch the function logged, and labelled platform=local.
+    [Fact]
+    public void Filter_log_events_output_ingests_into_local_rows_matched_by_request_id()
+    {
+        var batch = "ingest-" + Guid.NewGuid().ToString("N")[..8];
+        var requestIds = Enumerable.Range(0, 5).Select(i => Report(Invoke("lambench-go-cpu-arm64", $$$"""{"batch_id": "{{{batch}}}", "label": "ingest", "repetition": {{{i}}}, "data_size": 10}""").Tail).RequestId).ToList();
+        var (exit, stdout, stderr) = AwsClients.Aws(platform, "logs", "filter-log-events", "--log-group-name", "/aws/lambda/lambench-go-cpu-arm64");
+        Assert.True(exit == 0, stderr);
+        var file = Path.Combine(Path.GetTempPath(), $"lambench-{batch}.json");
+        File.WriteAllText(file, stdout);
+        try
+        {
+            var ingestor = new Lambench.Core.Ingest.LogIngestor(new Lambench.Core.Ingest.IngestOptions { Configuration = "go-arm64", Runtime = "provided.al2023", Architecture = "arm64", Platform = "local" });
+            ingestor.AddFile(file);
+            var rows = ingestor.Complete().Invocations.Where(r => r.BatchId == batch).OrderBy(r => r.Repetition).ToList();
+            Assert.Equal(requestIds, rows.Select(r => r.RequestId));
+            Assert.All(rows, r => Assert.Equal(("local", "arm64", "ingest", 512), (r.Platform, r.Architecture, r.Label, r.MemorySizeMb!.Value)));
+            Assert.Equal([0, 1, 2, 3, 4], rows.Select(r => r.Repetition!.Value));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }
