@@ -221,6 +221,16 @@ func cpuChecksum(operation string, dataSize, iterations int) (int64, error) {
 	return checksum, nil
 }
 
+// begin reads the one payload of a cpu, sleep or noop invocation and logs its tag line.
+func begin(ctx Context, event json.RawMessage) (payload, bool, error) {
+	messages, isURL, err := payloads(event)
+	if err != nil {
+		return payload{}, false, err
+	}
+	tag(ctx, messages[0])
+	return messages[0], isURL, nil
+}
+
 func intOr(value *int, fallback int) int {
 	if value == nil {
 		return fallback
@@ -230,12 +240,10 @@ func intOr(value *int, fallback int) int {
 
 func cpu(ctx Context, event json.RawMessage) (interface{}, error) {
 	started := time.Now()
-	messages, isURL, err := payloads(event)
+	p, isURL, err := begin(ctx, event)
 	if err != nil {
 		return nil, err
 	}
-	p := messages[0]
-	tag(ctx, p)
 	operation := p.Operation
 	if operation == "" {
 		operation = "sort"
@@ -249,12 +257,10 @@ func cpu(ctx Context, event json.RawMessage) (interface{}, error) {
 
 func sleepHandler(ctx Context, event json.RawMessage) (interface{}, error) {
 	started := time.Now()
-	messages, isURL, err := payloads(event)
+	p, isURL, err := begin(ctx, event)
 	if err != nil {
 		return nil, err
 	}
-	p := messages[0]
-	tag(ctx, p)
 	sleepMs := intOr(p.SleepMs, 3000)
 	time.Sleep(time.Duration(sleepMs) * time.Millisecond)
 	return respond(isURL, map[string]interface{}{"batch_id": p.BatchID, "slept_ms": sleepMs, "handler_ms": elapsedMs(started)}), nil
@@ -262,12 +268,10 @@ func sleepHandler(ctx Context, event json.RawMessage) (interface{}, error) {
 
 func noop(ctx Context, event json.RawMessage) (interface{}, error) {
 	started := time.Now()
-	messages, isURL, err := payloads(event)
+	p, isURL, err := begin(ctx, event)
 	if err != nil {
 		return nil, err
 	}
-	p := messages[0]
-	tag(ctx, p)
 	switch p.Fail {
 	case "raise":
 		return nil, fmt.Errorf("failure asked for by the event")
