@@ -164,8 +164,17 @@ public sealed class FunctionHost : IDisposable
         var timeout = TimeSpan.FromSeconds(current.TimeoutSeconds);
         var invocation = new PendingInvocation(requestId, payload, DateTimeOffset.UtcNow + timeout);
         environment.Send(invocation);
-        var finished = await Task.WhenAny(invocation.Completion.Task, Task.Delay(timeout, cancellation));
-        var timedOut = finished != invocation.Completion.Task;
+        var timedOut = false;
+        try
+        {
+            // WaitAsync, not Task.Delay: no timer is left running for each invocation that finishes in time.
+            await invocation.Completion.Task.WaitAsync(timeout, cancellation);
+        }
+        catch (TimeoutException)
+        {
+            timedOut = true;
+        }
+
         var maxMemory = ProcessMemory.PeakResidentMb(environment.ProcessId) ?? 0;
         string status = "success";
         string? errorType = null;
