@@ -219,6 +219,12 @@ public sealed class FunctionHost : IDisposable
     {
         ExecutionEnvironment? reused = null;
         FunctionState current;
+        // An idle process that died between invocations must not count against the concurrency cap.
+        foreach (var dead in Snapshot().Where(e => !e.Busy && e.HasExited))
+        {
+            Remove(dead);
+        }
+
         lock (gate)
         {
             current = state;
@@ -249,6 +255,14 @@ public sealed class FunctionHost : IDisposable
         }
 
         return (environment, current);
+    }
+
+    private List<ExecutionEnvironment> Snapshot()
+    {
+        lock (gate)
+        {
+            return environments.ToList();
+        }
     }
 
     private InvocationOutcome InitFailed(ExecutionEnvironment environment, FunctionState current, string requestId, string errorType, string message, bool json)
