@@ -184,6 +184,7 @@ public sealed class LocalPlatform : IAsyncDisposable
                 MemorySizeMb = definition.MemorySizeMb,
                 TimeoutSeconds = definition.TimeoutSeconds,
                 Environment = definition.Environment,
+                LogFormat = definition.LogFormat,
                 RevisionId = Guid.NewGuid().ToString(),
                 LastModified = DateTimeOffset.UtcNow,
                 ReservedConcurrency = definition.ReservedConcurrency,

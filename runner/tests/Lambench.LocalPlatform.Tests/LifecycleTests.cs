@@ -112,4 +112,32 @@ public sealed class LifecycleTests(PlatformFixture fixture)
         Assert.Contains($"127.0.0.1:{platform.Endpoint.Port} is in use", error.Message);
         Assert.Contains("--port", error.Message);
     }
+
+    // Debian's AWS CLI predates LoggingConfig (November 2023), so the update is sent as the current API shape; the
+    // log lines are then read back with the foundation's parser of Lambda's JSON format.
+    [Fact]
+    public async Task The_json_log_format_writes_platform_records_the_ingest_reads()
+    {
+        using var client = new HttpClient { BaseAddress = platform.Endpoint };
+        using (var update = await client.PutAsync("/2015-03-31/functions/lambench-go-noop-arm64/configuration", new StringContent("""{"LoggingConfig": {"LogFormat": "JSON"}}""", Encoding.UTF8, "application/json")))
+        {
+            Assert.Equal("JSON", JsonDocument.Parse(await update.Content.ReadAsStringAsync()).RootElement.GetProperty("LoggingConfig").GetProperty("LogFormat").GetString());
+        }
+
+        try
+        {
+            using var response = await InvokeAsync(client, "lambench-go-noop-arm64", "{}");
+            var requestId = response.Headers.GetValues("x-amzn-RequestId").Single();
+            var (exit, stdout, stderr) = AwsClients.Aws(platform, "logs", "filter-log-events", "--log-group-name", "/aws/lambda/lambench-go-noop-arm64", "--filter-pattern", $"platform.report \"{requestId}\"");
+            Assert.True(exit == 0, stderr);
+            var message = JsonDocument.Parse(stdout).RootElement.GetProperty("events")[0].GetProperty("message").GetString()!;
+            var parsed = LogMessageParser.Parse(message);
+            Assert.Equal((LogMessageKind.Report, requestId), (parsed.Kind, parsed.Report.RequestId));
+            Assert.NotNull(parsed.Report.InitDurationMs); // the update retired the old environment: a cold start
+        }
+        finally
+        {
+            using var back = await client.PutAsync("/2015-03-31/functions/lambench-go-noop-arm64/configuration", new StringContent("""{"LoggingConfig": {"LogFormat": "Text"}}""", Encoding.UTF8, "application/json"));
+        }
+    }
 }

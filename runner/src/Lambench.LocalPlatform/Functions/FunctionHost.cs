@@ -60,8 +60,13 @@ public sealed class FunctionHost : IDisposable
     }
 
     /// <summary>Applies a configuration change as a new revision; environments of the old one are retired.</summary>
-    public FunctionState Update(int? memorySizeMb, int? timeoutSeconds, IReadOnlyDictionary<string, string>? environment)
+    public FunctionState Update(int? memorySizeMb, int? timeoutSeconds, IReadOnlyDictionary<string, string>? environment, string? logFormat = null)
     {
+        if (logFormat is not (null or "Text" or "JSON"))
+        {
+            throw LambdaServiceException.InvalidParameter($"1 validation error detected: Value '{logFormat}' at 'loggingConfig.logFormat' failed to satisfy constraint: Member must satisfy enum value set: [Text, JSON]");
+        }
+
         if (memorySizeMb is < 128 or > 10240)
         {
             throw LambdaServiceException.InvalidParameter($"1 validation error detected: Value '{memorySizeMb}' at 'memorySize' failed to satisfy constraint: Member must have value between 128 and 10240");
@@ -80,6 +85,7 @@ public sealed class FunctionHost : IDisposable
                 MemorySizeMb = memorySizeMb ?? state.MemorySizeMb,
                 TimeoutSeconds = timeoutSeconds ?? state.TimeoutSeconds,
                 Environment = environment ?? state.Environment,
+                LogFormat = logFormat ?? state.LogFormat,
                 RevisionId = Guid.NewGuid().ToString(),
                 LastModified = DateTimeOffset.UtcNow,
                 LastUpdateStatus = "InProgress",
@@ -145,7 +151,7 @@ public sealed class FunctionHost : IDisposable
 
         var (environment, current) = await AcquireAsync(cancellation);
         var requestId = Guid.NewGuid().ToString();
-        var json = current.Definition.LogFormat.Equals("JSON", StringComparison.OrdinalIgnoreCase);
+        var json = current.LogFormat.Equals("JSON", StringComparison.OrdinalIgnoreCase);
         var stream = environment.Stream;
         double? initMs = null;
         if (environment.Cold)

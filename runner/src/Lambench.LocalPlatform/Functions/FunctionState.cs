@@ -13,6 +13,9 @@ public sealed record FunctionState
     public required int TimeoutSeconds { get; init; }
     public required IReadOnlyDictionary<string, string> Environment { get; init; }
     public required string RevisionId { get; init; }
+
+    /// <summary>Text or JSON (LoggingConfig.LogFormat): the format of START, END and REPORT lines.</summary>
+    public required string LogFormat { get; init; }
     public required DateTimeOffset LastModified { get; init; }
 
     /// <summary>InProgress while an update is being applied, then Successful (the values of AWS's LastUpdateStatus).</summary>

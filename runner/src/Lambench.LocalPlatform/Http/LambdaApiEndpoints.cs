@@ -96,7 +96,7 @@ internal static class LambdaApiEndpoints
             var variables = request["Environment"]?["Variables"] is JsonObject given
                 ? given.ToDictionary(p => p.Key, p => p.Value?.GetValue<string>() ?? string.Empty, StringComparer.Ordinal)
                 : null;
-            return Json(Configuration(host.Update(Integer("MemorySize"), Integer("Timeout"), variables)));
+            return Json(Configuration(host.Update(Integer("MemorySize"), Integer("Timeout"), variables, request["LoggingConfig"]?["LogFormat"]?.GetValue<string>())));
         }));
         app.MapGet("/2015-03-31/functions", () => Json(new JsonObject
         {
@@ -184,7 +184,7 @@ internal static class LambdaApiEndpoints
             ["PackageType"] = "Zip",
             ["Architectures"] = new JsonArray(definition.Architecture),
             ["EphemeralStorage"] = new JsonObject { ["Size"] = 512 },
-            ["LoggingConfig"] = new JsonObject { ["LogFormat"] = definition.LogFormat, ["LogGroup"] = definition.LogGroupName },
+            ["LoggingConfig"] = new JsonObject { ["LogFormat"] = state.LogFormat, ["LogGroup"] = definition.LogGroupName },
         };
     }
 
