@@ -1,0 +1,29 @@
+namespace Lambench.Runner.Specs;
+
+/// <summary>An experiment as a spec file declares it (experiments/*.yaml), validated.</summary>
+public sealed record ExperimentSpec
+{
+    public required string Path { get; init; }
+    public required string Name { get; init; }
+    public string Description { get; init; } = string.Empty;
+
+    /// <summary>local (the embedded platform) or aws.</summary>
+    public string Target { get; init; } = "local";
+
+    /// <summary>writer, cpu, sleep or noop: which function of each configuration runs.</summary>
+    public required string Workload { get; init; }
+
+    /// <summary>sqs (through the writer's queue), invoke (synchronous Invoke) or url (the function URL).</summary>
+    public required string Channel { get; init; }
+
+    public required IReadOnlyList<ConfigurationSpec> Configurations { get; init; }
+
+    /// <summary>Factors allowed to differ between configurations: runtime, architecture, memory.</summary>
+    public required IReadOnlySet<string> Variables { get; init; }
+
+    public required IReadOnlyList<BatchSpec> Batches { get; init; }
+    public required ProtocolSpec Protocol { get; init; }
+
+    /// <summary>Things the spec does that the user should know (the SQS reserved-concurrency trap, for one).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
