@@ -1,0 +1,13 @@
+namespace Lambench.Runner.Journal;
+
+/// <summary>
+/// One line of journal.jsonl. started is written before a step acts, done or failed after; an invoke's done carries
+/// the request id and the batch id it was sent with. abandoned marks an attempt a crash interrupted.
+/// </summary>
+public sealed record JournalEntry(int Step, int Attempt, string State, DateTimeOffset Time, string? BatchId = null, string? RequestId = null, string? Detail = null)
+{
+    public const string Started = "started";
+    public const string Done = "done";
+    public const string Failed = "failed";
+    public const string Abandoned = "abandoned";
+}

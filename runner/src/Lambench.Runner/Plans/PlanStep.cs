@@ -1,0 +1,21 @@
+namespace Lambench.Runner.Plans;
+
+/// <summary>
+/// One step of a run. configure: set the configuration's memory and reserved concurrency and wait until the update
+/// is active. invoke: send one batch; Phase says whether it is a discarded warm-up, a forced cold start (the runner
+/// changes an environment variable first) or a warm repetition.
+/// </summary>
+public sealed record PlanStep(int Index, string Kind, string Configuration, string? Batch, string? Phase, int? Repetition)
+{
+    public const string Configure = "configure";
+    public const string Invoke = "invoke";
+    public const string Warmup = "warmup";
+    public const string Cold = "cold";
+    public const string Warm = "warm";
+
+    /// <summary>
+    /// The batch id the function logs with its request id: unique per run, step and attempt, so a step retried
+    /// after a crash is never confused with its abandoned first attempt.
+    /// </summary>
+    public string BatchId(string runId, int attempt) => $"{runId}-{Index:D5}-{attempt}";
+}
