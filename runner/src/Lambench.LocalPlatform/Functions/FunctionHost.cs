@@ -234,6 +234,13 @@ public sealed class FunctionHost : IDisposable
         lock (gate)
         {
             current = state;
+            // Reserved concurrency caps invocations in flight, warm environments included: 0 throttles everything.
+            var limit = current.ReservedConcurrency ?? settings.MaximumEnvironmentsPerFunction;
+            if (environments.Count(e => e.Busy) >= limit)
+            {
+                throw Throttle(current);
+            }
+
             reused = environments.FirstOrDefault(e => !e.Busy && !e.Retired && !e.HasExited && e.State.RevisionId == current.RevisionId);
             if (reused is not null)
             {
@@ -241,11 +248,9 @@ public sealed class FunctionHost : IDisposable
                 return (reused, current);
             }
 
-            var cap = current.ReservedConcurrency ?? settings.MaximumEnvironmentsPerFunction;
-            if (environments.Count(e => !e.Retired) >= cap)
+            if (environments.Count(e => !e.Retired) >= limit)
             {
-                throw new LambdaServiceException(429, "TooManyRequestsException", "Rate Exceeded.",
-                    current.ReservedConcurrency is null ? "ConcurrentInvocationLimitExceeded" : "ReservedFunctionConcurrentInvocationLimitExceeded");
+                throw Throttle(current);
             }
         }
 
@@ -262,6 +267,9 @@ public sealed class FunctionHost : IDisposable
 
         return (environment, current);
     }
+
+    private static LambdaServiceException Throttle(FunctionState current) =>
+        new(429, "TooManyRequestsException", "Rate Exceeded.", current.ReservedConcurrency is null ? "ConcurrentInvocationLimitExceeded" : "ReservedFunctionConcurrentInvocationLimitExceeded");
 
     private List<ExecutionEnvironment> Snapshot()
     {

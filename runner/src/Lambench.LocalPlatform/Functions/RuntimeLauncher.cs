@@ -145,18 +145,22 @@ public sealed class RuntimeLauncher(string workDirectory)
 
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         var start = new ProcessStartInfo("bash") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
+        // Built beside the target and renamed into place: two platforms building at once never run a half-written file.
+        var partial = output + "." + Guid.NewGuid().ToString("N") + ".partial";
         start.ArgumentList.Add(script);
         start.ArgumentList.Add(goArch);
-        start.ArgumentList.Add(output);
+        start.ArgumentList.Add(partial);
         using var process = Process.Start(start)!;
         var errors = process.StandardError.ReadToEndAsync(cancellation);
         await process.StandardOutput.ReadToEndAsync(cancellation);
         await process.WaitForExitAsync(cancellation);
         if (process.ExitCode != 0)
         {
+            File.Delete(partial);
             throw Refusal($"building {function.FunctionName} ({goArch}) failed: {(await errors).Trim()}");
         }
 
+        File.Move(partial, output, overwrite: true);
         return output;
     }
 

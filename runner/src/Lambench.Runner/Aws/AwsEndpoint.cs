@@ -1,0 +1,19 @@
+using Amazon.Runtime;
+
+namespace Lambench.Runner.Aws;
+
+/// <summary>Where a service is and how to sign for it: the endpoint, the region and the credentials (the AWS way).</summary>
+public sealed record AwsEndpoint(Uri Url, string Region, Func<CancellationToken, Task<ImmutableCredentials>> Credentials)
+{
+    /// <summary>The service's public endpoint with the SDK's credential chain (environment, profiles, SSO, instance roles).</summary>
+    public static AwsEndpoint Public(string service, string region) =>
+        new(new Uri($"https://{service}.{region}.amazonaws.com/"), region, async cancellation =>
+        {
+            var credentials = await Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync(null);
+            return await credentials.GetCredentialsAsync();
+        });
+
+    /// <summary>An endpoint with fixed credentials, such as the local platform's.</summary>
+    public static AwsEndpoint Fixed(Uri url, string region, string accessKey, string secretKey) =>
+        new(url, region, _ => Task.FromResult(new ImmutableCredentials(accessKey, secretKey, null)));
+}

@@ -1,0 +1,93 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Lambench.Runner.Aws;
+
+/// <summary>The smallest Lambda client the runner needs: rest-json requests, SigV4-signed, retried on throttling.</summary>
+public sealed class LambdaClient(HttpClient http, AwsEndpoint endpoint) : ILambdaApi
+{
+    private readonly SignedHttpClient client = new(http, endpoint, "lambda");
+
+    public SignedHttpClient Http => client;
+
+    public async Task<LambdaInvokeResult> InvokeAsync(string functionName, byte[] payload, CancellationToken cancellation = default)
+    {
+        using var response = await client.SendAsync(HttpMethod.Post, $"2015-03-31/functions/{Uri.EscapeDataString(functionName)}/invocations", payload,
+            new Dictionary<string, string> { ["X-Amz-Invocation-Type"] = "RequestResponse", ["X-Amz-Log-Type"] = "Tail" }, "application/json", cancellation);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await SignedHttpClient.ErrorAsync(response, cancellation);
+        }
+
+        string? Header(string name) => response.Headers.TryGetValues(name, out var values) ? values.First() : null;
+        var tail = Header("X-Amz-Log-Result") is { } encoded ? Encoding.UTF8.GetString(Convert.FromBase64String(encoded)) : string.Empty;
+        return new LambdaInvokeResult(Header("x-amzn-RequestId") ?? string.Empty, (int)response.StatusCode, Header("X-Amz-Function-Error"), await response.Content.ReadAsByteArrayAsync(cancellation), tail);
+    }
+
+    public async Task<FunctionConfiguration> GetFunctionConfigurationAsync(string functionName, CancellationToken cancellation = default) =>
+        Parse(await SendJsonAsync(HttpMethod.Get, $"2015-03-31/functions/{Uri.EscapeDataString(functionName)}/configuration", null, cancellation));
+
+    public async Task<FunctionConfiguration> UpdateFunctionConfigurationAsync(string functionName, int? memorySize, IReadOnlyDictionary<string, string>? environment, TimeSpan wait, CancellationToken cancellation = default)
+    {
+        var body = new JsonObject();
+        if (memorySize is { } memory)
+        {
+            body["MemorySize"] = memory;
+        }
+
+        if (environment is not null)
+        {
+            body["Environment"] = new JsonObject { ["Variables"] = new JsonObject(environment.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)v.Value))) };
+        }
+
+        var configuration = Parse(await SendJsonAsync(HttpMethod.Put, $"2015-03-31/functions/{Uri.EscapeDataString(functionName)}/configuration", body, cancellation));
+        var deadline = DateTimeOffset.UtcNow + wait;
+        while (configuration.LastUpdateStatus != "Successful")
+        {
+            if (configuration.LastUpdateStatus == "Failed" || DateTimeOffset.UtcNow > deadline)
+            {
+                throw new AwsServiceException(0, "UpdateNotActive", $"{functionName}: the configuration update is {configuration.LastUpdateStatus} after {wait.TotalSeconds:F0} s");
+            }
+
+            await Task.Delay(250, cancellation);
+            configuration = await GetFunctionConfigurationAsync(functionName, cancellation);
+        }
+
+        return configuration;
+    }
+
+    public async Task SetReservedConcurrencyAsync(string functionName, int? reserved, CancellationToken cancellation = default)
+    {
+        if (reserved is { } value)
+        {
+            await SendJsonAsync(HttpMethod.Put, $"2017-10-31/functions/{Uri.EscapeDataString(functionName)}/concurrency", new JsonObject { ["ReservedConcurrentExecutions"] = value }, cancellation);
+        }
+        else
+        {
+            await SendJsonAsync(HttpMethod.Delete, $"2017-10-31/functions/{Uri.EscapeDataString(functionName)}/concurrency", null, cancellation);
+        }
+    }
+
+    private async Task<JsonObject> SendJsonAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellation)
+    {
+        using var response = await client.SendAsync(method, path, body is null ? null : Encoding.UTF8.GetBytes(body.ToJsonString()), new Dictionary<string, string>(), "application/json", cancellation);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await SignedHttpClient.ErrorAsync(response, cancellation);
+        }
+
+        var text = await response.Content.ReadAsStringAsync(cancellation);
+        return text.Length == 0 ? [] : JsonNode.Parse(text) as JsonObject ?? [];
+    }
+
+    private static FunctionConfiguration Parse(JsonObject json) => new(
+        (string?)json["FunctionName"] ?? string.Empty,
+        (string?)json["Runtime"] ?? string.Empty,
+        (string?)json["Architectures"]?[0] ?? "x86_64",
+        (int?)json["MemorySize"] ?? 0,
+        (int?)json["Timeout"] ?? 0,
+        (json["Environment"]?["Variables"] as JsonObject)?.ToDictionary(v => v.Key, v => (string?)v.Value ?? string.Empty, StringComparer.Ordinal) ?? new Dictionary<string, string>(),
+        (string?)json["State"] ?? "Active",
+        (string?)json["LastUpdateStatus"] ?? "Successful");
+}

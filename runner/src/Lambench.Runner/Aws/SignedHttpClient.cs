@@ -1,0 +1,75 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Lambench.Runner.Aws;
+
+/// <summary>
+/// Sends signed requests to one AWS service and retries throttling and 5xx answers with exponential backoff and
+/// jitter (100 ms doubling to 10 s, 8 attempts), as the AWS SDKs do.
+/// </summary>
+public sealed class SignedHttpClient(HttpClient http, AwsEndpoint endpoint, string service)
+{
+    public const int MaximumAttempts = 8;
+
+    /// <summary>Retries made so far (throttling and server errors), for the run's API-call accounting.</summary>
+    public int Retries { get; private set; }
+
+    /// <summary>Requests sent so far, retries included.</summary>
+    public int Requests { get; private set; }
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, byte[]? body, IReadOnlyDictionary<string, string> headers, string? contentType, CancellationToken cancellation)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(method, new Uri(endpoint.Url, pathAndQuery));
+            foreach (var (name, value) in headers)
+            {
+                request.Headers.TryAddWithoutValidation(name, value);
+            }
+
+            if (body is not null)
+            {
+                request.Content = new ByteArrayContent(body);
+                request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType ?? "application/json");
+            }
+
+            SigV4Signer.Sign(request, body ?? [], await endpoint.Credentials(cancellation), endpoint.Region, service, DateTime.UtcNow);
+            Requests++;
+            var response = await http.SendAsync(request, cancellation);
+            var retryable = response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500
+                || (response.StatusCode == HttpStatusCode.BadRequest && response.Headers.TryGetValues("x-amzn-ErrorType", out var types) && types.Any(t => t.StartsWith("Throttling", StringComparison.Ordinal)));
+            if (!retryable || attempt == MaximumAttempts)
+            {
+                return response;
+            }
+
+            response.Dispose();
+            Retries++;
+            var delay = Math.Min(10_000, 100 * Math.Pow(2, attempt - 1));
+            await Task.Delay(TimeSpan.FromMilliseconds(delay / 2 + Random.Shared.NextDouble() * delay / 2), cancellation);
+        }
+    }
+
+    /// <summary>The error in an AWS answer: x-amzn-ErrorType or the body's __type, Type or code, and its message.</summary>
+    public static async Task<AwsServiceException> ErrorAsync(HttpResponseMessage response, CancellationToken cancellation)
+    {
+        var text = await response.Content.ReadAsStringAsync(cancellation);
+        string? type = response.Headers.TryGetValues("x-amzn-ErrorType", out var values) ? values.First().Split(':')[0] : null;
+        string message = text;
+        try
+        {
+            if (JsonNode.Parse(text) is JsonObject body)
+            {
+                type ??= ((string?)body["__type"])?.Split('#').Last() ?? (string?)body["code"];
+                message = (string?)body["message"] ?? (string?)body["Message"] ?? text;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return new AwsServiceException((int)response.StatusCode, type ?? response.StatusCode.ToString(), message);
+    }
+}
