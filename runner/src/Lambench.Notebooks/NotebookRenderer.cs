@@ -68,7 +68,7 @@ public sealed class NotebookRenderer
         var chromium = options.ChromiumPath ?? ChromiumFigureExporter.Find();
         if (chromium is null)
         {
-            warnings.Add("figures are interactive HTML only, without PNG: no Chromium found (Debian: apt-get install chromium; or set LAMBENCH_CHROMIUM)");
+            warnings.Add("figures are interactive HTML only, without PNG: " + FigureFiles.NoChromium);
             return executions;
         }
 

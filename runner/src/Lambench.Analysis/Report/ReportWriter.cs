@@ -42,27 +42,12 @@ public sealed class ReportWriter(PriceCatalog prices)
 
         progress?.Report("Building figures");
         var figures = new ReportFigureBuilder(options.Language).Build(summary, invocations);
-        foreach (var figure in figures)
+        var figureFiles = await FigureFiles.WriteAsync(figures, Path.Combine(output, "figures"), options.StaticFigures, options.ChromiumPath, progress, cancellation);
+        written.AddRange(figureFiles.Files);
+        var staticFiles = figureFiles.StaticWritten;
+        if (figureFiles.ChromiumMissing)
         {
-            var path = Path.Combine(output, "figures", figure.Id + ".json");
-            AtomicFile.WriteAllText(path, figure.FigureJson);
-            written.Add(path);
-        }
-
-        var staticFiles = false;
-        if (options.StaticFigures)
-        {
-            var chromium = options.ChromiumPath ?? ChromiumFigureExporter.Find();
-            if (chromium is null)
-            {
-                warnings.Add("SVG and PNG figures skipped: no Chromium found (Debian: apt-get install chromium; or set LAMBENCH_CHROMIUM). The interactive figures in index.html are complete.");
-            }
-            else
-            {
-                progress?.Report($"Exporting {figures.Count} figures to SVG and PNG with headless Chromium");
-                written.AddRange(await new ChromiumFigureExporter(chromium).ExportAsync(figures, Path.Combine(output, "figures"), cancellation));
-                staticFiles = true;
-            }
+            warnings.Add($"SVG and PNG figures skipped: {FigureFiles.NoChromium}. The interactive figures in index.html are complete.");
         }
 
         progress?.Report("Writing index.html");

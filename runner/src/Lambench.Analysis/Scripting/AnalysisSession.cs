@@ -88,22 +88,8 @@ public sealed class AnalysisSession
     /// </summary>
     public async Task<(IReadOnlyList<string> Files, string? Warning)> WriteFiguresAsync(string directory, params string[] ids)
     {
-        var chosen = ids.Select(Figure).ToList();
-        var files = new List<string>();
-        foreach (var figure in chosen)
-        {
-            var path = Path.Combine(directory, figure.Id + ".json");
-            AtomicFile.WriteAllText(path, figure.FigureJson);
-            files.Add(path);
-        }
-
-        if (ChromiumFigureExporter.Find() is not { } chromium)
-        {
-            return (files, "SVG and PNG skipped: no Chromium found (Debian: apt-get install chromium; or set LAMBENCH_CHROMIUM)");
-        }
-
-        files.AddRange(await new ChromiumFigureExporter(chromium).ExportAsync(chosen, directory));
-        return (files, null);
+        var result = await FigureFiles.WriteAsync(ids.Select(Figure).ToList(), directory, staticFigures: true);
+        return (result.Files, result.ChromiumMissing ? "SVG and PNG skipped: " + FigureFiles.NoChromium : null);
     }
 
     /// <summary>Reads the options of <see cref="Usage"/>. Without inputs, the repository's sample data is used.</summary>

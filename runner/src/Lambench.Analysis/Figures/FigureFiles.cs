@@ -1,0 +1,38 @@
+using Lambench.Core.Csv;
+
+namespace Lambench.Analysis.Figures;
+
+/// <summary>
+/// Writes figures as &lt;id&gt;.json and, when static figures are asked for and Chromium is found, as SVG and PNG
+/// from one headless Chromium run. The report and the scripts both write their figures through here.
+/// </summary>
+public static class FigureFiles
+{
+    /// <summary>What to do about a missing Chromium, for warnings.</summary>
+    public const string NoChromium = "no Chromium found (Debian: apt-get install chromium; or set LAMBENCH_CHROMIUM)";
+
+    public static async Task<FigureFilesResult> WriteAsync(IReadOnlyList<ReportFigure> figures, string directory, bool staticFigures, string? chromiumPath = null, IProgress<string>? progress = null, CancellationToken cancellation = default)
+    {
+        var files = new List<string>();
+        foreach (var figure in figures)
+        {
+            var path = Path.Combine(directory, figure.Id + ".json");
+            AtomicFile.WriteAllText(path, figure.FigureJson);
+            files.Add(path);
+        }
+
+        if (!staticFigures)
+        {
+            return new FigureFilesResult(files, StaticWritten: false, ChromiumMissing: false);
+        }
+
+        if ((chromiumPath ?? ChromiumFigureExporter.Find()) is not { } chromium)
+        {
+            return new FigureFilesResult(files, StaticWritten: false, ChromiumMissing: true);
+        }
+
+        progress?.Report($"Exporting {figures.Count} figures to SVG and PNG with headless Chromium");
+        files.AddRange(await new ChromiumFigureExporter(chromium).ExportAsync(figures, directory, cancellation));
+        return new FigureFilesResult(files, StaticWritten: true, ChromiumMissing: false);
+    }
+}
