@@ -320,10 +320,10 @@ public sealed class FunctionHost : IDisposable
         environment.Dispose();
     }
 
-    private string Tail(LogStream stream, LogEvent start)
+    private static string Tail(LogStream stream, LogEvent start)
     {
         // LogType=Tail returns the last 4 KB of the invocation's log, as Lambda does.
-        var text = string.Join("\n", logGroup.Snapshot().Where(e => e.StreamName == stream.Name && e.Sequence >= start.Sequence).Select(e => e.Message)) + "\n";
+        var text = string.Join("\n", stream.EventsFrom(start).Select(e => e.Message)) + "\n";
         var bytes = Encoding.UTF8.GetBytes(text);
         return Convert.ToBase64String(bytes.Length <= 4096 ? bytes : bytes[^4096..]);
     }

@@ -99,9 +99,9 @@ internal sealed class LogsApiEndpoints(LogStore store)
     {
         var group = RequiredGroup(request);
         var streamName = Text(request, "logStreamName") ?? throw new LogsException("InvalidParameterException", "1 validation error detected: Value null at 'logStreamName' failed to satisfy constraint: Member must not be null");
-        _ = group.FindStream(streamName) ?? throw new LogsException("ResourceNotFoundException", "The specified log stream does not exist.");
+        var stream = group.FindStream(streamName) ?? throw new LogsException("ResourceNotFoundException", "The specified log stream does not exist.");
         var (start, end) = (Long(request, "startTime"), Long(request, "endTime"));
-        var events = group.Snapshot().Where(e => e.StreamName == streamName && (start is null || e.TimestampMs >= start) && (end is null || e.TimestampMs < end)).ToList();
+        var events = stream.Snapshot().Where(e => (start is null || e.TimestampMs >= start) && (end is null || e.TimestampMs < end)).ToList();
         var (page, next) = Page(events, request, MaximumLimit);
         var position = next ?? (TokenIndex(request) + page.Count).ToString(CultureInfo.InvariantCulture);
         return new JsonObject

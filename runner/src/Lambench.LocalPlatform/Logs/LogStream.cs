@@ -3,6 +3,8 @@ namespace Lambench.LocalPlatform.Logs;
 /// <summary>A log stream: one per execution environment, as Lambda does.</summary>
 public sealed class LogStream(LogGroup group, string name, long creationTimeMs)
 {
+    private readonly List<LogEvent> events = [];
+
     public string Name { get; } = name;
     public LogGroup Group { get; } = group;
     public long CreationTimeMs { get; } = creationTimeMs;
@@ -13,15 +15,44 @@ public sealed class LogStream(LogGroup group, string name, long creationTimeMs)
     /// <summary>Appends one event (a line of output) stamped now.</summary>
     public LogEvent Append(string message)
     {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var logEvent = Group.Add(this, now, message);
-        lock (this)
+        // The sequence is drawn inside this stream's lock, so the stream's list stays in sequence order even when the
+        // process's stdout, its stderr and the platform append at once (EventsFrom relies on it).
+        lock (events)
         {
+            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            var logEvent = Group.Add(this, now, message);
+            events.Add(logEvent);
             FirstEventTimestampMs = FirstEventTimestampMs == 0 ? now : FirstEventTimestampMs;
             LastEventTimestampMs = now;
             StoredBytes += System.Text.Encoding.UTF8.GetByteCount(message);
+            return logEvent;
         }
+    }
 
-        return logEvent;
+    /// <summary>A copy of this stream's events, oldest first.</summary>
+    public IReadOnlyList<LogEvent> Snapshot()
+    {
+        lock (events)
+        {
+            return events.ToList();
+        }
+    }
+
+    /// <summary>
+    /// The events from <paramref name="first"/> on: read from the end of this stream only, so an invocation's log
+    /// tail costs what the invocation wrote, not what the whole log group holds.
+    /// </summary>
+    public IReadOnlyList<LogEvent> EventsFrom(LogEvent first)
+    {
+        lock (events)
+        {
+            var index = events.Count;
+            while (index > 0 && events[index - 1].Sequence >= first.Sequence)
+            {
+                index--;
+            }
+
+            return events.GetRange(index, events.Count - index);
+        }
     }
 }
