@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Lambench.Core.Csv;
+using Lambench.Core.Processes;
 
 namespace Lambench.Analysis.Figures;
 
@@ -23,20 +24,7 @@ public sealed partial class ChromiumFigureExporter(string chromiumPath)
             return File.Exists(configured) ? configured : null;
         }
 
-        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
-        foreach (var name in new[] { "chromium", "chromium-browser", "google-chrome", "google-chrome-stable" })
-        {
-            foreach (var directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
-            {
-                var candidate = Path.Combine(directory, name);
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return null;
+        return new[] { "chromium", "chromium-browser", "google-chrome", "google-chrome-stable" }.Select(ExecutableSearch.OnPath).FirstOrDefault(p => p is not null);
     }
 
     /// <summary>Writes &lt;id&gt;.svg and &lt;id&gt;.png for every figure into <paramref name="directory"/>.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Lambench.Core.Processes;
 using Lambench.LocalPlatform.Functions;
 using Lambench.LocalPlatform.Template;
 
@@ -28,11 +29,11 @@ public sealed class DynaliteServer : IAsyncDisposable
     /// <exception cref="LambdaServiceException">node or npm missing, or dynalite not installable: what to install.</exception>
     public static async Task<DynaliteServer> StartAsync(string workDirectory, IReadOnlyList<TableDefinition> tables, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
-        var node = RuntimeLauncher.FindOnPath("node") ?? throw Refusal("node is not installed: apt-get install nodejs npm (DynamoDB runs locally as the npm package dynalite)");
+        var node = ExecutableSearch.OnPath("node") ?? throw Refusal("node is not installed: apt-get install nodejs npm (DynamoDB runs locally as the npm package dynalite)");
         var directory = Path.Combine(workDirectory, "dynalite");
         if (!File.Exists(Path.Combine(directory, "node_modules", "dynalite", "package.json")))
         {
-            var npm = RuntimeLauncher.FindOnPath("npm") ?? throw Refusal("npm is not installed: apt-get install npm (to install dynalite, the local DynamoDB)");
+            var npm = ExecutableSearch.OnPath("npm") ?? throw Refusal("npm is not installed: apt-get install npm (to install dynalite, the local DynamoDB)");
             progress?.Report($"Installing dynalite {Version} with npm (first use)");
             Directory.CreateDirectory(directory);
             var (exit, errors) = await RunAsync(npm, ["install", "--no-audit", "--no-fund", "--prefix", directory, $"dynalite@{Version}"], cancellation);

@@ -212,7 +212,7 @@ public sealed class FunctionHost : IDisposable
             }
         }
 
-        var billed = billing.BilledDurationMs(status == "timeout" ? durationMs : durationMs, initMs, current.Definition.Runtime, DateOnly.FromDateTime(DateTime.UtcNow));
+        var billed = billing.BilledDurationMs(durationMs, initMs, current.Definition.Runtime, DateOnly.FromDateTime(DateTime.UtcNow));
         stream.Append(PlatformLogLines.End(requestId, json));
         stream.Append(PlatformLogLines.Report(requestId, durationMs, billed, current.MemorySizeMb, maxMemory, initMs, status, errorType, json));
         environment.Cold = false;

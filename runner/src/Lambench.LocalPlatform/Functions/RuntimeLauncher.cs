@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using Lambench.Core.Processes;
 using Lambench.LocalPlatform.Template;
 
 namespace Lambench.LocalPlatform.Functions;
@@ -18,11 +19,7 @@ public sealed class RuntimeLauncher(string workDirectory)
     public static string? FindPython() =>
         Environment.GetEnvironmentVariable("LAMBENCH_PYTHON") is { Length: > 0 } configured ? configured
         : File.Exists("/usr/bin/python3") ? "/usr/bin/python3"
-        : FindOnPath("python3");
-
-    public static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? string.Empty).Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(d => Path.Combine(d, name)).FirstOrDefault(File.Exists);
+        : ExecutableSearch.OnPath("python3");
 
     public static string MachineArchitecture => RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "arm64" : "x86_64";
 
@@ -107,7 +104,7 @@ public sealed class RuntimeLauncher(string workDirectory)
         }
 
         var name = function.Architecture == "arm64" ? "qemu-aarch64" : "qemu-x86_64";
-        return FindOnPath(name + "-static") ?? FindOnPath(name)
+        return ExecutableSearch.OnPath(name + "-static") ?? ExecutableSearch.OnPath(name)
             ?? throw Refusal($"{function.FunctionName} is {function.Architecture} and this machine is {MachineArchitecture}: install qemu-user-static (apt-get install qemu-user-static) to run it under emulation");
     }
 
@@ -134,7 +131,7 @@ public sealed class RuntimeLauncher(string workDirectory)
             throw Refusal($"{function.FunctionName}: {function.Runtime} code needs a build.sh in {function.CodeDirectory} that builds the bootstrap binary");
         }
 
-        _ = FindOnPath("go") ?? throw Refusal("go is not installed: apt-get install golang-go golang-github-aws-aws-sdk-go-v2-dev (or a Go toolchain with access to the module proxy)");
+        _ = ExecutableSearch.OnPath("go") ?? throw Refusal("go is not installed: apt-get install golang-go golang-github-aws-aws-sdk-go-v2-dev (or a Go toolchain with access to the module proxy)");
         var goArch = function.Architecture == "arm64" ? "arm64" : "amd64";
         var output = Path.Combine(workDirectory, "build", Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(function.CodeDirectory)))[..12], goArch, "bootstrap");
         var newestSource = Directory.EnumerateFiles(function.CodeDirectory).Max(File.GetLastWriteTimeUtc);
