@@ -3,6 +3,7 @@ using Lambench.Cli.Commands.Ingest;
 using Lambench.Cli.Commands.Local;
 using Lambench.Cli.Commands.Notebook;
 using Lambench.Cli.Commands.Report;
+using Lambench.Cli.Commands.Run;
 using Spectre.Console;
 
 namespace Lambench.Cli;
@@ -15,12 +16,14 @@ public static class LambenchApplication
         Lambench: fair, repeatable AWS Lambda experiments and their analysis.
 
         Typical use:
+          lambench run experiments/quickstart.yaml --out runs/quickstart   (an experiment end to end; resumable)
           lambench ingest logs/*.log --out invocations.csv --architecture x86_64 --runtime provided.al2
           lambench report invocations.csv --out report/ [--lang pt-BR]
           lambench notebook render notebooks/*.ipynb --out out/notebooks
           lambench local up      (the functions of infra/template.yaml on 127.0.0.1; local down stops them)
         """)
     {
+        RunCommand.Build(console),
         IngestCommand.Build(console),
         ReportCommand.Build(console),
         NotebookCommand.Build(console),

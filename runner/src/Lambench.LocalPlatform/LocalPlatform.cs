@@ -102,7 +102,14 @@ public sealed class LocalPlatform : IAsyncDisposable
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = builder.Build();
         var registry = new EnvironmentRegistry();
-        var logs = new LogStore();
+        if (options.ThrottleFraction is < 0 or > 1 || double.IsNaN(options.ThrottleFraction))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ThrottleFraction, "the throttle fraction is between 0 and 1");
+        }
+
+        var logs = options.LogDirectory is null
+            ? new LogStore { IngestionDelay = options.LogIngestionDelay }
+            : LogStore.Open(Path.Combine(options.LogDirectory, "events.jsonl"), options.LogIngestionDelay);
         var functions = new Dictionary<string, FunctionHost>(StringComparer.Ordinal);
         var logsApi = new LogsApiEndpoints(logs);
         var sqsBox = new SqsService[1];
@@ -127,6 +134,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         catch (IOException e)
         {
             await app.DisposeAsync();
+            logs.Dispose();
             throw new IOException($"127.0.0.1:{options.Port} is in use ({e.Message}): stop what listens there, or pick another port with --port", e);
         }
 
@@ -140,6 +148,7 @@ public sealed class LocalPlatform : IAsyncDisposable
             catch
             {
                 await app.DisposeAsync();
+                logs.Dispose();
                 throw;
             }
         }
@@ -150,6 +159,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         {
             RuntimeApiAddress = $"127.0.0.1:{endpoint.Port}",
             IdleTimeout = options.IdleTimeout,
+            ThrottleFraction = options.ThrottleFraction,
             FunctionVariables = new Dictionary<string, string>
             {
                 ["AWS_REGION"] = Region,
@@ -230,6 +240,7 @@ public sealed class LocalPlatform : IAsyncDisposable
 
         await app.StopAsync();
         await app.DisposeAsync();
+        Logs.Dispose();
         if (dynamoDb is not null)
         {
             await dynamoDb.DisposeAsync();

@@ -17,4 +17,16 @@ public sealed record LocalPlatformOptions
     public IReadOnlyDictionary<string, string> ParameterOverrides { get; init; } = new Dictionary<string, string>();
 
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Where CloudWatch Logs keeps its events (events.jsonl), so they outlive the platform; null keeps them in memory.
+    /// The runner points it into the run directory, so a resumed run still finds the REPORT lines of before a crash.
+    /// </summary>
+    public string? LogDirectory { get; init; }
+
+    /// <summary>How long log events take to become searchable (CloudWatch's ingestion delay); zero by default.</summary>
+    public TimeSpan LogIngestionDelay { get; init; }
+
+    /// <summary>The fraction (0 to 1) of invocations refused with TooManyRequestsException, to test clients' retries.</summary>
+    public double ThrottleFraction { get; init; }
 }

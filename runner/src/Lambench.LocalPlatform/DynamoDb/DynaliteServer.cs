@@ -50,7 +50,7 @@ public sealed class DynaliteServer : IAsyncDisposable
             await resource.CopyToAsync(file, cancellation);
         }
 
-        var start = new ProcessStartInfo(node) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(node) { WorkingDirectory = directory, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(script);
         start.ArgumentList.Add("0");
         var process = Process.Start(start)!;

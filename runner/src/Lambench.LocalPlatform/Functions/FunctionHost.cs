@@ -149,6 +149,11 @@ public sealed class FunctionHost : IDisposable
             throw new LambdaServiceException(500, "ServiceException", $"{state.Definition.FunctionName} cannot run on this machine: {reason}");
         }
 
+        if (settings.ThrottleFraction > 0 && Random.Shared.NextDouble() < settings.ThrottleFraction)
+        {
+            throw new LambdaServiceException(429, "TooManyRequestsException", "Rate Exceeded.", "CallerRateLimitExceeded");
+        }
+
         var (environment, current) = await AcquireAsync(cancellation);
         var requestId = Guid.NewGuid().ToString();
         var json = current.LogFormat.Equals("JSON", StringComparison.OrdinalIgnoreCase);

@@ -18,6 +18,9 @@ public sealed record PlatformSettings
     /// <summary>Environments per function without reserved concurrency (a machine has only so many cores).</summary>
     public int MaximumEnvironmentsPerFunction { get; init; } = 16;
 
+    /// <summary>The fraction of invocations refused with TooManyRequestsException before they run (a test knob; 0 by default).</summary>
+    public double ThrottleFraction { get; init; }
+
     /// <summary>Variables every function process gets besides Lambda's own: region, local credentials, endpoints.</summary>
     public IReadOnlyDictionary<string, string> FunctionVariables { get; init; } = new Dictionary<string, string>();
 }

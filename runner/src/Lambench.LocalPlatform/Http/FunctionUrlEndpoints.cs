@@ -83,6 +83,8 @@ internal static class FunctionUrlEndpoints
                 return Results.Json(new { Message = "Rate Exceeded." }, statusCode: 429);
             }
 
+            // As on AWS, the answer names the invocation's request id, failed or not.
+            context.Response.Headers["x-amzn-RequestId"] = outcome.RequestId;
             if (outcome.FunctionError is not null)
             {
                 return Results.Json(new { Message = "Internal Server Error" }, statusCode: 502);

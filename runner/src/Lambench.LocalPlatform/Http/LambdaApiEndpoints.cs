@@ -11,7 +11,7 @@ namespace Lambench.LocalPlatform.Http;
 /// <summary>
 /// The Lambda API operations the runner uses, in AWS's rest-json shapes (botocore's lambda service model):
 /// Invoke, GetFunction, GetFunctionConfiguration, UpdateFunctionConfiguration, ListFunctions,
-/// PutFunctionConcurrency, GetFunctionConcurrency, DeleteFunctionConcurrency.
+/// PutFunctionConcurrency, GetFunctionConcurrency, DeleteFunctionConcurrency, GetFunctionUrlConfig.
 /// </summary>
 internal static class LambdaApiEndpoints
 {
@@ -76,7 +76,7 @@ internal static class LambdaApiEndpoints
             var state = Find(name).State;
             var body = new JsonObject
             {
-                ["Configuration"] = Configuration(state),
+                ["Configuration"] = Configuration(state, Find(name).UnavailableReason),
                 ["Code"] = new JsonObject { ["RepositoryType"] = "Local", ["Location"] = new Uri(state.Definition.CodeDirectory).AbsoluteUri },
             };
             if (state.ReservedConcurrency is { } reserved)
@@ -86,7 +86,7 @@ internal static class LambdaApiEndpoints
 
             return Task.FromResult(Json(body));
         }));
-        app.MapGet("/2015-03-31/functions/{name}/configuration", (string name) => Handle(() => Task.FromResult(Json(Configuration(Find(name).State)))));
+        app.MapGet("/2015-03-31/functions/{name}/configuration", (string name) => Handle(() => Task.FromResult(Json(Configuration(Find(name).State, Find(name).UnavailableReason)))));
         app.MapPut("/2015-03-31/functions/{name}/configuration", (string name, HttpContext context) => Handle(async () =>
         {
             var host = Find(name);
@@ -96,11 +96,28 @@ internal static class LambdaApiEndpoints
             var variables = request["Environment"]?["Variables"] is JsonObject given
                 ? given.ToDictionary(p => p.Key, p => p.Value?.GetValue<string>() ?? string.Empty, StringComparer.Ordinal)
                 : null;
-            return Json(Configuration(host.Update(Integer("MemorySize"), Integer("Timeout"), variables, request["LoggingConfig"]?["LogFormat"]?.GetValue<string>())));
+            var updated = host.Update(Integer("MemorySize"), Integer("Timeout"), variables, request["LoggingConfig"]?["LogFormat"]?.GetValue<string>());
+            return Json(Configuration(updated, host.UnavailableReason));
+        }));
+        app.MapGet("/2021-10-31/functions/{name}/url", (string name, HttpContext context) => Handle(() =>
+        {
+            var state = Find(name).State;
+            if (!state.Definition.HasFunctionUrl)
+            {
+                throw LambdaServiceException.NotFound(state.Definition.FunctionName);
+            }
+
+            return Task.FromResult(Json(new JsonObject
+            {
+                ["FunctionUrl"] = $"{context.Request.Scheme}://{context.Request.Host}{FunctionUrlEndpoints.Prefix}/{state.Definition.FunctionName}/",
+                ["FunctionArn"] = state.FunctionArn,
+                ["AuthType"] = "AWS_IAM",
+                ["InvokeMode"] = "BUFFERED",
+            }));
         }));
         app.MapGet("/2015-03-31/functions", () => Json(new JsonObject
         {
-            ["Functions"] = new JsonArray(functions.Values.Select(f => (JsonNode)Configuration(f.State)).ToArray()),
+            ["Functions"] = new JsonArray(functions.Values.Select(f => (JsonNode)Configuration(f.State, f.UnavailableReason)).ToArray()),
         }));
         app.MapPut("/2017-10-31/functions/{name}/concurrency", (string name, HttpContext context) => Handle(async () =>
         {
@@ -155,7 +172,8 @@ internal static class LambdaApiEndpoints
         }
     }
 
-    private static JsonObject Configuration(FunctionState state)
+    /// <summary>A function that cannot run on this machine (arm64 Python) is Failed with the reason, as AWS reports a function it cannot start.</summary>
+    private static JsonObject Configuration(FunctionState state, string? unavailableReason)
     {
         var definition = state.Definition;
         var variables = new JsonObject();
@@ -164,7 +182,7 @@ internal static class LambdaApiEndpoints
             variables[key] = value;
         }
 
-        return new JsonObject
+        var configuration = new JsonObject
         {
             ["FunctionName"] = definition.FunctionName,
             ["FunctionArn"] = state.FunctionArn,
@@ -179,13 +197,20 @@ internal static class LambdaApiEndpoints
             ["Version"] = "$LATEST",
             ["Environment"] = new JsonObject { ["Variables"] = variables },
             ["RevisionId"] = state.RevisionId,
-            ["State"] = "Active",
+            ["State"] = unavailableReason is null ? "Active" : "Failed",
             ["LastUpdateStatus"] = state.LastUpdateStatus,
             ["PackageType"] = "Zip",
             ["Architectures"] = new JsonArray(definition.Architecture),
             ["EphemeralStorage"] = new JsonObject { ["Size"] = 512 },
             ["LoggingConfig"] = new JsonObject { ["LogFormat"] = state.LogFormat, ["LogGroup"] = definition.LogGroupName },
         };
+        if (unavailableReason is not null)
+        {
+            configuration["StateReason"] = unavailableReason;
+            configuration["StateReasonCode"] = "InvalidRuntime";
+        }
+
+        return configuration;
     }
 
     private static async Task<JsonObject> ReadObjectAsync(HttpContext context)

@@ -101,7 +101,7 @@ internal sealed class LogsApiEndpoints(LogStore store)
         var streamName = Text(request, "logStreamName") ?? throw new LogsException("InvalidParameterException", "1 validation error detected: Value null at 'logStreamName' failed to satisfy constraint: Member must not be null");
         var stream = group.FindStream(streamName) ?? throw new LogsException("ResourceNotFoundException", "The specified log stream does not exist.");
         var (start, end) = (Long(request, "startTime"), Long(request, "endTime"));
-        var events = stream.Snapshot().Where(e => (start is null || e.TimestampMs >= start) && (end is null || e.TimestampMs < end)).ToList();
+        var events = stream.Searchable(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()).Where(e => (start is null || e.TimestampMs >= start) && (end is null || e.TimestampMs < end)).ToList();
         var (page, next) = Page(events, request, MaximumLimit);
         var position = next ?? (TokenIndex(request) + page.Count).ToString(CultureInfo.InvariantCulture);
         return new JsonObject
@@ -129,7 +129,7 @@ internal sealed class LogsApiEndpoints(LogStore store)
         var streams = (request["logStreamNames"] as JsonArray)?.Select(n => n!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
         var prefix = Text(request, "logStreamNamePrefix");
         var (start, end) = (Long(request, "startTime"), Long(request, "endTime"));
-        var events = group.Snapshot()
+        var events = group.Searchable(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds())
             .Where(e => (streams is null || streams.Contains(e.StreamName)) && (prefix is null || e.StreamName.StartsWith(prefix, StringComparison.Ordinal)))
             .Where(e => (start is null || e.TimestampMs >= start) && (end is null || e.TimestampMs <= end))
             .Where(e => pattern.Matches(e.Message))

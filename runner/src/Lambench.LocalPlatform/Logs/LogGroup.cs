@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace Lambench.LocalPlatform.Logs;
 
 /// <summary>A log group: its streams, and all its events in arrival order (what FilterLogEvents searches).</summary>
-public sealed class LogGroup(string name, long creationTimeMs, int? retentionDays)
+public sealed class LogGroup(LogStore store, string name, long creationTimeMs, int? retentionDays)
 {
     private readonly List<LogEvent> events = [];
     private readonly ConcurrentDictionary<string, LogStream> streams = new(StringComparer.Ordinal);
@@ -20,12 +20,18 @@ public sealed class LogGroup(string name, long creationTimeMs, int? retentionDay
 
     public LogStream? FindStream(string streamName) => streams.GetValueOrDefault(streamName);
 
-    internal LogEvent Add(LogStream stream, long timestampMs, string message)
+    internal LogEvent Add(LogStream stream, long timestampMs, string message, long? ingestionTimeMs = null)
     {
+        var restored = ingestionTimeMs is not null;
         lock (events)
         {
-            var logEvent = new LogEvent(stream.Name, timestampMs, message, timestampMs, Interlocked.Increment(ref sequence));
+            var logEvent = new LogEvent(stream.Name, timestampMs, message, ingestionTimeMs ?? timestampMs + (long)store.IngestionDelay.TotalMilliseconds, Interlocked.Increment(ref sequence));
             events.Add(logEvent);
+            if (!restored)
+            {
+                store.Persist(Name, logEvent);
+            }
+
             return logEvent;
         }
     }
@@ -36,6 +42,15 @@ public sealed class LogGroup(string name, long creationTimeMs, int? retentionDay
         lock (events)
         {
             return events.ToList();
+        }
+    }
+
+    /// <summary>The events already ingested at <paramref name="nowMs"/>: what the search APIs see.</summary>
+    public IReadOnlyList<LogEvent> Searchable(long nowMs)
+    {
+        lock (events)
+        {
+            return events.Where(e => e.IngestionTimeMs <= nowMs).ToList();
         }
     }
 

@@ -13,14 +13,18 @@ public sealed class LogStream(LogGroup group, string name, long creationTimeMs)
     public long StoredBytes { get; private set; }
 
     /// <summary>Appends one event (a line of output) stamped now.</summary>
-    public LogEvent Append(string message)
+    public LogEvent Append(string message) => Add(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), message, null);
+
+    /// <summary>Puts back an event a persistent <see cref="LogStore"/> kept from an earlier platform.</summary>
+    internal LogEvent Restore(long timestampMs, string message, long ingestionTimeMs) => Add(timestampMs, message, ingestionTimeMs);
+
+    private LogEvent Add(long now, string message, long? ingestionTimeMs)
     {
         // The sequence is drawn inside this stream's lock, so the stream's list stays in sequence order even when the
         // process's stdout, its stderr and the platform append at once (EventsFrom relies on it).
         lock (events)
         {
-            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            var logEvent = Group.Add(this, now, message);
+            var logEvent = Group.Add(this, now, message, ingestionTimeMs);
             events.Add(logEvent);
             FirstEventTimestampMs = FirstEventTimestampMs == 0 ? now : FirstEventTimestampMs;
             LastEventTimestampMs = now;
@@ -35,6 +39,15 @@ public sealed class LogStream(LogGroup group, string name, long creationTimeMs)
         lock (events)
         {
             return events.ToList();
+        }
+    }
+
+    /// <summary>The events already ingested at <paramref name="nowMs"/>: what GetLogEvents sees.</summary>
+    public IReadOnlyList<LogEvent> Searchable(long nowMs)
+    {
+        lock (events)
+        {
+            return events.Where(e => e.IngestionTimeMs <= nowMs).ToList();
         }
     }
 

@@ -11,6 +11,10 @@ public sealed class LambdaClient(HttpClient http, AwsEndpoint endpoint) : ILambd
 
     public SignedHttpClient Http => client;
 
+    public int Requests => client.Requests;
+
+    public int Throttles => client.Throttles;
+
     public async Task<LambdaInvokeResult> InvokeAsync(string functionName, byte[] payload, CancellationToken cancellation = default)
     {
         using var response = await client.SendAsync(HttpMethod.Post, $"2015-03-31/functions/{Uri.EscapeDataString(functionName)}/invocations", payload,
@@ -57,6 +61,12 @@ public sealed class LambdaClient(HttpClient http, AwsEndpoint endpoint) : ILambd
         return configuration;
     }
 
+    public async Task<Uri> GetFunctionUrlAsync(string functionName, CancellationToken cancellation = default)
+    {
+        var json = await SendJsonAsync(HttpMethod.Get, $"2021-10-31/functions/{Uri.EscapeDataString(functionName)}/url", null, cancellation);
+        return new Uri((string?)json["FunctionUrl"] ?? throw new AwsServiceException(0, "NoFunctionUrl", $"{functionName}: GetFunctionUrlConfig returned no FunctionUrl"));
+    }
+
     public async Task SetReservedConcurrencyAsync(string functionName, int? reserved, CancellationToken cancellation = default)
     {
         if (reserved is { } value)
@@ -89,5 +99,8 @@ public sealed class LambdaClient(HttpClient http, AwsEndpoint endpoint) : ILambd
         (int?)json["Timeout"] ?? 0,
         (json["Environment"]?["Variables"] as JsonObject)?.ToDictionary(v => v.Key, v => (string?)v.Value ?? string.Empty, StringComparer.Ordinal) ?? new Dictionary<string, string>(),
         (string?)json["State"] ?? "Active",
-        (string?)json["LastUpdateStatus"] ?? "Successful");
+        (string?)json["LastUpdateStatus"] ?? "Successful")
+    {
+        StateReason = (string?)json["StateReason"],
+    };
 }

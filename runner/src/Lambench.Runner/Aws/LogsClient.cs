@@ -4,11 +4,13 @@ using System.Text.Json.Nodes;
 namespace Lambench.Runner.Aws;
 
 /// <summary>The smallest CloudWatch Logs client the runner needs: FilterLogEvents with paging, SigV4-signed, retried on throttling.</summary>
-public sealed class LogsClient(HttpClient http, AwsEndpoint endpoint)
+public sealed class LogsClient(HttpClient http, AwsEndpoint endpoint) : ILogsApi
 {
     private readonly SignedHttpClient client = new(http, endpoint, "logs");
 
     public SignedHttpClient Http => client;
+
+    public int Requests => client.Requests;
 
     /// <summary>Every event of a log group matching <paramref name="filterPattern"/> from <paramref name="startTimeMs"/> on, all pages.</summary>
     public async Task<IReadOnlyList<JsonObject>> FilterLogEventsAsync(string logGroupName, string? filterPattern, long? startTimeMs, CancellationToken cancellation = default)

@@ -19,6 +19,9 @@ public sealed class SignedHttpClient(HttpClient http, AwsEndpoint endpoint, stri
     /// <summary>Requests sent so far, retries included.</summary>
     public int Requests { get; private set; }
 
+    /// <summary>Answers that were throttling (429, or a 400 Throttling error), each retried or, at the last attempt, returned.</summary>
+    public int Throttles { get; private set; }
+
     public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, byte[]? body, IReadOnlyDictionary<string, string> headers, string? contentType, CancellationToken cancellation)
     {
         for (var attempt = 1; ; attempt++)
@@ -40,6 +43,11 @@ public sealed class SignedHttpClient(HttpClient http, AwsEndpoint endpoint, stri
             var response = await http.SendAsync(request, cancellation);
             var retryable = response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500
                 || (response.StatusCode == HttpStatusCode.BadRequest && response.Headers.TryGetValues("x-amzn-ErrorType", out var types) && types.Any(t => t.StartsWith("Throttling", StringComparison.Ordinal)));
+            if (response.StatusCode == HttpStatusCode.TooManyRequests || (retryable && (int)response.StatusCode < 500))
+            {
+                Throttles++;
+            }
+
             if (!retryable || attempt == MaximumAttempts)
             {
                 return response;

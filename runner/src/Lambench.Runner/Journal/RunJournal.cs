@@ -74,7 +74,7 @@ public sealed class RunJournal : IDisposable
     /// <summary>
     /// Where each step stands: done steps are skipped on resume; a step started but never finished is abandoned
     /// (its invocation may have run, under that attempt's batch id, and is left out of the results) and run again
-    /// as the next attempt.
+    /// as the next attempt, as is a failed one.
     /// </summary>
     public IReadOnlyDictionary<int, StepStatus> Status()
     {
@@ -84,10 +84,10 @@ public sealed class RunJournal : IDisposable
             var current = status.GetValueOrDefault(entry.Step) ?? new StepStatus(entry.Step, 0, null, null, []);
             status[entry.Step] = entry.State switch
             {
-                JournalEntry.Started => current with { Attempt = entry.Attempt, State = JournalEntry.Started },
-                JournalEntry.Done => current with { State = JournalEntry.Done, RequestId = entry.RequestId },
+                JournalEntry.Started => current with { Attempt = entry.Attempt, State = JournalEntry.Started, BatchId = entry.BatchId, RequestId = null, Items = null, Time = entry.Time },
+                JournalEntry.Done => current with { State = JournalEntry.Done, RequestId = entry.RequestId, BatchId = entry.BatchId ?? current.BatchId, Items = entry.Items, Time = entry.Time },
                 JournalEntry.Failed => current with { State = JournalEntry.Failed },
-                JournalEntry.Abandoned => current with { Abandoned = [.. current.Abandoned, entry.BatchId!] },
+                JournalEntry.Abandoned => current with { State = JournalEntry.Abandoned, Abandoned = [.. current.Abandoned, entry.BatchId!] },
                 _ => current,
             };
         }

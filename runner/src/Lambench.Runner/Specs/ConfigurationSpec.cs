@@ -8,4 +8,7 @@ public sealed record ConfigurationSpec(string Runtime, string Architecture, int 
 
     /// <summary>The function of infra/template.yaml that runs <paramref name="workload"/> in this configuration.</summary>
     public string FunctionName(string stackName, string workload) => $"{stackName}-{Runtime}-{workload}-{Architecture}";
+
+    /// <summary>The queue whose SQS trigger feeds this configuration's writer (infra/template.yaml).</summary>
+    public string WriterQueueName(string stackName) => $"{stackName}-{Runtime}-writer-{Architecture}-writes";
 }

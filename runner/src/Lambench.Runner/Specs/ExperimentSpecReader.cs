@@ -17,6 +17,7 @@ public sealed partial class ExperimentSpecReader
     public static readonly IReadOnlyList<string> Channels = ["sqs", "invoke", "url"];
     public static readonly IReadOnlyList<string> Factors = ["runtime", "architecture", "memory"];
     public static readonly IReadOnlyList<string> CpuOperations = ["sort", "math", "string"];
+    public static readonly IReadOnlyList<string> FaultKinds = ["raise", "exit", "hang"];
 
     private static readonly string[] TopLevel = ["name", "description", "target", "workload", "channel", "configurations", "variables", "batches", "protocol"];
     private static readonly string[] ProtocolFields = ["warmup", "cold_starts", "repetitions", "reserved_concurrency", "order", "seed", "drain_timeout_s"];
@@ -189,7 +190,14 @@ public sealed partial class ExperimentSpecReader
                 "sleep" => [("sleep_ms", 0, 900_000)],
                 _ => [],
             };
-            Unknown(batch, field + ".", ["label", .. expected.Select(e => e.Name), .. workload == "cpu" ? new[] { "operation" } : []]);
+            string[] optional = workload switch { "cpu" => ["operation"], "noop" => ["fail"], _ => [] };
+            Unknown(batch, field + ".", ["label", .. expected.Select(e => e.Name), .. optional]);
+            // Fault injection: the no-op function raises, exits or hangs when asked, so failure rows can be tested.
+            if (workload == "noop" && Choice(batch, "fail", FaultKinds, required: false, prefix: field + ".") is { } fault)
+            {
+                parameters["fail"] = fault;
+            }
+
             foreach (var (parameter, min, max) in expected)
             {
                 if (Integer(batch, parameter, field + "." + parameter, min, max, required: true) is { } value)

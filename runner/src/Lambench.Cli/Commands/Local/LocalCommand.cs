@@ -33,29 +33,13 @@ public static class LocalCommand
         return new Command("local", "The embedded local platform: run the functions under test on this machine, no AWS account, no Docker.") { up, down, serve };
     }
 
-    private static string WorkDirectory() => Path.Combine(RepositoryRoot() ?? Environment.CurrentDirectory, ".lambench", "local");
+    private static string WorkDirectory() => RepositoryLayout.LocalWorkDirectory();
 
     private static string PidFile => Path.Combine(WorkDirectory(), "platform.pid");
 
-    private static string? RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(Environment.CurrentDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "infra", "template.yaml")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        return null;
-    }
-
-    private static string? DefaultTemplate(string? given) =>
-        given ?? (RepositoryRoot() is { } root ? Path.Combine(root, "infra", "template.yaml") : null);
-
     private static async Task<int> ServeAsync(IAnsiConsole console, string? templateOption, int port, CancellationToken cancellation)
     {
-        var templatePath = DefaultTemplate(templateOption);
+        var templatePath = RepositoryLayout.Template(templateOption);
         if (templatePath is null)
         {
             console.MarkupLine("[red]error:[/] no infra/template.yaml above the current directory; pass --template");
@@ -136,7 +120,7 @@ public static class LocalCommand
             start.ArgumentList.Add(argument);
         }
 
-        if (DefaultTemplate(templateOption) is { } templatePath)
+        if (RepositoryLayout.Template(templateOption) is { } templatePath)
         {
             start.ArgumentList.Add("--template");
             start.ArgumentList.Add(Path.GetFullPath(templatePath));

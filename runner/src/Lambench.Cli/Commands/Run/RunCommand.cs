@@ -1,0 +1,261 @@
+using System.CommandLine;
+using System.Globalization;
+using Lambench.Analysis;
+using Lambench.Analysis.Report;
+using Lambench.Cli.Commands.Report;
+using Lambench.Core.Cost;
+using Lambench.Core.Logs;
+using Lambench.LocalPlatform;
+using Lambench.LocalPlatform.Template;
+using Lambench.Runner.Collection;
+using Lambench.Runner.Execution;
+using Lambench.Runner.Specs;
+using Spectre.Console;
+
+namespace Lambench.Cli.Commands.Run;
+
+/// <summary><c>lambench run</c>: an experiment spec run end to end (plan, journal, invocations, collection, report), resumable.</summary>
+public static class RunCommand
+{
+    public static Command Build(IAnsiConsole console)
+    {
+        var input = new Argument<string>("spec")
+        {
+            Description = "An experiment spec (experiments/*.yaml), or a run directory to resume or collect again.",
+        };
+        var output = new Option<string?>("--out", "-o") { Description = "The run directory. Default: runs/<spec name>-<UTC time>. A directory holding a run of the same spec is resumed." };
+        var targetOption = new Option<string?>("--target") { Description = "local (the embedded platform, no AWS account) or aws (the deployed stack). Default: the spec's target." };
+        targetOption.AcceptOnlyFromAmong("local", "aws");
+        var stack = new Option<string>("--stack") { Description = "The stack whose functions run (infra/template.yaml names them <stack>-<runtime>-<workload>-<arch>).", DefaultValueFactory = _ => TemplateReader.DefaultStackName };
+        var region = new Option<string?>("--region") { Description = "AWS region for --target aws. Default: AWS_REGION, then the profile's region." };
+        var template = new Option<string?>("--template") { Description = "The SAM template the local platform runs. Default: infra/template.yaml of the repository." };
+        var seed = new Option<int?>("--seed") { Description = "Seed of a random order when the spec gives none (it is recorded in plan.json either way)." };
+        var noReport = new Option<bool>("--no-report") { Description = "Stop after invocations.csv; do not write report/." };
+        var noStatic = new Option<bool>("--no-static-figures") { Description = "Report without SVG/PNG export (which needs Chromium)." };
+        var language = new Option<string>("--lang") { Description = "Language of the report: en or pt-BR.", DefaultValueFactory = _ => "en" };
+        language.AcceptOnlyFromAmong("en", "pt-BR");
+        var throttle = new Option<double>("--local-throttle-fraction") { Description = "Local target only, for testing: the fraction of invocations the platform refuses with TooManyRequestsException (retried with backoff and counted).", DefaultValueFactory = _ => 0 };
+        var logDelay = new Option<int>("--local-log-delay-ms") { Description = "Local target only, for testing: how long log lines take to become searchable, as on CloudWatch.", DefaultValueFactory = _ => 0 };
+
+        var command = new Command("run", """
+            Run an experiment spec: configure each configuration (memory, reserved concurrency), send the discarded
+            warm-ups, force the cold starts (an environment variable change, then a wait until the update is active),
+            send the warm repetitions, then collect the REPORT lines by request id and write the report.
+
+            The run directory holds spec.yaml, plan.json, journal.jsonl (append-only, written before and after every
+            step), logs/, invocations.csv, collection.json and report/. Stopped by Ctrl+C, a crash or kill -9, the
+            same command (or `lambench run <dir>`) resumes where it stopped; nothing is lost or counted twice.
+
+            Examples:
+              lambench run experiments/quickstart.yaml --out runs/quickstart
+              lambench run runs/quickstart                      (resume, or collect again)
+              lambench run experiments/arch-compute.yaml --target aws --region us-east-1
+            """)
+        {
+            input, output, targetOption, stack, region, template, seed, noReport, noStatic, language, throttle, logDelay,
+        };
+        command.SetAction((result, cancellation) => RunAsync(console, new RunRequest
+        {
+            Input = result.GetValue(input)!,
+            Output = result.GetValue(output),
+            Target = result.GetValue(targetOption),
+            Stack = result.GetValue(stack)!,
+            Region = result.GetValue(region),
+            Template = result.GetValue(template),
+            Seed = result.GetValue(seed),
+            Report = !result.GetValue(noReport),
+            StaticFigures = !result.GetValue(noStatic),
+            Language = result.GetValue(language)!,
+            ThrottleFraction = result.GetValue(throttle),
+            LogDelay = TimeSpan.FromMilliseconds(result.GetValue(logDelay)),
+        }, cancellation));
+        return command;
+    }
+
+    public static async Task<int> RunAsync(IAnsiConsole console, RunRequest request, CancellationToken cancellation)
+    {
+        RunDirectory run;
+        try
+        {
+            run = Directory.Exists(request.Input) ? RunDirectory.Open(request.Input)
+                : RunDirectory.Prepare(request.Output ?? DefaultOutput(request.Input), request.Input, request.Seed);
+        }
+        catch (SpecException e)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Errors.Count} error(s) in the spec; nothing was run:");
+            foreach (var error in e.Errors)
+            {
+                console.WriteLine("  " + error);
+            }
+
+            return ExitCodes.BadInput;
+        }
+        catch (Exception e) when (e is RunDirectoryException or IOException or UnauthorizedAccessException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        var spec = run.Spec;
+        var targetName = request.Target ?? spec.Target;
+        var plan = run.Plan;
+        console.MarkupLineInterpolated($"[bold]{spec.Name}[/] on {targetName}: {spec.Configurations.Count} configuration(s), {plan.Invocations()} invocations ({plan.Invocations("warmup")} warm-up, {plan.Invocations("cold")} cold, {plan.Invocations("warm")} warm), order {plan.Order}{(plan.Seed is { } s ? $" (seed {s})" : string.Empty)}");
+        console.MarkupLineInterpolated($"Run directory: {run.Root}{(run.IsResumed ? " (resuming)" : string.Empty)}");
+        foreach (var note in spec.Notes)
+        {
+            console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
+        }
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(16) };
+        LocalPlatform.LocalPlatform? platform = null;
+        RunTarget target;
+        try
+        {
+            if (targetName == "local")
+            {
+                var templatePath = RepositoryLayout.Template(request.Template);
+                if (templatePath is null || !File.Exists(templatePath))
+                {
+                    console.MarkupLine("[red]error:[/] no infra/template.yaml above the current directory; pass --template");
+                    return ExitCodes.BadInput;
+                }
+
+                platform = await LocalPlatform.LocalPlatform.StartAsync(new LocalPlatformOptions
+                {
+                    TemplatePath = templatePath,
+                    Port = 0,
+                    WorkDirectory = RepositoryLayout.LocalWorkDirectory(),
+                    StackName = request.Stack,
+                    LogDirectory = run.PlatformLogsDirectory,
+                    LogIngestionDelay = request.LogDelay,
+                    ThrottleFraction = request.ThrottleFraction,
+                }, new ConsoleProgress(console), cancellation);
+                target = RunTargets.Local(http, platform.Endpoint, platform.DynamoDbEndpoint, request.Stack, LocalPlatform.LocalPlatform.Region, LocalPlatform.LocalPlatform.AccessKeyId, LocalPlatform.LocalPlatform.SecretAccessKey);
+                console.MarkupLine("[grey]Local platform: timings are this machine's, labelled platform=local, never AWS figures.[/]");
+            }
+            else
+            {
+                var awsRegion = request.Region ?? Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
+                if (awsRegion is null)
+                {
+                    console.MarkupLine("[red]error:[/] no AWS region: pass --region or set AWS_REGION");
+                    return ExitCodes.BadInput;
+                }
+
+                target = RunTargets.Aws(http, request.Stack, awsRegion);
+            }
+        }
+        catch (Exception e) when (e is TemplateException or IOException or InvalidDataException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            console.MarkupLine("Cancelled.");
+            return ExitCodes.Cancelled;
+        }
+
+        try
+        {
+            using (target)
+            {
+                return await RunTargetAsync(console, request, run, target, cancellation);
+            }
+        }
+        finally
+        {
+            if (platform is not null)
+            {
+                await platform.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<int> RunTargetAsync(IAnsiConsole console, RunRequest request, RunDirectory run, RunTarget target, CancellationToken cancellation)
+    {
+        RunExecution execution;
+        try
+        {
+            execution = await new ExperimentRunner(target).ExecuteAsync(run, new StepPrinter(console), cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            console.MarkupLineInterpolated($"Stopped. The journal records every finished step; resume with: lambench run {run.Root}");
+            return ExitCodes.Cancelled;
+        }
+        catch (RunException e)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return ExitCodes.Failed;
+        }
+
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Steps: {execution.StepsRun} run now, {execution.StepsAlreadyDone} done before, in {execution.Elapsed.TotalSeconds:F1} s; {execution.Throttles} throttled call(s) retried.");
+        CollectionResult collection;
+        try
+        {
+            collection = await new InvocationCollector(target).CollectAsync(run, new ConsoleProgress(console), cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            console.MarkupLineInterpolated($"Stopped while collecting; collect again with: lambench run {run.Root}");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e) when (e is LogFormatException or Lambench.Runner.Aws.AwsServiceException or HttpRequestException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] collecting the logs: {e.Message}; collect again with: lambench run {run.Root}");
+            return ExitCodes.Failed;
+        }
+
+        console.MarkupLineInterpolated($"Collected: {collection.ToOneLine()}");
+        console.MarkupLineInterpolated($"Wrote {run.InvocationsPath}");
+        foreach (var problem in collection.Missing.Concat(collection.Conflicts).Concat(collection.ItemMismatches).Take(20))
+        {
+            console.MarkupLineInterpolated($"[yellow]warning:[/] {problem}");
+        }
+
+        var complete = collection.Missing.Count == 0 && collection.Conflicts.Count == 0 && collection.ItemMismatches.Count == 0;
+        if (request.Report && collection.Rows.Count > 0)
+        {
+            var reportExit = await ReportCommand.RunAsync(console, [run.InvocationsPath], new ReportOptions
+            {
+                OutputDirectory = run.ReportDirectory,
+                Language = ReportLanguage.Parse(request.Language),
+                StaticFigures = request.StaticFigures,
+            }, PriceCatalogLoader.DefaultRegion, null, cancellation);
+            if (reportExit != ExitCodes.Success)
+            {
+                return reportExit;
+            }
+        }
+
+        if (!complete)
+        {
+            console.MarkupLineInterpolated($"[red]Incomplete:[/] see {run.CollectionPath}; logs may still be arriving: collect again with lambench run {run.Root}");
+            return ExitCodes.Failed;
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static string DefaultOutput(string specPath) =>
+        Path.Combine(RepositoryLayout.Root() ?? Environment.CurrentDirectory, "runs", $"{Path.GetFileNameWithoutExtension(specPath)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+
+    /// <summary>Progress as lines (CI logs keep them): each configuration's start, then about every 5% of the steps.</summary>
+    private sealed class StepPrinter(IAnsiConsole console) : IProgress<RunProgress>
+    {
+        private readonly ConsoleProgress lines = new(console);
+        private int lastBucket = -1;
+
+        public void Report(RunProgress value)
+        {
+            var bucket = value.Done * 20 / Math.Max(1, value.Total);
+            var milestone = value.Activity.EndsWith(": configure", StringComparison.Ordinal) || value.Activity.Contains("re-applying", StringComparison.Ordinal);
+            if (milestone || bucket > lastBucket)
+            {
+                lastBucket = bucket;
+                lines.Report(string.Create(CultureInfo.InvariantCulture, $"{value.Done}/{value.Total} steps · {value.Activity}"));
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace Lambench.Cli.Commands.Run;
+
+/// <summary>What `lambench run` was asked to do.</summary>
+public sealed record RunRequest
+{
+    public required string Input { get; init; }
+    public string? Output { get; init; }
+    public string? Target { get; init; }
+    public required string Stack { get; init; }
+    public string? Region { get; init; }
+    public string? Template { get; init; }
+    public int? Seed { get; init; }
+    public bool Report { get; init; } = true;
+    public bool StaticFigures { get; init; } = true;
+    public string Language { get; init; } = "en";
+    public double ThrottleFraction { get; init; }
+    public TimeSpan LogDelay { get; init; }
+}

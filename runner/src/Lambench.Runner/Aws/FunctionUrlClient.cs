@@ -1,0 +1,28 @@
+using System.Net.Http.Headers;
+
+namespace Lambench.Runner.Aws;
+
+/// <summary>Calls a function URL with AWS_IAM auth: a POST signed with SigV4 for the lambda service, retried on throttling.</summary>
+public sealed class FunctionUrlClient(HttpClient http, string region, Func<CancellationToken, Task<Amazon.Runtime.ImmutableCredentials>> credentials)
+{
+    /// <summary>Requests sent so far, retries included.</summary>
+    public int Requests { get; private set; }
+
+    public int Throttles { get; private set; }
+
+    public async Task<LambdaInvokeResult> InvokeAsync(Uri url, byte[] payload, CancellationToken cancellation = default)
+    {
+        var client = new SignedHttpClient(http, new AwsEndpoint(url, region, credentials), "lambda");
+        using var response = await client.SendAsync(HttpMethod.Post, string.Empty, payload, new Dictionary<string, string>(), "application/json", cancellation);
+        Requests += client.Requests;
+        Throttles += client.Throttles;
+        if (response.StatusCode is System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.TooManyRequests)
+        {
+            throw await SignedHttpClient.ErrorAsync(response, cancellation);
+        }
+
+        // A URL answers 502 when the function fails; the request id is still the invocation's.
+        var requestId = response.Headers.TryGetValues("x-amzn-RequestId", out var values) ? values.First() : string.Empty;
+        return new LambdaInvokeResult(requestId, (int)response.StatusCode, response.IsSuccessStatusCode ? null : "Unhandled", await response.Content.ReadAsByteArrayAsync(cancellation), string.Empty);
+    }
+}

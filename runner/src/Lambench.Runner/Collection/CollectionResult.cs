@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using Lambench.Core.Records;
+
+namespace Lambench.Runner.Collection;
+
+/// <summary>What collection found against what the journal expected (collection.json); nothing is dropped silently.</summary>
+public sealed record CollectionResult
+{
+    /// <summary>The rows of invocations.csv, in plan order.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<InvocationRecord> Rows { get; init; } = [];
+
+    /// <summary>Measured steps (cold and warm) the journal records as done.</summary>
+    public required int Expected { get; init; }
+
+    /// <summary>Measured steps of the plan not done (a run that stopped early).</summary>
+    public required int NotRun { get; init; }
+
+    public int Found => Rows.Count;
+
+    /// <summary>Expected invocations whose REPORT line never arrived, named by step, batch and request id.</summary>
+    public required IReadOnlyList<string> Missing { get; init; }
+
+    /// <summary>SQS deliveries beyond the first of a message (throttled or failed, then redelivered).</summary>
+    public required int Redeliveries { get; init; }
+
+    public required int ExcludedWarmups { get; init; }
+    public required int ExcludedAbandoned { get; init; }
+
+    /// <summary>REPORT lines of the same functions that belong to no step of this run (another run, a manual call).</summary>
+    public required int ExcludedOther { get; init; }
+
+    /// <summary>Request ids whose logged batch id differs from the journal's (should never happen).</summary>
+    public required IReadOnlyList<string> Conflicts { get; init; }
+
+    public required int ItemsChecked { get; init; }
+
+    /// <summary>Writer batches whose DynamoDB item count differs from the batch's count.</summary>
+    public required IReadOnlyList<string> ItemMismatches { get; init; }
+
+    /// <summary>Rounds of log fetching (more than one when lines arrived late).</summary>
+    public required int Attempts { get; init; }
+
+    /// <summary>CloudWatch Logs API requests the collection made (pages and retries included).</summary>
+    public required int LogRequests { get; init; }
+
+    public string ToOneLine() => string.Create(CultureInfo.InvariantCulture,
+        $"{Found} of {Expected} measured invocations matched by request id ({Missing.Count} missing, {NotRun} not run); left out: {ExcludedWarmups} warm-up, {ExcludedAbandoned} abandoned, {Redeliveries} SQS redeliveries, {ExcludedOther} from outside this run; {Attempts} collection round(s), {LogRequests} CloudWatch Logs request(s)");
+}

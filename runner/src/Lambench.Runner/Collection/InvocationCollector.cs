@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Lambench.Core.Csv;
+using Lambench.Core.Ingest;
+using Lambench.Core.Records;
+using Lambench.Runner.Execution;
+using Lambench.Runner.Journal;
+using Lambench.Runner.Plans;
+
+namespace Lambench.Runner.Collection;
+
+/// <summary>
+/// Fetches a run's log lines (FilterLogEvents per function), keeps them in logs/, ingests them and matches REPORT
+/// lines to the journal's measured steps by request id (invoke, url) or by the batch id the function logs with its
+/// request id (sqs), never by time order. Expected ids that have not arrived are asked for again with growing waits
+/// until the target's collection timeout, then reported as missing. Warm-ups, abandoned attempts and SQS
+/// redeliveries are counted and left out. Writes invocations.csv (in plan order) and collection.json.
+/// </summary>
+public sealed class InvocationCollector(RunTarget target)
+{
+    /// <summary>REPORT lines (text and JSON formats) and the functions' tag lines; nothing else is fetched.</summary>
+    public const string FilterPattern = "?\"REPORT RequestId\" ?\"platform.report\" ?batch_id";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    /// <exception cref="Lambench.Core.Logs.LogFormatException">a fetched log that cannot be read.</exception>
+    public async Task<CollectionResult> CollectAsync(RunDirectory run, IProgress<string>? progress = null, CancellationToken cancellation = default)
+    {
+        var spec = run.Spec;
+        IReadOnlyDictionary<int, StepStatus> status;
+        IReadOnlyList<JournalEntry> entries;
+        using (var journal = RunJournal.Open(run.JournalPath))
+        {
+            status = journal.Status();
+            entries = journal.Entries.ToList();
+        }
+
+        var measured = run.Plan.Steps.Where(s => s.Kind == PlanStep.Invoke && s.Phase != PlanStep.Warmup).ToList();
+        var expected = measured.Where(s => status.GetValueOrDefault(s.Index)?.IsDone == true).Select(s => new Expected(s, status[s.Index])).ToList();
+        var notRun = measured.Count - expected.Count;
+        var warmupBatches = run.Plan.Steps.Where(s => s.Phase == PlanStep.Warmup).Select(s => status.GetValueOrDefault(s.Index)?.BatchId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var abandonedBatches = status.Values.SelectMany(s => s.Abandoned).ToHashSet(StringComparer.Ordinal);
+        // From a minute before the run's first step: the log group may hold other runs.
+        long? startMs = entries.Count == 0 ? null : entries.Min(e => e.Time).AddMinutes(-1).ToUnixTimeMilliseconds();
+        var requestsBefore = target.Logs.Requests;
+        Directory.CreateDirectory(run.LogsDirectory);
+
+        var byConfiguration = spec.Configurations.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var pending = spec.Configurations.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var deadline = DateTimeOffset.UtcNow + target.CollectionTimeout;
+        var delay = target.CollectionRetryDelay;
+        var attempts = 0;
+        MatchResult match;
+        while (true)
+        {
+            attempts++;
+            foreach (var name in pending.Order(StringComparer.Ordinal))
+            {
+                var function = byConfiguration[name].FunctionName(target.StackName, spec.Workload);
+                progress?.Report($"fetching the logs of {function}{(attempts > 1 ? $" (attempt {attempts})" : string.Empty)}");
+                var events = await target.Logs.FilterLogEventsAsync($"/aws/lambda/{function}", FilterPattern, startMs, cancellation);
+                var document = new JsonObject { ["events"] = new JsonArray(events.Select(e => (JsonNode)e.DeepClone()).ToArray()) };
+                AtomicFile.WriteAllText(LogPath(run, name), document.ToJsonString(Json) + "\n");
+            }
+
+            match = Match(run, expected, Ingest(run), warmupBatches, abandonedBatches);
+            pending = match.Missing.Select(m => m.Step.Configuration).ToHashSet(StringComparer.Ordinal);
+            if (pending.Count == 0 || DateTimeOffset.UtcNow + delay > deadline)
+            {
+                break;
+            }
+
+            progress?.Report(string.Create(CultureInfo.InvariantCulture, $"{match.Missing.Count} REPORT line(s) not arrived yet; asking again in {delay.TotalSeconds:F0} s"));
+            await Task.Delay(delay, cancellation);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
+        }
+
+        InvocationCsvWriter.WriteFile(run.InvocationsPath, match.Rows);
+        var itemMismatches = expected
+            .Where(e => spec.Workload == "writer")
+            .Select(e => (e, Count: Convert.ToInt32(spec.Batches.First(b => b.Label == e.Step.Batch).Parameters["count"], CultureInfo.InvariantCulture)))
+            .Where(x => x.e.Status.Items != x.Count)
+            .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.e.Status.BatchId}: {x.e.Status.Items?.ToString(CultureInfo.InvariantCulture) ?? "no"} DynamoDB items, expected {x.Count}"))
+            .ToList();
+        var result = new CollectionResult
+        {
+            Rows = match.Rows,
+            Expected = expected.Count,
+            NotRun = notRun,
+            Missing = match.Missing.Select(m => $"{Describe(m)}: no REPORT line").ToList(),
+            Redeliveries = match.Redeliveries,
+            ExcludedWarmups = match.Warmups,
+            ExcludedAbandoned = match.Abandoned,
+            ExcludedOther = match.Other,
+            Conflicts = match.Conflicts,
+            ItemMismatches = itemMismatches,
+            ItemsChecked = spec.Workload == "writer" ? expected.Count : 0,
+            Attempts = attempts,
+            LogRequests = target.Logs.Requests - requestsBefore,
+        };
+        AtomicFile.WriteAllText(run.CollectionPath, JsonSerializer.Serialize(result, Json) + "\n");
+        return result;
+    }
+
+    private static string LogPath(RunDirectory run, string configuration) => Path.Combine(run.LogsDirectory, configuration + ".json");
+
+    private List<InvocationRecord> Ingest(RunDirectory run)
+    {
+        var ingestor = new LogIngestor(new IngestOptions { Platform = target.Platform });
+        var files = run.Spec.Configurations
+            .Where(c => File.Exists(LogPath(run, c.Name)))
+            .Select(c => (LogPath(run, c.Name), (IngestOptions?)new IngestOptions
+            {
+                Configuration = c.Name,
+                FunctionName = c.FunctionName(target.StackName, run.Spec.Workload),
+                Runtime = c.Runtime,
+                Architecture = c.Architecture,
+                Platform = target.Platform,
+            }))
+            .ToList();
+        ingestor.AddFiles(files);
+        return ingestor.Complete().Invocations.ToList();
+    }
+
+    private static MatchResult Match(RunDirectory run, List<Expected> expected, List<InvocationRecord> rows, HashSet<string> warmups, HashSet<string> abandoned)
+    {
+        var byRequest = rows.ToDictionary(r => r.RequestId, StringComparer.Ordinal);
+        var byBatch = rows.Where(r => r.BatchId is not null).GroupBy(r => r.BatchId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var kept = new List<InvocationRecord>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var missing = new List<Expected>();
+        var conflicts = new List<string>();
+        var redeliveries = 0;
+        foreach (var item in expected.OrderBy(e => e.Step.Index))
+        {
+            InvocationRecord? row = null;
+            if (item.Status.RequestId is { } requestId)
+            {
+                row = byRequest.GetValueOrDefault(requestId);
+                if (row?.BatchId is { } logged && logged != item.Status.BatchId)
+                {
+                    conflicts.Add($"{requestId}: the function logged batch {logged}, the journal says {item.Status.BatchId}");
+                }
+            }
+            else if (item.Status.BatchId is { } batchId && byBatch.TryGetValue(batchId, out var deliveries))
+            {
+                // SQS: every delivery of the message ran; the first successful one is the measurement.
+                var ordered = deliveries.OrderBy(r => r.TimestampUtc ?? DateTimeOffset.MaxValue).ToList();
+                row = ordered.FirstOrDefault(r => r.Status == InvocationStatus.Success) ?? ordered[^1];
+                redeliveries += ordered.Count - 1;
+                used.UnionWith(ordered.Select(r => r.RequestId));
+            }
+
+            if (row is null)
+            {
+                missing.Add(item);
+                continue;
+            }
+
+            used.Add(row.RequestId);
+            kept.Add(row with { BatchId = item.Status.BatchId, Label = item.Step.Batch, Repetition = item.Step.Repetition });
+        }
+
+        var rest = rows.Where(r => !used.Contains(r.RequestId)).ToList();
+        var warmupCount = rest.Count(r => r.BatchId is { } b && (warmups.Contains(b) || b.EndsWith("-rewarm", StringComparison.Ordinal)));
+        var abandonedCount = rest.Count(r => r.BatchId is { } b && abandoned.Contains(b));
+        return new MatchResult(kept, missing, redeliveries, warmupCount, abandonedCount, rest.Count - warmupCount - abandonedCount, conflicts);
+    }
+
+    private static string Describe(Expected item) => $"{ExperimentRunner.Describe(item.Step)} (batch {item.Status.BatchId}{(item.Status.RequestId is { } id ? $", request {id}" : string.Empty)})";
+
+    private sealed record Expected(PlanStep Step, StepStatus Status);
+
+    private sealed record MatchResult(List<InvocationRecord> Rows, List<Expected> Missing, int Redeliveries, int Warmups, int Abandoned, int Other, List<string> Conflicts);
+}

@@ -1,0 +1,299 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using Amazon.SQS.Model;
+using Lambench.Runner.Aws;
+using Lambench.Runner.Journal;
+using Lambench.Runner.Plans;
+using Lambench.Runner.Specs;
+
+namespace Lambench.Runner.Execution;
+
+/// <summary>
+/// Runs a plan step by step against a target, writing the journal before and after every step, so that a run
+/// stopped at any instant resumes where it stopped and never counts an invocation twice. Configure sets memory and
+/// reserved concurrency and waits until the update is active; a cold step first changes an environment variable
+/// (which retires the warm environments, on AWS as locally) and waits again; an invoke sends one batch through the
+/// spec's channel and, for SQS, waits for the queue to drain; a writer batch's DynamoDB items are counted.
+/// </summary>
+public sealed class ExperimentRunner(RunTarget target)
+{
+    /// <summary>The variable a forced cold start changes; configure removes it again.</summary>
+    public const string ForceColdVariable = "LAMBENCH_FORCE_COLD";
+
+    private readonly Dictionary<string, FunctionConfiguration> functions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Uri> functionUrls = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> queueUrls = new(StringComparer.Ordinal);
+
+    // The configuration whose settings this process applied; a resumed run re-applies them before its first invoke.
+    private string? applied;
+
+    /// <summary>Runs every step the journal does not record as done.</summary>
+    /// <exception cref="RunException">the target does not fit the spec, or a step failed (it is journaled; run again to resume).</exception>
+    /// <exception cref="OperationCanceledException">Ctrl+C: the step in progress is journaled as abandoned.</exception>
+    public async Task<RunExecution> ExecuteAsync(RunDirectory run, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        var spec = run.Spec;
+        var plan = run.Plan;
+        var configurations = spec.Configurations.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        using var journal = RunJournal.Open(run.JournalPath);
+        var status = journal.Status();
+        var total = plan.Steps.Count;
+        var done = plan.Steps.Count(s => status.GetValueOrDefault(s.Index)?.IsDone == true);
+        var skipped = done;
+        var watch = Stopwatch.StartNew();
+        if (done == total)
+        {
+            return new RunExecution(0, skipped, watch.Elapsed, 0);
+        }
+
+        progress?.Report(new RunProgress(done, total, "checking the functions"));
+        await PreflightAsync(spec, cancellation);
+        var throttlesBefore = target.Lambda.Throttles + target.FunctionUrls.Throttles;
+        foreach (var step in plan.Steps)
+        {
+            var current = status.GetValueOrDefault(step.Index);
+            if (current?.IsDone == true)
+            {
+                continue;
+            }
+
+            cancellation.ThrowIfCancellationRequested();
+            if (current?.IsInterrupted == true)
+            {
+                journal.Append(new JournalEntry(step.Index, current.Attempt, JournalEntry.Abandoned, DateTimeOffset.UtcNow, current.BatchId, Detail: "interrupted (the runner stopped during this step); its invocation, if any, is left out of the results"));
+            }
+
+            var attempt = (current?.Attempt ?? 0) + 1;
+            var configuration = configurations[step.Configuration];
+            if (step.Kind == PlanStep.Invoke && applied != step.Configuration)
+            {
+                progress?.Report(new RunProgress(done, total, $"{step.Configuration}: re-applying its settings after a resume"));
+                await ReapplyAsync(journal, spec, plan, step, attempt, configuration, cancellation);
+            }
+
+            var batchId = step.Kind == PlanStep.Invoke ? step.BatchId(plan.RunId, attempt) : null;
+            progress?.Report(new RunProgress(done, total, Describe(step)));
+            journal.Append(new JournalEntry(step.Index, attempt, JournalEntry.Started, DateTimeOffset.UtcNow, batchId));
+            try
+            {
+                var entry = step.Kind == PlanStep.Configure
+                    ? await ConfigureAsync(spec, configuration, step, attempt, cancellation)
+                    : await InvokeAsync(spec, configuration, step, batchId!, attempt, cancellation);
+                journal.Append(entry);
+            }
+            catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+            {
+                journal.Append(new JournalEntry(step.Index, attempt, JournalEntry.Abandoned, DateTimeOffset.UtcNow, batchId, Detail: "stopped by the user; its invocation, if any, is left out of the results"));
+                throw;
+            }
+            catch (Exception e) when (e is AwsServiceException or AmazonServiceException or HttpRequestException or RunException or TaskCanceledException)
+            {
+                journal.Append(new JournalEntry(step.Index, attempt, JournalEntry.Failed, DateTimeOffset.UtcNow, batchId, Detail: e.Message));
+                throw new RunException($"step {step.Index} ({Describe(step)}) failed: {e.Message}. It is in the journal; run again to resume from it.", e);
+            }
+
+            done++;
+            progress?.Report(new RunProgress(done, total, Describe(step)));
+        }
+
+        return new RunExecution(total - skipped, skipped, watch.Elapsed, target.Lambda.Throttles + target.FunctionUrls.Throttles - throttlesBefore);
+    }
+
+    /// <summary>"go-x86_64-512mb sort-2k warm 3": what a step does, for progress and errors.</summary>
+    public static string Describe(PlanStep step) => step.Kind == PlanStep.Configure
+        ? $"{step.Configuration}: configure"
+        : string.Create(CultureInfo.InvariantCulture, $"{step.Configuration} {step.Batch} {step.Phase} {step.Repetition}");
+
+    /// <summary>Every function of the spec exists here, is Active, has the configuration's architecture and one shared timeout; its queue or URL is found.</summary>
+    private async Task PreflightAsync(ExperimentSpec spec, CancellationToken cancellation)
+    {
+        var problems = new List<string>();
+        foreach (var configuration in spec.Configurations)
+        {
+            var name = configuration.FunctionName(target.StackName, spec.Workload);
+            FunctionConfiguration function;
+            try
+            {
+                function = await target.Lambda.GetFunctionConfigurationAsync(name, cancellation);
+            }
+            catch (AwsServiceException e)
+            {
+                problems.Add($"{name}: {e.Message} (deploy the stack {target.StackName} first: lambench deploy)");
+                continue;
+            }
+
+            functions[name] = function;
+            if (function.State != "Active")
+            {
+                problems.Add($"{name} is {function.State}: {function.StateReason ?? "no reason given"}");
+            }
+
+            if (function.Architecture != configuration.Architecture)
+            {
+                // Never relabel: a configuration's rows come only from a function of its architecture.
+                problems.Add($"{name} runs on {function.Architecture}, but the configuration {configuration.Name} is {configuration.Architecture}");
+            }
+
+            try
+            {
+                if (spec.Channel == "url")
+                {
+                    functionUrls[name] = await target.Lambda.GetFunctionUrlAsync(name, cancellation);
+                }
+                else if (spec.Channel == "sqs")
+                {
+                    queueUrls[name] = (await target.Sqs.GetQueueUrlAsync(configuration.WriterQueueName(target.StackName), cancellation)).QueueUrl;
+                }
+            }
+            catch (Exception e) when (e is AwsServiceException or AmazonServiceException)
+            {
+                problems.Add($"{name}: its {(spec.Channel == "url" ? "function URL" : "queue " + configuration.WriterQueueName(target.StackName))} was not found ({e.Message})");
+            }
+        }
+
+        var timeouts = functions.Values.GroupBy(f => f.Timeout).ToList();
+        if (timeouts.Count > 1)
+        {
+            problems.Add("the functions compared have different timeouts (" + string.Join(", ", timeouts.Select(g => $"{g.Key} s: {string.Join(", ", g.Select(f => f.FunctionName))}")) + "); fairness needs one timeout");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new RunException("the target does not fit the spec, nothing was run:\n  " + string.Join("\n  ", problems));
+        }
+    }
+
+    private async Task<JournalEntry> ConfigureAsync(ExperimentSpec spec, ConfigurationSpec configuration, PlanStep step, int attempt, CancellationToken cancellation)
+    {
+        var name = configuration.FunctionName(target.StackName, spec.Workload);
+        var environment = functions[name].Environment.Where(v => v.Key != ForceColdVariable).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+        functions[name] = await target.Lambda.UpdateFunctionConfigurationAsync(name, configuration.MemoryMb, environment, target.UpdateWait, cancellation);
+        await target.Lambda.SetReservedConcurrencyAsync(name, spec.Protocol.ReservedConcurrency, cancellation);
+        applied = configuration.Name;
+        var reserved = spec.Protocol.ReservedConcurrency?.ToString(CultureInfo.InvariantCulture) ?? "none";
+        return new JournalEntry(step.Index, attempt, JournalEntry.Done, DateTimeOffset.UtcNow,
+            Detail: $"{name}: memory {functions[name].MemorySize} MB, timeout {functions[name].Timeout} s, reserved concurrency {reserved}");
+    }
+
+    /// <summary>
+    /// A resumed run starts a block part-way: the settings may have changed meanwhile and the environments are gone
+    /// (a local platform died with the runner), so it re-applies them and sends one discarded warm-up, under a batch
+    /// id of its own, before the next measured step.
+    /// </summary>
+    private async Task ReapplyAsync(RunJournal journal, ExperimentSpec spec, RunPlan plan, PlanStep step, int attempt, ConfigurationSpec configuration, CancellationToken cancellation)
+    {
+        var configure = plan.Steps.First(s => s.Kind == PlanStep.Configure && s.Configuration == step.Configuration);
+        var entry = await ConfigureAsync(spec, configuration, configure, attempt, cancellation);
+        var warmup = new PlanStep(step.Index, PlanStep.Invoke, step.Configuration, spec.Batches[0].Label, PlanStep.Warmup, 0);
+        var batchId = $"{step.BatchId(plan.RunId, attempt)}-rewarm";
+        await InvokeAsync(spec, configuration, warmup, batchId, attempt, cancellation);
+        journal.Append(new JournalEntry(step.Index, attempt, JournalEntry.Resumed, DateTimeOffset.UtcNow, batchId, Detail: $"settings re-applied ({entry.Detail}) and one discarded warm-up sent before resuming"));
+    }
+
+    private async Task<JournalEntry> InvokeAsync(ExperimentSpec spec, ConfigurationSpec configuration, PlanStep step, string batchId, int attempt, CancellationToken cancellation)
+    {
+        var name = configuration.FunctionName(target.StackName, spec.Workload);
+        var batch = spec.Batches.First(b => b.Label == step.Batch);
+        var payload = new JsonObject { ["batch_id"] = batchId, ["label"] = batch.Label, ["repetition"] = step.Repetition };
+        foreach (var (key, value) in batch.Parameters)
+        {
+            payload[key] = value switch
+            {
+                long number => JsonValue.Create(number),
+                int number => JsonValue.Create(number),
+                string text => JsonValue.Create(text),
+                _ => throw new InvalidOperationException($"batch parameter {key} is a {value.GetType().Name}"),
+            };
+        }
+
+        var body = Encoding.UTF8.GetBytes(payload.ToJsonString());
+        if (step.Phase == PlanStep.Cold)
+        {
+            var environment = new Dictionary<string, string>(functions[name].Environment, StringComparer.Ordinal) { [ForceColdVariable] = batchId };
+            functions[name] = await target.Lambda.UpdateFunctionConfigurationAsync(name, null, environment, target.UpdateWait, cancellation);
+        }
+
+        string? requestId = null;
+        string? detail = null;
+        switch (spec.Channel)
+        {
+            case "invoke":
+                var result = await target.Lambda.InvokeAsync(name, body, cancellation);
+                (requestId, detail) = (result.RequestId, result.FunctionError is null ? null : $"function error: {result.FunctionError}");
+                break;
+            case "url":
+                var answer = await target.FunctionUrls.InvokeAsync(functionUrls[name], body, cancellation);
+                (requestId, detail) = (answer.RequestId, answer.FunctionError is null ? null : $"function URL answered {answer.StatusCode}");
+                break;
+            case "sqs":
+                var drained = await SendAndDrainAsync(queueUrls[name], payload.ToJsonString(), TimeSpan.FromSeconds(spec.Protocol.DrainTimeoutSeconds), cancellation);
+                detail = string.Create(CultureInfo.InvariantCulture, $"queue drained in {drained.TotalSeconds:F1} s");
+                break;
+        }
+
+        if (requestId is "")
+        {
+            throw new RunException($"{name} answered without a request id; its REPORT line could not be matched");
+        }
+
+        int? items = spec.Workload == "writer" ? await CountItemsAsync(batchId, cancellation) : null;
+        return new JournalEntry(step.Index, attempt, JournalEntry.Done, DateTimeOffset.UtcNow, batchId, requestId, detail, items);
+    }
+
+    /// <summary>
+    /// Sends one message and waits until the queue holds none, visible or in flight, twice in a row (the counts are
+    /// approximate on AWS): one message at a time is how the SQS reserved-concurrency trap is avoided.
+    /// </summary>
+    private async Task<TimeSpan> SendAndDrainAsync(string queueUrl, string message, TimeSpan timeout, CancellationToken cancellation)
+    {
+        var watch = Stopwatch.StartNew();
+        await target.Sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = queueUrl, MessageBody = message }, cancellation);
+        var emptyInARow = 0;
+        while (emptyInARow < 2)
+        {
+            if (watch.Elapsed > timeout)
+            {
+                throw new RunException(string.Create(CultureInfo.InvariantCulture, $"{queueUrl} did not drain within {timeout.TotalSeconds:F0} s (protocol.drain_timeout_s); is its trigger enabled?"));
+            }
+
+            await Task.Delay(target.DrainPollInterval, cancellation);
+            var attributes = await target.Sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest
+            {
+                QueueUrl = queueUrl,
+                AttributeNames = ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
+            }, cancellation);
+            var pending = attributes.Attributes?.Values.Sum(v => long.Parse(v, CultureInfo.InvariantCulture)) ?? 0;
+            emptyInARow = pending == 0 ? emptyInARow + 1 : 0;
+        }
+
+        return watch.Elapsed;
+    }
+
+    /// <summary>The items the writer put for one batch (pk batch_id#&lt;id&gt;), counted with consistent reads.</summary>
+    private async Task<int> CountItemsAsync(string batchId, CancellationToken cancellation)
+    {
+        var count = 0;
+        Dictionary<string, AttributeValue>? start = null;
+        do
+        {
+            var page = await target.DynamoDb.QueryAsync(new QueryRequest
+            {
+                TableName = target.TableName,
+                KeyConditionExpression = "pk = :pk",
+                ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":pk"] = new() { S = $"batch_id#{batchId}" } },
+                Select = Amazon.DynamoDBv2.Select.COUNT,
+                ConsistentRead = true,
+                ExclusiveStartKey = start,
+            }, cancellation);
+            count += page.Count ?? 0;
+            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
+        }
+        while (start is not null);
+
+        return count;
+    }
+}

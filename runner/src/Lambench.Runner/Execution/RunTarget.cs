@@ -1,0 +1,45 @@
+using Amazon.DynamoDBv2;
+using Amazon.SQS;
+using Lambench.Runner.Aws;
+
+namespace Lambench.Runner.Execution;
+
+/// <summary>
+/// Where a run happens and the clients that reach it: the same code path for AWS and for the local platform, which
+/// serves the same APIs on 127.0.0.1.
+/// </summary>
+public sealed record RunTarget : IDisposable
+{
+    /// <summary>aws or local: the platform column of invocations.csv.</summary>
+    public required string Platform { get; init; }
+
+    /// <summary>The stack whose functions, queues and table the run uses (infra/template.yaml names them after it).</summary>
+    public required string StackName { get; init; }
+
+    public required ILambdaApi Lambda { get; init; }
+    public required ILogsApi Logs { get; init; }
+    public required FunctionUrlClient FunctionUrls { get; init; }
+    public required IAmazonSQS Sqs { get; init; }
+    public required IAmazonDynamoDB DynamoDb { get; init; }
+
+    /// <summary>How long a configuration update may take to become active.</summary>
+    public TimeSpan UpdateWait { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long the collector keeps asking for REPORT lines that have not arrived (log lines take seconds on AWS).</summary>
+    public TimeSpan CollectionTimeout { get; init; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>The first wait between collection attempts; it doubles up to 30 s.</summary>
+    public TimeSpan CollectionRetryDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often a draining queue is looked at.</summary>
+    public TimeSpan DrainPollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The writers' table (infra/template.yaml).</summary>
+    public string TableName => $"{StackName}-writes";
+
+    public void Dispose()
+    {
+        Sqs.Dispose();
+        DynamoDb.Dispose();
+    }
+}

@@ -1,0 +1,52 @@
+using Amazon;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Amazon.SQS;
+using Lambench.Runner.Aws;
+
+namespace Lambench.Runner.Execution;
+
+/// <summary>The clients of a run: AWS with the SDK's credential chain, or the local platform's endpoints with its fixed key.</summary>
+public static class RunTargets
+{
+    /// <summary>AWS in <paramref name="region"/>, credentials the AWS way (environment, profiles, SSO, instance roles).</summary>
+    public static RunTarget Aws(HttpClient http, string stackName, string region)
+    {
+        var lambda = AwsEndpoint.Public("lambda", region);
+        var regionEndpoint = RegionEndpoint.GetBySystemName(region);
+        return new RunTarget
+        {
+            Platform = "aws",
+            StackName = stackName,
+            Lambda = new LambdaClient(http, lambda),
+            Logs = new LogsClient(http, AwsEndpoint.Public("logs", region)),
+            FunctionUrls = new FunctionUrlClient(http, region, lambda.Credentials),
+            Sqs = new AmazonSQSClient(regionEndpoint),
+            DynamoDb = new AmazonDynamoDBClient(regionEndpoint),
+        };
+    }
+
+    /// <summary>
+    /// The local platform: Lambda, CloudWatch Logs and SQS at <paramref name="endpoint"/>, DynamoDB (dynalite) at
+    /// <paramref name="dynamoDbEndpoint"/>. Logs are searchable at once there, so collection waits less.
+    /// </summary>
+    public static RunTarget Local(HttpClient http, Uri endpoint, Uri? dynamoDbEndpoint, string stackName, string region, string accessKey, string secretKey)
+    {
+        var signing = AwsEndpoint.Fixed(endpoint, region, accessKey, secretKey);
+        var credentials = new BasicAWSCredentials(accessKey, secretKey);
+        return new RunTarget
+        {
+            Platform = "local",
+            StackName = stackName,
+            Lambda = new LambdaClient(http, signing),
+            Logs = new LogsClient(http, signing),
+            FunctionUrls = new FunctionUrlClient(http, region, signing.Credentials),
+            Sqs = new AmazonSQSClient(credentials, new AmazonSQSConfig { ServiceURL = endpoint.ToString(), AuthenticationRegion = region }),
+            DynamoDb = new AmazonDynamoDBClient(credentials, new AmazonDynamoDBConfig { ServiceURL = (dynamoDbEndpoint ?? endpoint).ToString(), AuthenticationRegion = region }),
+            UpdateWait = TimeSpan.FromSeconds(30),
+            CollectionTimeout = TimeSpan.FromSeconds(30),
+            CollectionRetryDelay = TimeSpan.FromMilliseconds(500),
+            DrainPollInterval = TimeSpan.FromMilliseconds(50),
+        };
+    }
+}
