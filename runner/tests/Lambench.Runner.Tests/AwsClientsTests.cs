@@ -8,6 +8,7 @@ using Lambench.Tests.Shared;
 namespace Lambench.Runner.Tests;
 
 /// <summary>The runner's Lambda and Logs clients against the local platform's AWS-compatible endpoints.</summary>
+[Collection(PlatformTests.Name)]
 public sealed class AwsClientsTests : IAsyncLifetime
 {
     private LocalPlatform.LocalPlatform platform = null!;

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using Lambench.Core.Csv;
+using Lambench.Runner.Journal;
+using Lambench.Tests.Shared;
+using Spectre.Console.Testing;
+
+namespace Lambench.Cli.Tests;
+
+/// <summary>`lambench run` as a user runs it: a real process on the local platform, killed with SIGKILL and resumed.</summary>
+public sealed class RunCommandTests : IDisposable
+{
+    // Per runtime: configure, 1 warm-up, 2 forced cold starts, 10 warm repetitions: steps 0-13 python, 14-27 go.
+    private const string Spec = """
+        name: kill-test
+        workload: noop
+        channel: invoke
+        configurations: { runtimes: [python, go], architectures: [x86_64], memory_mb: [256] }
+        variables: [runtime]
+        batches:
+          - { label: noop }
+        protocol: { warmup: 1, cold_starts: 2, repetitions: 10, reserved_concurrency: 1, order: fixed }
+        """;
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("lambench-run-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private string SpecPath()
+    {
+        var path = Path.Combine(_directory, "kill-test.yaml");
+        File.WriteAllText(path, Spec);
+        return path;
+    }
+
+    private static ProcessStartInfo Lambench(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryPaths.Root(), RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lambench.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return start;
+    }
+
+    private static async Task<(int Exit, string Output)> RunToEnd(params string[] args)
+    {
+        using var process = Process.Start(Lambench(args))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+        return (process.ExitCode, await output + await error);
+    }
+
+    [Fact]
+    public async Task Kill_9_in_the_middle_of_a_step_then_run_again_gives_the_rows_of_an_uninterrupted_run()
+    {
+        var spec = SpecPath();
+        var whole = Path.Combine(_directory, "whole");
+        var (exit, output) = await RunToEnd("run", spec, "--out", whole, "--no-report");
+        Assert.True(exit == 0, output);
+
+        // Killed while go's first forced cold start (step 16) is under way: its update wait alone lasts 300 ms.
+        var killed = Path.Combine(_directory, "killed");
+        using (var process = Process.Start(Lambench("run", spec, "--out", killed, "--no-report"))!)
+        {
+            _ = process.StandardOutput.ReadToEndAsync();
+            _ = process.StandardError.ReadToEndAsync();
+            var journal = Path.Combine(killed, "journal.jsonl");
+            var deadline = DateTime.UtcNow.AddMinutes(3);
+            while (!(File.Exists(journal) && File.ReadLines(journal).LastOrDefault() is { } last && last.StartsWith("{\"step\":16,\"attempt\":1,\"state\":\"started\"", StringComparison.Ordinal)))
+            {
+                Assert.True(DateTime.UtcNow < deadline && !process.HasExited, "the run never reached step 16");
+                await Task.Delay(5);
+            }
+
+            process.Kill(); // SIGKILL: no handler runs, nothing is flushed by the runner
+            await process.WaitForExitAsync();
+        }
+
+        Assert.False(File.Exists(Path.Combine(killed, "invocations.csv")));
+        (exit, output) = await RunToEnd("run", killed, "--no-report");
+        Assert.True(exit == 0, output);
+        Assert.Contains("(resuming)", output);
+
+        var expected = InvocationCsvReader.ReadFile(Path.Combine(whole, "invocations.csv"));
+        var resumed = InvocationCsvReader.ReadFile(Path.Combine(killed, "invocations.csv"));
+        Assert.Equal(28 - 4, expected.Count);
+        Assert.Equal(
+            expected.Select(r => (r.Configuration, r.Label, r.Repetition, r.StartType, r.Status, r.Platform)),
+            resumed.Select(r => (r.Configuration, r.Label, r.Repetition, r.StartType, r.Status, r.Platform)));
+
+        using var entries = RunJournal.Open(Path.Combine(killed, "journal.jsonl"));
+        var status = entries.Status();
+        Assert.Equal(status.Values.Where(s => s.RequestId is not null).OrderBy(s => s.Step).Where(s => s.Step is not (1 or 15)).Select(s => s.RequestId), resumed.Select(r => r.RequestId));
+        Assert.Equal(resumed.Count, resumed.Select(r => r.RequestId).Distinct().Count());
+        // The attempt the kill cut short is abandoned under its own batch id and retried as attempt 2.
+        Assert.Contains(entries.Entries, e => e is { Step: 16, Attempt: 1, State: JournalEntry.Abandoned });
+        Assert.Equal((2, true), (status[16].Attempt, status[16].IsDone));
+        Assert.DoesNotContain(resumed, r => r.BatchId!.EndsWith("-00016-1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_spec_with_errors_reports_every_one_with_file_and_line_and_runs_nothing()
+    {
+        var spec = Path.Combine(_directory, "bad.yaml");
+        File.WriteAllText(spec, """
+            name: Bad Name
+            workload: noop
+            channel: carrier-pigeon
+            configurations: { runtimes: [python, rust], architectures: [x86_64], memory_mb: [64] }
+            batches:
+              - { label: noop }
+            protocol: { warmup: 1, repetitions: 2, order: fixed }
+            """);
+        var console = new TestConsole { Profile = { Width = 400 } };
+        var output = Path.Combine(_directory, "bad-run");
+        var exit = await LambenchApplication.RunAsync(["run", spec, "--out", output], console);
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("error(s) in the spec; nothing was run", console.Output);
+        Assert.Contains($"{spec}:1: name:", console.Output);
+        Assert.Contains($"{spec}:3: channel:", console.Output);
+        Assert.Contains($"{spec}:4: configurations.runtimes: 'rust'", console.Output);
+        Assert.Contains($"{spec}:4: configurations.memory_mb: '64'", console.Output);
+        Assert.Contains($"{spec}:7: protocol.repetitions:", console.Output);
+        Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public async Task Help_explains_the_run_directory_and_resuming()
+    {
+        var console = new TestConsole { Profile = { Width = 400 } };
+        var text = new StringWriter();
+        Assert.Equal(0, await LambenchApplication.RunAsync(["run", "--help"], console, text, text));
+        Assert.Contains("journal.jsonl (append-only, written before and after every", text.ToString());
+        Assert.Contains("lambench run runs/quickstart", text.ToString());
+        Assert.Contains("--local-throttle-fraction", text.ToString());
+    }
+}
