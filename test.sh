@@ -14,6 +14,9 @@ if ! command -v chromium >/dev/null 2>&1 && [ -z "${LAMBENCH_CHROMIUM:-}" ]; the
 command -v go >/dev/null 2>&1 || missing="$missing golang-go"
 [ -d /usr/share/gocode/src/github.com/aws/aws-sdk-go-v2/service/dynamodb ] || missing="$missing golang-github-aws-aws-sdk-go-v2-dev"
 command -v qemu-aarch64-static >/dev/null 2>&1 || missing="$missing qemu-user-static"
+# dynalite (DynamoDB for the local platform) comes from npm.
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 if [ -n "$missing" ]; then
   echo "test.sh: installing$missing (figure export, notebook validation, the local platform and its clients)" >&2
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"

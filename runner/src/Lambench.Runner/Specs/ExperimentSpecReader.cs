@@ -73,7 +73,7 @@ public sealed partial class ExperimentSpecReader
         var notes = new List<string>();
         if (channel == "sqs" && protocol.ReservedConcurrency == 1)
         {
-            notes.Add("An SQS trigger does not respect reserved concurrency 1: its pollers keep invoking, the extra invocations are throttled and the messages redelivered. The runner sets the trigger's MaximumConcurrency to 2 (the smallest AWS allows), sends one message at a time, waits for the queue to drain, and counts redeliveries and throttles.");
+            notes.Add("An SQS trigger does not respect reserved concurrency 1: its pollers keep invoking, the extra invocations are throttled and the messages redelivered. The template sets the trigger's MaximumConcurrency to 2 (the smallest AWS allows); the runner sends one message at a time, waits for the queue to drain, and counts redeliveries (a throttled delivery comes back as one).");
         }
 
         if (errors.Count > 0)
