@@ -50,6 +50,43 @@ public sealed class EndToEndTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public void Logs_insights_answers_the_aws_cli_start_query_and_get_query_results()
+    {
+        var (_, tail, _) = Invoke("lambench-go-cpu-x86_64", """{"batch_id": "insights-1", "operation": "math", "data_size": 100, "iterations": 1}""");
+        var report = Report(tail);
+        var start = DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var end = DateTimeOffset.UtcNow.AddMinutes(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (exit, stdout, stderr) = AwsClients.Aws(platform, "logs", "start-query", "--log-group-name", "/aws/lambda/lambench-go-cpu-x86_64", "--start-time", start, "--end-time", end,
+            "--query-string", "fields @timestamp, @message, @logStream | filter @message like /REPORT RequestId/ | sort @timestamp desc | limit 5");
+        Assert.True(exit == 0, stderr);
+        var id = JsonDocument.Parse(stdout).RootElement.GetProperty("queryId").GetString()!;
+
+        // The first poll finds the query Running, as a client must be ready for; the next has the rows.
+        var statuses = new List<string>();
+        JsonElement answer;
+        do
+        {
+            (exit, stdout, stderr) = AwsClients.Aws(platform, "logs", "get-query-results", "--query-id", id);
+            Assert.True(exit == 0, stderr);
+            answer = JsonDocument.Parse(stdout).RootElement.Clone();
+            statuses.Add(answer.GetProperty("status").GetString()!);
+        }
+        while (statuses[^1] == "Running" && statuses.Count < 5);
+
+        Assert.Equal(["Running", "Complete"], statuses);
+        var first = answer.GetProperty("results")[0].EnumerateArray().ToDictionary(f => f.GetProperty("field").GetString()!, f => f.GetProperty("value").GetString()!);
+        Assert.Equal(report, LogMessageParser.Parse(first["@message"]).Report); // the newest REPORT line first
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}\.\d{3}$", first["@timestamp"]);
+        Assert.Contains("@ptr", first.Keys);
+        Assert.True(answer.GetProperty("statistics").GetProperty("recordsScanned").GetDouble() >= 1);
+
+        (exit, _, stderr) = AwsClients.Aws(platform, "logs", "start-query", "--log-group-name", "/aws/lambda/lambench-go-cpu-x86_64", "--start-time", start, "--end-time", end, "--query-string", "stats count(*) by bin(5m)");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("MalformedQueryException", stderr);
+        Assert.Contains("not 'stats'", stderr);
+    }
+
+    [Fact]
     public void A_configuration_change_forces_a_cold_start()
     {
         Invoke("lambench-python-noop-x86_64", "{}");

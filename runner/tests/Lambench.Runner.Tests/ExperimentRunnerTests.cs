@@ -190,6 +190,45 @@ public sealed class ExperimentRunnerTests
     }
 
     [Fact]
+    public async Task Logs_insights_collection_finds_the_same_rows_and_splits_a_window_that_comes_back_full()
+    {
+        await using var local = await LocalRun.StartAsync(adjustTarget: t => t with { Collection = LogCollectionMethod.Insights });
+        var (run, _, collection) = await local.RunAsync(NoopSpec);
+        Assert.Equal((14, 14, 0, 0), (collection.Expected, collection.Found, collection.Missing.Count, collection.FullInsightsWindows));
+        Assert.Equal(DoneRequestIds(run), collection.Rows.Select(r => r.RequestId));
+        // Per configuration one StartQuery and two GetQueryResults (the platform answers Running first).
+        Assert.Equal(6, collection.LogRequests);
+
+        // Another function: three bursts of 30 invocations a second apart, read 70 rows at a time: the full window is halved until each
+        // part fits, and nothing is lost; a one-second window still full is counted, not hidden.
+        var lambda = local.Target.Lambda;
+        var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        for (var burst = 0; burst < 3; burst++)
+        {
+            // Start each burst just after a second begins, so that it lies within that second.
+            await Task.Delay(1010 - DateTime.UtcNow.Millisecond);
+            var second = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            for (var i = 0; i < 30; i++)
+            {
+                await lambda.InvokeAsync("lambench-go-cpu-x86_64", System.Text.Encoding.UTF8.GetBytes($$"""{"batch_id": "split-{{burst}}-{{i}}", "operation": "math", "data_size": 10, "iterations": 1}"""));
+            }
+
+            Assert.Equal(second, DateTimeOffset.UtcNow.ToUnixTimeSeconds()); // for the arithmetic below
+        }
+
+        var end = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var reader = new InsightsLogReader(local.Target.Logs, TimeSpan.FromMilliseconds(10), limit: 70);
+        var events = await reader.ReadAsync("/aws/lambda/lambench-go-cpu-x86_64", start, end);
+        // REPORT and tag line per invocation: 60 a burst, 180 in all.
+        Assert.Equal(180, events.Count);
+        Assert.Equal(90, events.Count(e => ((string)e["message"]!).StartsWith("REPORT", StringComparison.Ordinal)));
+        Assert.Equal(0, reader.FullWindows);
+        var tight = new InsightsLogReader(local.Target.Logs, TimeSpan.FromMilliseconds(10), limit: 50);
+        Assert.Equal(150, (await tight.ReadAsync("/aws/lambda/lambench-go-cpu-x86_64", start, end)).Count);
+        Assert.Equal(3, tight.FullWindows);
+    }
+
+    [Fact]
     public async Task A_target_that_does_not_fit_the_spec_runs_nothing_and_says_why()
     {
         await using var local = await LocalRun.StartAsync();

@@ -8,10 +8,13 @@ namespace Lambench.LocalPlatform.Http;
 
 /// <summary>
 /// CloudWatch Logs in AWS's JSON 1.1 protocol (X-Amz-Target: Logs_20140328.&lt;operation&gt;): DescribeLogGroups,
-/// DescribeLogStreams, GetLogEvents, FilterLogEvents with term patterns and nextToken paging.
+/// DescribeLogStreams, GetLogEvents, FilterLogEvents with term patterns and nextToken paging, and Logs Insights'
+/// StartQuery and GetQueryResults for the subset of the query language that <see cref="InsightsQuery"/> reads.
 /// </summary>
 internal sealed class LogsApiEndpoints(LogStore store)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, StoredQuery> queries = new(StringComparer.Ordinal);
+
     public const string TargetPrefix = "Logs_20140328.";
     private const int MaximumLimit = 10000;
 
@@ -35,6 +38,8 @@ internal sealed class LogsApiEndpoints(LogStore store)
                 "DescribeLogStreams" => DescribeLogStreams(request),
                 "GetLogEvents" => GetLogEvents(request),
                 "FilterLogEvents" => FilterLogEvents(request),
+                "StartQuery" => StartQuery(request),
+                "GetQueryResults" => GetQueryResults(request),
                 _ => throw new LogsException("UnknownOperationException", $"{operation} is not implemented by the local platform"),
             };
             return Results.Text(response.ToJsonString(), "application/x-amz-json-1.1");
@@ -150,6 +155,64 @@ internal sealed class LogsApiEndpoints(LogStore store)
         }, "nextToken", next);
     }
 
+    private JsonObject StartQuery(JsonObject request)
+    {
+        var names = (request["logGroupNames"] as JsonArray)?.Select(n => n!.GetValue<string>()).ToList()
+            ?? (Text(request, "logGroupName") is { } single ? new List<string> { single } : null)
+            ?? throw new LogsException("InvalidParameterException", "StartQuery needs logGroupName or logGroupNames");
+        var groups = names.Select(n => store.Find(n) ?? throw new LogsException("ResourceNotFoundException", $"Log group '{n}' does not exist")).ToList();
+        var (start, end) = (Long(request, "startTime"), Long(request, "endTime"));
+        if (start is null || end is null || end < start)
+        {
+            throw new LogsException("InvalidParameterException", "startTime and endTime (seconds since the epoch, endTime not before startTime) are required");
+        }
+
+        InsightsQuery query;
+        try
+        {
+            query = InsightsQuery.Parse(Text(request, "queryString") ?? throw new LogsException("InvalidParameterException", "queryString is required"));
+        }
+        catch (FormatException e)
+        {
+            throw new LogsException("MalformedQueryException", e.Message);
+        }
+
+        // The range is inclusive and in seconds: an event at 12:00:00.900 is in a range ending at 12:00:00.
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var scanned = groups.SelectMany(g => g.Searchable(now).Where(e => e.TimestampMs >= start * 1000 && e.TimestampMs < (end + 1) * 1000).Select(e => (g.Name, e))).ToList();
+        var limit = (int?)Long(request, "limit");
+        var (matched, rows) = query.Run(scanned);
+        if (limit is { } cap)
+        {
+            rows = rows.Take(cap).ToList();
+        }
+
+        var id = Guid.NewGuid().ToString();
+        queries[id] = new StoredQuery(
+            new JsonArray(rows.Select(r => (JsonNode)new JsonArray(query.Row(r.Group, r.Event).Select(f => (JsonNode)new JsonObject { ["field"] = f.Field, ["value"] = f.Value }).ToArray())).ToArray()),
+            new JsonObject
+            {
+                ["recordsMatched"] = (double)matched,
+                ["recordsScanned"] = (double)scanned.Count,
+                ["bytesScanned"] = (double)scanned.Sum(e => System.Text.Encoding.UTF8.GetByteCount(e.Item2.Message)),
+            });
+        return new JsonObject { ["queryId"] = id };
+    }
+
+    /// <summary>A query is Running at its first poll and Complete after, so that clients' polling is exercised.</summary>
+    private JsonObject GetQueryResults(JsonObject request)
+    {
+        var id = Text(request, "queryId") ?? throw new LogsException("InvalidParameterException", "queryId is required");
+        var query = queries.GetValueOrDefault(id) ?? throw new LogsException("ResourceNotFoundException", $"Query {id} does not exist");
+        var first = Interlocked.Increment(ref query.Polls) == 1;
+        return new JsonObject
+        {
+            ["results"] = first ? new JsonArray() : query.Results.DeepClone(),
+            ["statistics"] = query.Statistics.DeepClone(),
+            ["status"] = first ? "Running" : "Complete",
+        };
+    }
+
     private LogGroup RequiredGroup(JsonObject request)
     {
         var name = Text(request, "logGroupName") ?? Text(request, "logGroupIdentifier")
@@ -198,6 +261,15 @@ internal sealed class LogsApiEndpoints(LogStore store)
     private static string? Text(JsonObject request, string name) => request[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private static long? Long(JsonObject request, string name) => request[name] is JsonValue value && value.TryGetValue<long>(out var number) ? number : null;
+
+    private sealed class StoredQuery(JsonArray results, JsonObject statistics)
+    {
+        // Counted with Interlocked: two clients may poll one query at once.
+        public int Polls;
+
+        public JsonArray Results { get; } = results;
+        public JsonObject Statistics { get; } = statistics;
+    }
 
     private sealed class LogsException(string type, string message) : Exception(message)
     {

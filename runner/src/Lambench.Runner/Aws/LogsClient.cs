@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 
 namespace Lambench.Runner.Aws;
 
-/// <summary>The smallest CloudWatch Logs client the runner needs: FilterLogEvents with paging, SigV4-signed, retried on throttling.</summary>
+/// <summary>
+/// The smallest CloudWatch Logs client the runner needs: FilterLogEvents with paging, and Logs Insights' StartQuery and
+/// GetQueryResults; SigV4-signed, retried on throttling.
+/// </summary>
 public sealed class LogsClient(HttpClient http, AwsEndpoint endpoint) : ILogsApi
 {
     private readonly SignedHttpClient client = new(http, endpoint, "logs");
@@ -35,19 +38,50 @@ public sealed class LogsClient(HttpClient http, AwsEndpoint endpoint) : ILogsApi
                 request["nextToken"] = token;
             }
 
-            using var response = await client.SendAsync(HttpMethod.Post, "/", Encoding.UTF8.GetBytes(request.ToJsonString()),
-                new Dictionary<string, string> { ["X-Amz-Target"] = "Logs_20140328.FilterLogEvents" }, "application/x-amz-json-1.1", cancellation);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await SignedHttpClient.ErrorAsync(response, cancellation);
-            }
-
-            var page = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellation))!.AsObject();
+            var page = await SendAsync("FilterLogEvents", request, cancellation);
             events.AddRange((page["events"] as JsonArray ?? []).OfType<JsonObject>().Select(e => (JsonObject)e.DeepClone()));
             token = (string?)page["nextToken"];
         }
         while (token is not null);
 
         return events;
+    }
+
+    public async Task<string> StartQueryAsync(string logGroupName, long startTimeSeconds, long endTimeSeconds, string queryString, int limit, CancellationToken cancellation = default)
+    {
+        var answer = await SendAsync("StartQuery", new JsonObject
+        {
+            ["logGroupName"] = logGroupName,
+            ["startTime"] = startTimeSeconds,
+            ["endTime"] = endTimeSeconds,
+            ["queryString"] = queryString,
+            ["limit"] = limit,
+        }, cancellation);
+        return (string?)answer["queryId"] ?? throw new AwsServiceException(0, "NoQueryId", "StartQuery returned no queryId");
+    }
+
+    public async Task<(string Status, IReadOnlyList<IReadOnlyDictionary<string, string>> Rows)> GetQueryResultsAsync(string queryId, CancellationToken cancellation = default)
+    {
+        var answer = await SendAsync("GetQueryResults", new JsonObject { ["queryId"] = queryId }, cancellation);
+        var rows = (answer["results"] as JsonArray ?? [])
+            .OfType<JsonArray>()
+            .Select(row => (IReadOnlyDictionary<string, string>)row.OfType<JsonObject>()
+                .Where(f => f["field"] is not null)
+                .GroupBy(f => (string)f["field"]!, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (string?)g.First()["value"] ?? string.Empty, StringComparer.Ordinal))
+            .ToList();
+        return ((string?)answer["status"] ?? "Unknown", rows);
+    }
+
+    private async Task<JsonObject> SendAsync(string operation, JsonObject request, CancellationToken cancellation)
+    {
+        using var response = await client.SendAsync(HttpMethod.Post, "/", Encoding.UTF8.GetBytes(request.ToJsonString()),
+            new Dictionary<string, string> { ["X-Amz-Target"] = "Logs_20140328." + operation }, "application/x-amz-json-1.1", cancellation);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await SignedHttpClient.ErrorAsync(response, cancellation);
+        }
+
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellation))!.AsObject();
     }
 }

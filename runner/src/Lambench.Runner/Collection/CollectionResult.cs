@@ -42,6 +42,9 @@ public sealed record CollectionResult
     /// <summary>Rounds of log fetching (more than one when lines arrived late).</summary>
     public required int Attempts { get; init; }
 
+    /// <summary>Logs Insights windows still at the row limit at one second wide: their lines may be incomplete (the missing list says which).</summary>
+    public int FullInsightsWindows { get; init; }
+
     /// <summary>CloudWatch Logs API requests the collection made (pages and retries included).</summary>
     public required int LogRequests { get; init; }
 

@@ -11,7 +11,7 @@ using Lambench.Runner.Plans;
 namespace Lambench.Runner.Collection;
 
 /// <summary>
-/// Fetches a run's log lines (FilterLogEvents per function), keeps them in logs/, ingests them and matches REPORT
+/// Fetches a run's log lines (FilterLogEvents per function, or Logs Insights for large runs), keeps them in logs/, ingests them and matches REPORT
 /// lines to the journal's measured steps by request id (invoke, url) or by the batch id the function logs with its
 /// request id (sqs), never by time order. Expected ids that have not arrived are asked for again with growing waits
 /// until the target's collection timeout, then reported as missing. Warm-ups, abandoned attempts and SQS
@@ -19,6 +19,9 @@ namespace Lambench.Runner.Collection;
 /// </summary>
 public sealed class InvocationCollector(RunTarget target)
 {
+    /// <summary>Measured invocations of one configuration above which <see cref="LogCollectionMethod.Auto"/> uses Logs Insights.</summary>
+    public const int InsightsThreshold = 5_000;
+
     /// <summary>REPORT lines (text and JSON formats) and the functions' tag lines; nothing else is fetched.</summary>
     public const string FilterPattern = "?\"REPORT RequestId\" ?\"platform.report\" ?batch_id";
 
@@ -44,6 +47,7 @@ public sealed class InvocationCollector(RunTarget target)
         // From a minute before the run's first step: the log group may hold other runs.
         long? startMs = entries.Count == 0 ? null : entries.Min(e => e.Time).AddMinutes(-1).ToUnixTimeMilliseconds();
         var requestsBefore = target.Logs.Requests;
+        var insightsReader = new InsightsLogReader(target.Logs, target.InsightsPollInterval);
         Directory.CreateDirectory(run.LogsDirectory);
 
         var byConfiguration = spec.Configurations.ToDictionary(c => c.Name, StringComparer.Ordinal);
@@ -59,7 +63,12 @@ public sealed class InvocationCollector(RunTarget target)
             {
                 var function = byConfiguration[name].FunctionName(target.StackName, spec.Workload);
                 progress?.Report($"fetching the logs of {function}{(attempts > 1 ? $" (attempt {attempts})" : string.Empty)}");
-                var events = await target.Logs.FilterLogEventsAsync($"/aws/lambda/{function}", FilterPattern, startMs, cancellation);
+                var group = $"/aws/lambda/{function}";
+                var insights = target.Collection == LogCollectionMethod.Insights
+                    || (target.Collection == LogCollectionMethod.Auto && expected.Count(e => e.Step.Configuration == name) > InsightsThreshold);
+                var events = insights
+                    ? await insightsReader.ReadAsync(group, startMs ?? 0, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), cancellation)
+                    : await target.Logs.FilterLogEventsAsync(group, FilterPattern, startMs, cancellation);
                 var document = new JsonObject { ["events"] = new JsonArray(events.Select(e => (JsonNode)e.DeepClone()).ToArray()) };
                 AtomicFile.WriteAllText(LogPath(run, name), document.ToJsonString(Json) + "\n");
             }
@@ -97,6 +106,7 @@ public sealed class InvocationCollector(RunTarget target)
             ItemMismatches = itemMismatches,
             ItemsChecked = spec.Workload == "writer" ? expected.Count : 0,
             Attempts = attempts,
+            FullInsightsWindows = insightsReader.FullWindows,
             LogRequests = target.Logs.Requests - requestsBefore,
         };
         AtomicFile.WriteAllText(run.CollectionPath, JsonSerializer.Serialize(result, Json) + "\n");

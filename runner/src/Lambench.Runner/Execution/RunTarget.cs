@@ -1,6 +1,7 @@
 using Amazon.DynamoDBv2;
 using Amazon.SQS;
 using Lambench.Runner.Aws;
+using Lambench.Runner.Collection;
 
 namespace Lambench.Runner.Execution;
 
@@ -30,6 +31,12 @@ public sealed record RunTarget : IDisposable
 
     /// <summary>The first wait between collection attempts; it doubles up to 30 s.</summary>
     public TimeSpan CollectionRetryDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>FilterLogEvents, Logs Insights, or Insights for large configurations only.</summary>
+    public LogCollectionMethod Collection { get; init; } = LogCollectionMethod.Auto;
+
+    /// <summary>How often a running Logs Insights query is asked for its results.</summary>
+    public TimeSpan InsightsPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How often a draining queue is looked at.</summary>
     public TimeSpan DrainPollInterval { get; init; } = TimeSpan.FromMilliseconds(250);

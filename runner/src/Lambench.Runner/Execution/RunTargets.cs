@@ -47,6 +47,7 @@ public static class RunTargets
             CollectionTimeout = TimeSpan.FromSeconds(30),
             CollectionRetryDelay = TimeSpan.FromMilliseconds(500),
             DrainPollInterval = TimeSpan.FromMilliseconds(50),
+            InsightsPollInterval = TimeSpan.FromMilliseconds(50),
         };
     }
 }

@@ -34,8 +34,24 @@ public static class RunCommand
         var noStatic = new Option<bool>("--no-static-figures") { Description = "Report without SVG/PNG export (which needs Chromium)." };
         var language = new Option<string>("--lang") { Description = "Language of the report: en or pt-BR.", DefaultValueFactory = _ => "en" };
         language.AcceptOnlyFromAmong("en", "pt-BR");
+        var collect = new Option<string>("--collect") { Description = "How REPORT lines are fetched: filter (FilterLogEvents), insights (Logs Insights queries, split when a window returns 10,000 rows), or auto (insights above 5,000 invocations per configuration).", DefaultValueFactory = _ => "auto" };
+        collect.AcceptOnlyFromAmong("auto", "filter", "insights");
         var throttle = new Option<double>("--local-throttle-fraction") { Description = "Local target only, for testing: the fraction of invocations the platform refuses with TooManyRequestsException (retried with backoff and counted).", DefaultValueFactory = _ => 0 };
         var logDelay = new Option<int>("--local-log-delay-ms") { Description = "Local target only, for testing: how long log lines take to become searchable, as on CloudWatch.", DefaultValueFactory = _ => 0 };
+        throttle.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<double>() is < 0 or > 1 or double.NaN)
+            {
+                r.AddError("--local-throttle-fraction is a fraction from 0 to 1");
+            }
+        });
+        logDelay.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 0)
+            {
+                r.AddError("--local-log-delay-ms must be zero or more");
+            }
+        });
 
         var command = new Command("run", """
             Run an experiment spec: configure each configuration (memory, reserved concurrency), send the discarded
@@ -52,7 +68,7 @@ public static class RunCommand
               lambench run experiments/arch-compute.yaml --target aws --region us-east-1
             """)
         {
-            input, output, targetOption, stack, region, template, seed, noReport, noStatic, language, throttle, logDelay,
+            input, output, targetOption, stack, region, template, seed, collect, noReport, noStatic, language, throttle, logDelay,
         };
         command.SetAction((result, cancellation) => RunAsync(console, new RunRequest
         {
@@ -68,6 +84,7 @@ public static class RunCommand
             Language = result.GetValue(language)!,
             ThrottleFraction = result.GetValue(throttle),
             LogDelay = TimeSpan.FromMilliseconds(result.GetValue(logDelay)),
+            Collect = result.GetValue(collect) switch { "filter" => LogCollectionMethod.FilterLogEvents, "insights" => LogCollectionMethod.Insights, _ => LogCollectionMethod.Auto },
         }, cancellation));
         return command;
     }
@@ -160,7 +177,7 @@ public static class RunCommand
         {
             using (target)
             {
-                return await RunTargetAsync(console, request, run, target, cancellation);
+                return await RunTargetAsync(console, request, run, target with { Collection = request.Collect }, cancellation);
             }
         }
         finally

@@ -15,4 +15,5 @@ public sealed record RunRequest
     public string Language { get; init; } = "en";
     public double ThrottleFraction { get; init; }
     public TimeSpan LogDelay { get; init; }
+    public Lambench.Runner.Collection.LogCollectionMethod Collect { get; init; }
 }
