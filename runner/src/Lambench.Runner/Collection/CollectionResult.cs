@@ -11,6 +11,14 @@ public sealed record CollectionResult
     [JsonIgnore]
     public IReadOnlyList<InvocationRecord> Rows { get; init; } = [];
 
+    /// <summary>Every REPORT line of this run (warm-ups, abandoned attempts and redeliveries included): what it cost.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<InvocationRecord> RunRows { get; init; } = [];
+
+    /// <summary>Every batch the run sent (label, batch id), retried attempts and re-warm-ups included.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<(string Label, string BatchId)> SentBatches { get; init; } = [];
+
     /// <summary>Measured steps (cold and warm) the journal records as done.</summary>
     public required int Expected { get; init; }
 

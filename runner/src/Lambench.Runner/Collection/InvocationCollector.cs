@@ -56,6 +56,7 @@ public sealed class InvocationCollector(RunTarget target)
         var delay = target.CollectionRetryDelay;
         var attempts = 0;
         MatchResult match;
+        List<InvocationRecord> ingested;
         while (true)
         {
             attempts++;
@@ -73,7 +74,8 @@ public sealed class InvocationCollector(RunTarget target)
                 AtomicFile.WriteAllText(LogPath(run, name), document.ToJsonString(Json) + "\n");
             }
 
-            match = Match(run, expected, Ingest(run), warmupBatches, abandonedBatches);
+            ingested = Ingest(run);
+            match = Match(run, expected, ingested, warmupBatches, abandonedBatches);
             pending = match.Missing.Select(m => m.Step.Configuration).ToHashSet(StringComparer.Ordinal);
             if (pending.Count == 0 || DateTimeOffset.UtcNow + delay > deadline)
             {
@@ -92,9 +94,16 @@ public sealed class InvocationCollector(RunTarget target)
             .Where(x => x.e.Status.Items != x.Count)
             .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.e.Status.BatchId}: {x.e.Status.Items?.ToString(CultureInfo.InvariantCulture) ?? "no"} DynamoDB items, expected {x.Count}"))
             .ToList();
+        var steps = run.Plan.Steps.ToDictionary(s => s.Index);
+        var sent = entries
+            .Where(e => e.BatchId is not null && e.State is JournalEntry.Started or JournalEntry.Resumed)
+            .Select(e => (Label: e.State == JournalEntry.Resumed ? spec.Batches[0].Label : steps[e.Step].Batch!, e.BatchId!))
+            .ToList();
         var result = new CollectionResult
         {
             Rows = match.Rows,
+            RunRows = ingested.Where(r => r.BatchId?.StartsWith(run.Plan.RunId, StringComparison.Ordinal) == true).ToList(),
+            SentBatches = sent,
             Expected = expected.Count,
             NotRun = notRun,
             Missing = match.Missing.Select(m => $"{Describe(m)}: no REPORT line").ToList(),

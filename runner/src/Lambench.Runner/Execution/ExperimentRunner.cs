@@ -198,18 +198,7 @@ public sealed class ExperimentRunner(RunTarget target)
     {
         var name = configuration.FunctionName(target.StackName, spec.Workload);
         var batch = spec.Batches.First(b => b.Label == step.Batch);
-        var payload = new JsonObject { ["batch_id"] = batchId, ["label"] = batch.Label, ["repetition"] = step.Repetition };
-        foreach (var (key, value) in batch.Parameters)
-        {
-            payload[key] = value switch
-            {
-                long number => JsonValue.Create(number),
-                int number => JsonValue.Create(number),
-                string text => JsonValue.Create(text),
-                _ => throw new InvalidOperationException($"batch parameter {key} is a {value.GetType().Name}"),
-            };
-        }
-
+        var payload = BatchPayload.Create(batch, batchId, step.Repetition);
         var body = Encoding.UTF8.GetBytes(payload.ToJsonString());
         if (step.Phase == PlanStep.Cold)
         {

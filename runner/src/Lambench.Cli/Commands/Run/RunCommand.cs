@@ -8,6 +8,7 @@ using Lambench.Core.Logs;
 using Lambench.LocalPlatform;
 using Lambench.LocalPlatform.Template;
 using Lambench.Runner.Collection;
+using Lambench.Runner.Costs;
 using Lambench.Runner.Execution;
 using Lambench.Runner.Specs;
 using Spectre.Console;
@@ -191,6 +192,23 @@ public static class RunCommand
 
     private static async Task<int> RunTargetAsync(IAnsiConsole console, RunRequest request, RunDirectory run, RunTarget target, CancellationToken cancellation)
     {
+        var costs = new RunCostEstimator(PriceCatalogLoader.Load());
+        if (target.Platform == "aws")
+        {
+            // The most the plan can cost: every invocation billed to the functions' timeout.
+            try
+            {
+                var first = run.Spec.Configurations[0].FunctionName(target.StackName, run.Spec.Workload);
+                var timeout = (await target.Lambda.GetFunctionConfigurationAsync(first, cancellation)).Timeout;
+                var estimate = costs.Before(run.Spec, run.Plan, timeout);
+                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Estimated cost on AWS (us-east-1 prices, no free tier): at most {estimate.ToOneLine($"each billed to the {timeout} s timeout")}; SQS's empty polls between messages are extra.");
+            }
+            catch (Lambench.Runner.Aws.AwsServiceException e)
+            {
+                console.MarkupLineInterpolated($"[yellow]warning:[/] no cost estimate: {e.Message}");
+            }
+        }
+
         RunExecution execution;
         try
         {
@@ -226,6 +244,11 @@ public static class RunCommand
 
         console.MarkupLineInterpolated($"Collected: {collection.ToOneLine()}");
         console.MarkupLineInterpolated($"Wrote {run.InvocationsPath}");
+        if (target.Platform == "aws")
+        {
+            var cost = costs.After(run.Spec, collection.RunRows, collection.SentBatches);
+            console.MarkupLineInterpolated($"What the run cost (us-east-1 prices, no free tier): {cost.ToOneLine("billed durations of its REPORT lines, warm-ups included")}");
+        }
         foreach (var problem in collection.Missing.Concat(collection.Conflicts).Concat(collection.ItemMismatches).Take(20))
         {
             console.MarkupLineInterpolated($"[yellow]warning:[/] {problem}");

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+using Lambench.Core.Cost;
+using Lambench.Core.Records;
+using Lambench.Runner.Execution;
+using Lambench.Runner.Plans;
+using Lambench.Runner.Specs;
+
+namespace Lambench.Runner.Costs;
+
+/// <summary>
+/// Prices a run with the price catalog: before it from the plan (Lambda as an upper bound at the timeout, DynamoDB and
+/// SQS exactly from the batches), after it from the REPORT lines it produced and the items its writers put. An SQS
+/// message costs its send, the trigger's receive and its delete, each one request per 64 KB chunk; the trigger's empty
+/// polls between messages are not counted (AWS bills them too: the estimate says so).
+/// </summary>
+public sealed class RunCostEstimator(PriceCatalog catalog)
+{
+    private readonly LambdaCostModel lambda = new(catalog);
+    private readonly ServiceCostModel services = new(catalog);
+
+    /// <summary>The most the plan can cost: every invocation, warm-ups included, billed to <paramref name="timeoutSeconds"/>.</summary>
+    public RunCost Before(ExperimentSpec spec, RunPlan plan, int timeoutSeconds)
+    {
+        var configurations = spec.Configurations.ToDictionary(c => c.Name, StringComparer.Ordinal);
+        var steps = plan.Steps.Where(s => s.Kind == PlanStep.Invoke).ToList();
+        var lambdaUsd = steps.Sum(s => lambda.InvocationCost(configurations[s.Configuration].Architecture, configurations[s.Configuration].MemoryMb, timeoutSeconds * 1000m));
+        return WithServices(spec, steps.Select(s => (s.Batch!, s.BatchId(plan.RunId, 1))), steps.Count, lambdaUsd);
+    }
+
+    /// <summary>
+    /// What the run cost: the billed durations of <paramref name="reportRows"/> (every REPORT line of the run: warm-ups,
+    /// abandoned attempts and redeliveries included) and the writes of its <paramref name="sentBatches"/>.
+    /// </summary>
+    public RunCost After(ExperimentSpec spec, IReadOnlyList<InvocationRecord> reportRows, IReadOnlyList<(string Label, string BatchId)> sentBatches)
+    {
+        var lambdaUsd = reportRows.Sum(r => lambda.InvocationCost(r.Architecture ?? "x86_64", r.MemorySizeMb ?? 0, (decimal)(r.BilledDurationMs ?? Math.Ceiling(r.DurationMs))));
+        return WithServices(spec, sentBatches, reportRows.Count, lambdaUsd);
+    }
+
+    private RunCost WithServices(ExperimentSpec spec, IEnumerable<(string Label, string BatchId)> batches, long invocations, decimal lambdaUsd)
+    {
+        long writeUnits = 0, sqsRequests = 0;
+        var byLabel = spec.Batches.ToDictionary(b => b.Label, StringComparer.Ordinal);
+        foreach (var (label, batchId) in batches)
+        {
+            var batch = byLabel[label];
+            if (spec.Workload == "writer")
+            {
+                var size = Convert.ToInt64(batch.Parameters["size_bytes"], CultureInfo.InvariantCulture);
+                for (long index = 0, count = Convert.ToInt64(batch.Parameters["count"], CultureInfo.InvariantCulture); index < count; index++)
+                {
+                    writeUnits += services.DynamoDbWriteUnits(WriterItemBytes(batchId, label, index, size));
+                }
+            }
+
+            if (spec.Channel == "sqs")
+            {
+                sqsRequests += 3 * services.SqsRequests(Encoding.UTF8.GetByteCount(BatchPayload.Create(batch, batchId, 1).ToJsonString()));
+            }
+        }
+
+        var dynamoDbUsd = writeUnits * catalog.Dynamodb.OnDemand.UsdPerMillionWriteUnits / 1_000_000m;
+        return new RunCost(invocations, lambdaUsd, writeUnits, dynamoDbUsd, sqsRequests, services.SqsCost(sqsRequests));
+    }
+
+    /// <summary>
+    /// The size DynamoDB bills for one writer item (pk, sk, label, data): attribute names plus values; a number is one
+    /// byte per two significant digits plus one. So a "1 KB" item (data of 1,024 bytes) is over 1 KB: 2 write units.
+    /// </summary>
+    public static long WriterItemBytes(string batchId, string label, long index, long dataBytes)
+    {
+        var digits = index.ToString(CultureInfo.InvariantCulture).TrimEnd('0');
+        var numberBytes = ((Math.Max(1, digits.Length) + 1) / 2) + 1;
+        return "pk".Length + Encoding.UTF8.GetByteCount("batch_id#" + batchId)
+            + "sk".Length + numberBytes
+            + "label".Length + Encoding.UTF8.GetByteCount(label)
+            + "data".Length + dataBytes;
+    }
+}

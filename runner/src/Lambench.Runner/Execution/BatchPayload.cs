@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+using Lambench.Runner.Specs;
+
+namespace Lambench.Runner.Execution;
+
+/// <summary>The event a batch is sent as: {batch_id, label, repetition, ...the workload's parameters}, which the functions log back.</summary>
+public static class BatchPayload
+{
+    public static JsonObject Create(BatchSpec batch, string batchId, int? repetition)
+    {
+        var payload = new JsonObject { ["batch_id"] = batchId, ["label"] = batch.Label, ["repetition"] = repetition };
+        foreach (var (key, value) in batch.Parameters)
+        {
+            payload[key] = value switch
+            {
+                long number => JsonValue.Create(number),
+                int number => JsonValue.Create(number),
+                string text => JsonValue.Create(text),
+                _ => throw new InvalidOperationException($"batch parameter {key} is a {value.GetType().Name}"),
+            };
+        }
+
+        return payload;
+    }
+}

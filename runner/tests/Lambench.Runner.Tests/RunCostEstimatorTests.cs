@@ -1,0 +1,98 @@
+using Lambench.Core.Cost;
+using Lambench.Core.Records;
+using Lambench.Runner.Costs;
+using Lambench.Runner.Plans;
+using Lambench.Runner.Specs;
+
+namespace Lambench.Runner.Tests;
+
+/// <summary>
+/// Run costs against figures computed by hand from the us-east-1 price file (data/prices/us-east-1.yaml): arm64
+/// 0.0000133334 and x86_64 0.0000166667 USD per GB-s, 0.20 USD per million requests, DynamoDB 0.625 USD per million
+/// write units of 1 KB, SQS 0.40 USD per million requests of 64 KB.
+/// </summary>
+public sealed class RunCostEstimatorTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("lambench-cost-").FullName;
+    private readonly RunCostEstimator estimator = new(PriceCatalogLoader.Load());
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    private ExperimentSpec Spec(string batches)
+    {
+        var path = Path.Combine(_directory, "spec.yaml");
+        File.WriteAllText(path, $$"""
+            name: cost
+            workload: writer
+            channel: sqs
+            configurations: { runtimes: [go], architectures: [arm64], memory_mb: [512] }
+            batches:
+            {{batches}}
+            protocol: { warmup: 1, cold_starts: 0, repetitions: 5, reserved_concurrency: 1, order: fixed }
+            """);
+        return new ExperimentSpecReader().Read(path);
+    }
+
+    [Fact]
+    public void Before_a_run_lambda_is_bounded_by_the_timeout_and_writes_and_messages_are_counted_exactly()
+    {
+        var spec = Spec("  - { label: 1KBx100, size_bytes: 1024, count: 100 }");
+        var plan = RunPlanBuilder.Build(spec, "t-run");
+        var cost = estimator.Before(spec, plan, timeoutSeconds: 30);
+
+        // 6 invocations (1 warm-up, 5 repetitions), each 30 s x 0.5 GB = 15 GB-s:
+        // 15 x 0.0000133334 + 0.0000002 = 0.000200201 USD; x 6 = 0.001201206.
+        Assert.Equal(6, cost.Invocations);
+        Assert.Equal(0.001201206m, cost.LambdaUsd);
+        // An item: "pk" + "batch_id#t-run-00001-1" (22) + "sk" + index (2 bytes) + "label" + "1KBx100" (7) + "data" + 1024
+        // = 1068 bytes: over 1 KB, so 2 write units. 100 items x 6 batches x 2 = 1200 units x 0.625 / 1e6.
+        Assert.Equal(1200, cost.DynamoDbWriteUnits);
+        Assert.Equal(0.00075m, cost.DynamoDbUsd);
+        // Send, receive and delete of a message under 64 KB: 3 requests x 6 = 18 x 0.40 / 1e6.
+        Assert.Equal((18L, 0.0000072m), (cost.SqsRequests, cost.SqsUsd));
+        Assert.Equal(0.001958406m, cost.TotalUsd);
+    }
+
+    [Fact]
+    public void A_64_KB_item_is_65_write_units_because_its_key_and_label_count_too()
+    {
+        // 2 + 22 + 2 + 2 + 5 + 8 ("64KBx100") + 4 + 65536 = 65581 bytes; 65581 / 1024 = 64.04: 65 units.
+        Assert.Equal(65581, RunCostEstimator.WriterItemBytes("t-run-00001-1", "64KBx100", 0, 65536));
+        Assert.Equal(65, new ServiceCostModel(PriceCatalogLoader.Load()).DynamoDbWriteUnits(RunCostEstimator.WriterItemBytes("t-run-00001-1", "64KBx100", 0, 65536)));
+        // Numbers: one byte per two significant digits plus one; trailing zeros do not count.
+        Assert.Equal(RunCostEstimator.WriterItemBytes("b", "l", 7, 0), RunCostEstimator.WriterItemBytes("b", "l", 7000, 0));
+        Assert.Equal(RunCostEstimator.WriterItemBytes("b", "l", 12, 0), RunCostEstimator.WriterItemBytes("b", "l", 7, 0));
+        Assert.Equal(RunCostEstimator.WriterItemBytes("b", "l", 123, 0), RunCostEstimator.WriterItemBytes("b", "l", 7, 0) + 1);
+    }
+
+    private static InvocationRecord Row(string architecture, int memory, double billed) => new()
+    {
+        Configuration = "c",
+        RequestId = Guid.NewGuid().ToString(),
+        DurationMs = billed - 0.5,
+        BilledDurationMs = billed,
+        MemorySizeMb = memory,
+        Architecture = architecture,
+    };
+
+    [Fact]
+    public void After_a_run_lambda_is_the_billed_durations_at_0_1_2_and_10000_invocations()
+    {
+        var spec = Spec("  - { label: small, size_bytes: 10, count: 1 }");
+        Assert.Equal(0m, estimator.After(spec, [], []).TotalUsd);
+
+        // 100 ms at 512 MB on arm64: 0.05 GB-s x 0.0000133334 = 0.00000066667, plus 0.0000002.
+        Assert.Equal(0.00000086667m, estimator.After(spec, [Row("arm64", 512, 100)], []).LambdaUsd);
+
+        // x86_64 at 1024 MB: 1 ms is 0.001 GB-s (0.0000000166667 + 0.0000002); 3000 ms is 3 GB-s (0.0000500001 + 0.0000002).
+        Assert.Equal(0.0000504167667m, estimator.After(spec, [Row("x86_64", 1024, 1), Row("x86_64", 1024, 3000)], []).LambdaUsd);
+
+        // 10,000 x (1 ms at 128 MB on x86_64 = 0.000125 GB-s x 0.0000166667 = 0.0000000020833375, plus 0.0000002).
+        var many = Enumerable.Range(0, 10_000).Select(_ => Row("x86_64", 128, 1)).ToList();
+        Assert.Equal(0.002020833375m, estimator.After(spec, many, []).LambdaUsd);
+
+        // Two batches sent: one item of 10 data bytes each (1 unit), 3 SQS requests each.
+        var sent = estimator.After(spec, [], [("small", "t-run-00001-1"), ("small", "t-run-00002-1")]);
+        Assert.Equal((2L, 6L), (sent.DynamoDbWriteUnits, sent.SqsRequests));
+    }
+}
