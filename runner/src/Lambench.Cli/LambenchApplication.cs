@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lambench.Cli.Commands.Deploy;
 using Lambench.Cli.Commands.Ingest;
 using Lambench.Cli.Commands.Local;
 using Lambench.Cli.Commands.Notebook;
@@ -17,6 +18,7 @@ public static class LambenchApplication
 
         Typical use:
           lambench run experiments/quickstart.yaml --out runs/quickstart   (an experiment end to end; resumable)
+          lambench deploy --region us-east-1                                (the stack, for run --target aws)
           lambench ingest logs/*.log --out invocations.csv --architecture x86_64 --runtime provided.al2
           lambench report invocations.csv --out report/ [--lang pt-BR]
           lambench notebook render notebooks/*.ipynb --out out/notebooks
@@ -24,6 +26,7 @@ public static class LambenchApplication
         """)
     {
         RunCommand.Build(console),
+        DeployCommand.Build(console),
         IngestCommand.Build(console),
         ReportCommand.Build(console),
         NotebookCommand.Build(console),

@@ -44,9 +44,11 @@ public sealed class RunCommandTests : IDisposable
         return start;
     }
 
-    private static async Task<(int Exit, string Output)> RunToEnd(params string[] args)
+    private static Task<(int Exit, string Output)> RunToEnd(params string[] args) => RunToEnd(Lambench(args));
+
+    private static async Task<(int Exit, string Output)> RunToEnd(ProcessStartInfo start)
     {
-        using var process = Process.Start(Lambench(args))!;
+        using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
@@ -125,6 +127,31 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains($"{spec}:4: configurations.memory_mb: '64'", console.Output);
         Assert.Contains($"{spec}:7: protocol.repetitions:", console.Output);
         Assert.False(Directory.Exists(output));
+    }
+
+    [Fact]
+    public async Task Deploy_without_the_sam_cli_needs_a_bucket_and_reports_the_aws_cli_step_that_failed()
+    {
+        // No SAM CLI here, so deploy takes the AWS CLI path. Without credentials (and with no network) packaging fails.
+        var start = Lambench("deploy", "--region", "us-east-1");
+        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_directory, "none");
+        start.Environment["AWS_CONFIG_FILE"] = Path.Combine(_directory, "none");
+        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        start.Environment.Remove("AWS_ACCESS_KEY_ID");
+        start.Environment.Remove("AWS_SECRET_ACCESS_KEY");
+        start.Environment.Remove("AWS_PROFILE");
+        var (exit, output) = await RunToEnd(start);
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("needs an S3 bucket: pass --s3-bucket", output);
+
+        start.ArgumentList.Add("--s3-bucket");
+        start.ArgumentList.Add("lambench-test-artifacts");
+        (exit, output) = await RunToEnd(start);
+        Assert.True(exit == ExitCodes.Failed, output);
+        Assert.Contains("Building the Go functions for arm64 and x86_64", output);
+        Assert.Contains("aws cloudformation package failed", output);
+        Assert.Contains("Unable to locate credentials", output);
+        Assert.DoesNotContain("cloudformation deploy --template-file", output);
     }
 
     [Fact]
