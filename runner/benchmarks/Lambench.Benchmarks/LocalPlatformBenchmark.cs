@@ -111,7 +111,7 @@ public static class LocalPlatformBenchmark
         return (report, JsonDocument.Parse(body).RootElement.GetProperty("handler_ms").GetDouble());
     }
 
-    private static string FindRoot()
+    internal static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
