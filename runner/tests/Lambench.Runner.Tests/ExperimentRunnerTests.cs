@@ -229,6 +229,23 @@ public sealed class ExperimentRunnerTests
     }
 
     [Fact]
+    public async Task A_run_directory_is_used_by_one_process_at_a_time()
+    {
+        await using var local = await LocalRun.StartAsync();
+        var run = local.Prepare(NoopSpec);
+        using (run.Lock())
+        {
+            // FileShare.None is an exclusive flock on Linux: a second holder, in this process or another, is refused.
+            var error = Assert.Throws<RunDirectoryException>(() => RunDirectory.Open(run.Root).Lock());
+            Assert.Contains($"is in use by another lambench run (process {Environment.ProcessId})", error.Message);
+        }
+
+        using (RunDirectory.Open(run.Root).Lock())
+        {
+        }
+    }
+
+    [Fact]
     public async Task A_target_that_does_not_fit_the_spec_runs_nothing_and_says_why()
     {
         await using var local = await LocalRun.StartAsync();

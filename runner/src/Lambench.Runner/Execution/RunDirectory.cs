@@ -40,6 +40,28 @@ public sealed class RunDirectory
     public string PlatformLogsDirectory => Path.Combine(Root, "platform-logs");
 
     /// <summary>
+    /// Takes the directory for this process until disposed (an exclusive lock on .lock, released by the kernel even
+    /// after kill -9): two runs writing one journal would mix their steps.
+    /// </summary>
+    /// <exception cref="RunDirectoryException">another process holds it.</exception>
+    public IDisposable Lock()
+    {
+        // The lock file itself cannot be read while held, so the holder's process id goes beside it.
+        var owner = Path.Combine(Root, ".lock-owner");
+        try
+        {
+            var stream = new FileStream(Path.Combine(Root, ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            File.WriteAllText(owner, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return stream;
+        }
+        catch (IOException)
+        {
+            var holder = File.Exists(owner) ? File.ReadAllText(owner).Trim() : "?";
+            throw new RunDirectoryException($"{Root} is in use by another lambench run (process {holder}); wait for it, or stop it and run again to resume");
+        }
+    }
+
+    /// <summary>
     /// Opens <paramref name="root"/> for <paramref name="specPath"/>: a new run (the spec copied, a plan written) when
     /// the directory is empty or absent, or the run it holds when its spec.yaml is the same file.
     /// </summary>

@@ -114,6 +114,18 @@ public static class RunCommand
             return ExitCodes.BadInput;
         }
 
+        IDisposable runLock;
+        try
+        {
+            runLock = run.Lock();
+        }
+        catch (RunDirectoryException e)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        using var held = runLock;
         var spec = run.Spec;
         var targetName = request.Target ?? spec.Target;
         var plan = run.Plan;
