@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Lambench.Core.Files;
 
 namespace Lambench.LocalPlatform.Logs;
 
@@ -27,39 +28,19 @@ public sealed class LogStore : IDisposable
     {
         var store = new LogStore { IngestionDelay = ingestionDelay };
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        long keep = 0;
-        if (File.Exists(path))
+        // A line the platform was killed in the middle of is lost, as an unflushed CloudWatch batch would be.
+        store.file = JsonLinesLog.Open(path, "stored log event", (line, _) =>
         {
-            var bytes = File.ReadAllBytes(path);
-            var start = 0;
-            var line = 0;
-            while (start < bytes.Length)
+            try
             {
-                line++;
-                var end = Array.IndexOf(bytes, (byte)'\n', start);
-                if (end < 0)
-                {
-                    break; // the platform was killed mid-line: that event is lost, as an unflushed CloudWatch batch would be
-                }
-
-                try
-                {
-                    var json = JsonNode.Parse(bytes.AsSpan(start, end - start))!.AsObject();
-                    store.Group((string)json["g"]!).CreateStream((string)json["s"]!).Restore((long)json["t"]!, (string)json["m"]!, (long)json["i"]!);
-                }
-                catch (Exception e) when (e is JsonException or NullReferenceException or InvalidOperationException or FormatException)
-                {
-                    throw new InvalidDataException($"{path}: line {line}: not a stored log event ({e.Message})", e);
-                }
-
-                start = end + 1;
-                keep = start;
+                var json = JsonNode.Parse(line.Span)!.AsObject();
+                store.Group((string)json["g"]!).CreateStream((string)json["s"]!).Restore((long)json["t"]!, (string)json["m"]!, (long)json["i"]!);
             }
-        }
-
-        store.file = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
-        store.file.SetLength(keep);
-        store.file.Seek(0, SeekOrigin.End);
+            catch (Exception e) when (e is JsonException or NullReferenceException or InvalidOperationException)
+            {
+                throw new FormatException(e.Message, e);
+            }
+        });
         return store;
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Lambench.Core.Files;
 
 namespace Lambench.Runner.Journal;
 
@@ -27,38 +28,17 @@ public sealed class RunJournal : IDisposable
     public static RunJournal Open(string path)
     {
         var entries = new List<JournalEntry>();
-        long keep = 0;
-        if (File.Exists(path))
+        var stream = JsonLinesLog.Open(path, "journal entry", (line, _) =>
         {
-            var bytes = File.ReadAllBytes(path);
-            var start = 0;
-            var line = 0;
-            while (start < bytes.Length)
+            try
             {
-                line++;
-                var end = Array.IndexOf(bytes, (byte)'\n', start);
-                if (end < 0)
-                {
-                    break; // cut short by a kill: the step it announced is treated as never announced
-                }
-
-                try
-                {
-                    entries.Add(JsonSerializer.Deserialize<JournalEntry>(bytes.AsSpan(start, end - start), Json) ?? throw new JsonException("null"));
-                }
-                catch (JsonException e)
-                {
-                    throw new InvalidDataException($"{path}: line {line}: not a journal entry ({e.Message}); the journal is append-only and was changed by hand?");
-                }
-
-                start = end + 1;
-                keep = start;
+                entries.Add(JsonSerializer.Deserialize<JournalEntry>(line.Span, Json) ?? throw new JsonException("null"));
             }
-        }
-
-        var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
-        stream.SetLength(keep); // drop a cut-short last line before appending
-        stream.Seek(0, SeekOrigin.End);
+            catch (JsonException e)
+            {
+                throw new FormatException(e.Message + "; the journal is append-only and was changed by hand?", e);
+            }
+        });
         return new RunJournal(stream, entries);
     }
 
