@@ -52,7 +52,8 @@ public sealed class RunCommandTests : IDisposable
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        return (process.ExitCode, await output + await error);
+        // Spectre wraps lines at 80 columns when output is redirected: compare text, not line breaks.
+        return (process.ExitCode, System.Text.RegularExpressions.Regex.Replace(await output + await error, @"\s+", " "));
     }
 
     [Fact]
@@ -152,6 +153,27 @@ public sealed class RunCommandTests : IDisposable
         Assert.Contains("aws cloudformation package failed", output);
         Assert.Contains("Unable to locate credentials", output);
         Assert.DoesNotContain("cloudformation deploy --template-file", output);
+    }
+
+    [Fact]
+    public async Task An_aws_run_without_credentials_says_how_to_give_them_and_runs_nothing()
+    {
+        var start = Lambench("run", SpecPath(), "--target", "aws", "--region", "us-east-1", "--out", Path.Combine(_directory, "aws"), "--no-report");
+        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = Path.Combine(_directory, "none");
+        start.Environment["AWS_CONFIG_FILE"] = Path.Combine(_directory, "none");
+        start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
+        foreach (var variable in new[] { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE" })
+        {
+            start.Environment.Remove(variable);
+        }
+
+        var (exit, output) = await RunToEnd(start);
+        Assert.True(exit == ExitCodes.Failed, output);
+        Assert.Contains("no cost estimate: NoCredentials", output);
+        Assert.Contains("error: nothing was run:", output);
+        Assert.Contains("set AWS_PROFILE after aws configure or aws sso login", output);
+        Assert.DoesNotContain("Unhandled exception", output);
+        Assert.Empty(File.ReadAllText(Path.Combine(_directory, "aws", "journal.jsonl")));
     }
 
     [Fact]

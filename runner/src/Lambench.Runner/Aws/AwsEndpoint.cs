@@ -9,8 +9,16 @@ public sealed record AwsEndpoint(Uri Url, string Region, Func<CancellationToken,
     public static AwsEndpoint Public(string service, string region) =>
         new(new Uri($"https://{service}.{region}.amazonaws.com/"), region, async cancellation =>
         {
-            var credentials = await Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync(null);
-            return await credentials.GetCredentialsAsync();
+            try
+            {
+                var credentials = await Amazon.Runtime.Credentials.DefaultAWSCredentialsIdentityResolver.GetCredentialsAsync(null);
+                return await credentials.GetCredentialsAsync();
+            }
+            catch (AmazonClientException)
+            {
+                // The SDK's message lists every provider's failure at length; what to do is shorter.
+                throw new AwsServiceException(0, "NoCredentials", "no AWS credentials found (environment, profiles, SSO, web identity and instance roles were tried): set AWS_PROFILE after aws configure or aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
+            }
         });
 
     /// <summary>An endpoint with fixed credentials, such as the local platform's.</summary>

@@ -120,10 +120,18 @@ public sealed class ExperimentRunner(RunTarget target)
             {
                 function = await target.Lambda.GetFunctionConfigurationAsync(name, cancellation);
             }
+            catch (AwsServiceException e) when (e.ErrorType == "NoCredentials")
+            {
+                throw new RunException($"nothing was run: {e.Message}", e);
+            }
             catch (AwsServiceException e)
             {
                 problems.Add($"{name}: {e.Message} (deploy the stack {target.StackName} first: lambench deploy)");
                 continue;
+            }
+            catch (HttpRequestException e)
+            {
+                throw new RunException($"nothing was run: {target.Platform} cannot be reached ({e.Message})", e);
             }
 
             functions[name] = function;

@@ -9,6 +9,19 @@ namespace Lambench.Runner.Execution;
 /// <summary>The clients of a run: AWS with the SDK's credential chain, or the local platform's endpoints with its fixed key.</summary>
 public static class RunTargets
 {
+    /// <summary>The region the AWS way: AWS_REGION, AWS_DEFAULT_REGION, then the profile's; null when none says.</summary>
+    public static string? DefaultRegion()
+    {
+        try
+        {
+            return FallbackRegionFactory.GetRegionEndpoint()?.SystemName;
+        }
+        catch (AmazonClientException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>AWS in <paramref name="region"/>, credentials the AWS way (environment, profiles, SSO, instance roles).</summary>
     public static RunTarget Aws(HttpClient http, string stackName, string region)
     {

@@ -24,7 +24,7 @@ public static class RunCommand
         {
             Description = "An experiment spec (experiments/*.yaml), or a run directory to resume or collect again.",
         };
-        var output = new Option<string?>("--out", "-o") { Description = "The run directory. Default: runs/<spec name>-<UTC time>. A directory holding a run of the same spec is resumed." };
+        var output = new Option<string?>("--out", "-o") { Description = "The run directory. Default: runs/<spec file name>-<UTC time>. A directory holding a run of the same spec is resumed." };
         var targetOption = new Option<string?>("--target") { Description = "local (the embedded platform, no AWS account) or aws (the deployed stack). Default: the spec's target." };
         targetOption.AcceptOnlyFromAmong("local", "aws");
         var stack = new Option<string>("--stack") { Description = "The stack whose functions run (infra/template.yaml names them <stack>-<runtime>-<workload>-<arch>).", DefaultValueFactory = _ => TemplateReader.DefaultStackName };
@@ -165,10 +165,10 @@ public static class RunCommand
             }
             else
             {
-                var awsRegion = request.Region ?? Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION");
+                var awsRegion = request.Region ?? RunTargets.DefaultRegion();
                 if (awsRegion is null)
                 {
-                    console.MarkupLine("[red]error:[/] no AWS region: pass --region or set AWS_REGION");
+                    console.MarkupLine("[red]error:[/] no AWS region: pass --region, set AWS_REGION, or give the profile a region");
                     return ExitCodes.BadInput;
                 }
 
@@ -215,7 +215,7 @@ public static class RunCommand
                 var estimate = costs.Before(run.Spec, run.Plan, timeout);
                 console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Estimated cost on AWS (us-east-1 prices, no free tier): at most {estimate.ToOneLine($"each billed to the {timeout} s timeout")}; SQS's empty polls between messages are extra.");
             }
-            catch (Lambench.Runner.Aws.AwsServiceException e)
+            catch (Exception e) when (e is Lambench.Runner.Aws.AwsServiceException or HttpRequestException)
             {
                 console.MarkupLineInterpolated($"[yellow]warning:[/] no cost estimate: {e.Message}");
             }
