@@ -128,6 +128,9 @@ func writer(ctx Context, event json.RawMessage) (interface{}, error) {
 	results := []map[string]interface{}{}
 	for _, p := range messages {
 		tag(ctx, p)
+		if p.Fail == "raise" { // fault injection: a failed delivery, which SQS redelivers
+			return nil, fmt.Errorf("failure asked for by the event")
+		}
 		if p.BatchID == nil {
 			return nil, fmt.Errorf("batch_id is missing")
 		}

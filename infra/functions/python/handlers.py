@@ -53,6 +53,8 @@ def writer(event, context):
     results = []
     for payload in _payloads(event):
         _tag(context, payload)
+        if payload.get("fail") == "raise":  # fault injection: a failed delivery, which SQS redelivers
+            raise RuntimeError("failure asked for by the event")
         batch_id, size, count = payload["batch_id"], int(payload["size_bytes"]), int(payload["count"])
         table = _dynamodb_table()
         with table.batch_writer() as batch:  # 25 items a request, unprocessed items retried

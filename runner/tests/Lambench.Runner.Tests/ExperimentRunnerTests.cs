@@ -229,6 +229,32 @@ public sealed class ExperimentRunnerTests
     }
 
     [Fact]
+    public async Task A_failing_sqs_message_is_redelivered_each_delivery_ran_and_the_rows_and_item_counts_say_so()
+    {
+        await using var local = await LocalRun.StartAsync();
+        // A visibility timeout of 1 s instead of the template's 180, so that redeliveries come within the test.
+        var queue = (await local.Target.Sqs.GetQueueUrlAsync("lambench-python-writer-x86_64-writes")).QueueUrl;
+        await local.Target.Sqs.SetQueueAttributesAsync(queue, new Dictionary<string, string> { ["VisibilityTimeout"] = "1" });
+        var (_, _, collection) = await local.RunAsync("""
+            name: redeliveries
+            workload: writer
+            channel: sqs
+            configurations: { runtimes: [python], architectures: [x86_64], memory_mb: [512] }
+            batches:
+              - { label: fails, size_bytes: 10, count: 1, fail: raise }
+            protocol: { warmup: 0, cold_starts: 0, repetitions: 5, reserved_concurrency: 1, order: fixed, drain_timeout_s: 60 }
+            """);
+
+        // maxReceiveCount 3 (the template's dead-letter policy): three deliveries a message, all failed; the last
+        // one is the row, the two before it are counted as redeliveries.
+        Assert.Equal((5, 5, 0, 10), (collection.Expected, collection.Found, collection.Missing.Count, collection.Redeliveries));
+        Assert.All(collection.Rows, r => Assert.Equal(Core.Records.InvocationStatus.Error, r.Status));
+        Assert.Equal(5, collection.ItemMismatches.Count);
+        Assert.All(collection.ItemMismatches, m => Assert.EndsWith(": 0 DynamoDB items, expected 1", m));
+        Assert.Equal(15, collection.RunRows.Count); // what the run cost: every delivery ran
+    }
+
+    [Fact]
     public async Task A_run_directory_is_used_by_one_process_at_a_time()
     {
         await using var local = await LocalRun.StartAsync();

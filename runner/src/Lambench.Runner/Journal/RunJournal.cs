@@ -67,7 +67,7 @@ public sealed class RunJournal : IDisposable
                 JournalEntry.Started => current with { Attempt = entry.Attempt, State = JournalEntry.Started, BatchId = entry.BatchId, RequestId = null, Items = null, Time = entry.Time },
                 JournalEntry.Done => current with { State = JournalEntry.Done, RequestId = entry.RequestId, BatchId = entry.BatchId ?? current.BatchId, Items = entry.Items, Time = entry.Time },
                 JournalEntry.Failed => current with { State = JournalEntry.Failed },
-                JournalEntry.Abandoned => current with { State = JournalEntry.Abandoned, Abandoned = [.. current.Abandoned, entry.BatchId!] },
+                JournalEntry.Abandoned => current with { State = JournalEntry.Abandoned, Abandoned = entry.BatchId is null ? current.Abandoned : [.. current.Abandoned, entry.BatchId] },
                 _ => current,
             };
         }

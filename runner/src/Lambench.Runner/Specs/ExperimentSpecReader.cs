@@ -190,10 +190,11 @@ public sealed partial class ExperimentSpecReader
                 "sleep" => [("sleep_ms", 0, 900_000)],
                 _ => [],
             };
-            string[] optional = workload switch { "cpu" => ["operation"], "noop" => ["fail"], _ => [] };
+            string[] optional = workload switch { "cpu" => ["operation"], "noop" or "writer" => ["fail"], _ => [] };
             Unknown(batch, field + ".", ["label", .. expected.Select(e => e.Name), .. optional]);
-            // Fault injection: the no-op function raises, exits or hangs when asked, so failure rows can be tested.
-            if (workload == "noop" && Choice(batch, "fail", FaultKinds, required: false, prefix: field + ".") is { } fault)
+            // Fault injection, so failure rows and SQS redeliveries can be tested: the no-op function raises, exits or
+            // hangs when asked; the writer raises.
+            if (workload is "noop" or "writer" && Choice(batch, "fail", workload == "noop" ? FaultKinds : ["raise"], required: false, prefix: field + ".") is { } fault)
             {
                 parameters["fail"] = fault;
             }
