@@ -4,6 +4,7 @@ using Lambench.LocalPlatform.DynamoDb;
 using Lambench.LocalPlatform.Functions;
 using Lambench.LocalPlatform.Http;
 using Lambench.LocalPlatform.Logs;
+using Lambench.LocalPlatform.Metrics;
 using Lambench.LocalPlatform.Sqs;
 using Lambench.LocalPlatform.Template;
 using Microsoft.AspNetCore.Builder;
@@ -56,6 +57,9 @@ public sealed class LocalPlatform : IAsyncDisposable
 
     public LocalTemplate Template { get; }
     public LogStore Logs { get; }
+
+    /// <summary>The AWS/Lambda metrics (Invocations, Errors, Throttles) per function and minute, served as CloudWatch's GetMetricStatistics.</summary>
+    public MetricStore Metrics { get; private init; } = new();
 
     /// <summary>http://127.0.0.1:&lt;port&gt;: the endpoint URL for Lambda and CloudWatch Logs clients.</summary>
     public Uri Endpoint { get; }
@@ -116,12 +120,20 @@ public sealed class LocalPlatform : IAsyncDisposable
         RuntimeApiEndpoints.Map(app, registry, id => registry.Find(id)?.State.FunctionArn ?? string.Empty);
         LambdaApiEndpoints.Map(app, functions);
         FunctionUrlEndpoints.Map(app, functions);
+        var metrics = new MetricStore();
+        // The query protocol names its operation in the form: CloudWatch's GetMetricStatistics, or an SQS action.
+        async Task<IResult> QueryAsync(HttpContext context)
+        {
+            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            return form["Action"].FirstOrDefault() == MetricsEndpoints.Action ? MetricsEndpoints.Handle(metrics, form) : await SqsEndpoints.HandleQueryAsync(sqsBox[0], context);
+        }
+
         Func<HttpContext, Task<IResult>> dispatch = context =>
         {
             var target = context.Request.Headers["X-Amz-Target"].FirstOrDefault() ?? string.Empty;
             return target.StartsWith(LogsApiEndpoints.TargetPrefix, StringComparison.Ordinal) ? logsApi.HandleAsync(target[LogsApiEndpoints.TargetPrefix.Length..], context)
                 : target.StartsWith(SqsEndpoints.TargetPrefix, StringComparison.Ordinal) ? SqsEndpoints.HandleJsonAsync(sqsBox[0], target[SqsEndpoints.TargetPrefix.Length..], context)
-                : context.Request.HasFormContentType ? SqsEndpoints.HandleQueryAsync(sqsBox[0], context)
+                : context.Request.HasFormContentType ? QueryAsync(context)
                 : Task.FromResult(AwsErrors.Json(400, "UnknownOperationException", $"the local platform does not serve '{target}'"));
         };
         app.MapPost("/", dispatch);
@@ -199,7 +211,7 @@ public sealed class LocalPlatform : IAsyncDisposable
                 LastModified = DateTimeOffset.UtcNow,
                 ReservedConcurrency = definition.ReservedConcurrency,
             };
-            var host = new FunctionHost(state, launcher, registry, logs, billing, settings);
+            var host = new FunctionHost(state, launcher, registry, logs, metrics, billing, settings);
             functions[definition.FunctionName] = host;
             progress?.Report($"Preparing {definition.FunctionName} ({definition.Runtime}, {definition.Architecture})");
             try
@@ -222,7 +234,7 @@ public sealed class LocalPlatform : IAsyncDisposable
             }
         }
 
-        return new LocalPlatform(app, template, functions, logs, endpoint, dynamoDb, sqs, mappings);
+        return new LocalPlatform(app, template, functions, logs, endpoint, dynamoDb, sqs, mappings) { Metrics = metrics };
     }
 
     public async ValueTask DisposeAsync()

@@ -87,6 +87,40 @@ public sealed class EndToEndTests(PlatformFixture fixture)
     }
 
     [Fact]
+    public void Cloudwatch_get_metric_statistics_counts_throttles_and_invocations_for_the_aws_cli()
+    {
+        const string function = "lambench-go-writer-x86_64";
+        var window = new[] { "--start-time", DateTime.UtcNow.AddMinutes(-10).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), "--end-time", DateTime.UtcNow.AddMinutes(10).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture) };
+        double Sum(string metric)
+        {
+            var (exit, stdout, stderr) = AwsClients.Aws(platform, ["cloudwatch", "get-metric-statistics", "--namespace", "AWS/Lambda", "--metric-name", metric, "--dimensions", $"Name=FunctionName,Value={function}", .. window, "--period", "60", "--statistics", "Sum"]);
+            Assert.True(exit == 0, stderr);
+            var answer = JsonDocument.Parse(stdout).RootElement;
+            Assert.Equal(metric, answer.GetProperty("Label").GetString());
+            return answer.GetProperty("Datapoints").EnumerateArray().Sum(p => p.GetProperty("Sum").GetDouble());
+        }
+
+        var invocationsBefore = Sum("Invocations");
+        var throttlesBefore = Sum("Throttles");
+        Assert.Equal(0, AwsClients.Aws(platform, "lambda", "put-function-concurrency", "--function-name", function, "--reserved-concurrent-executions", "0").Exit);
+        for (var i = 0; i < 2; i++)
+        {
+            var (exit, _, stderr) = AwsClients.Aws(platform, "lambda", "invoke", "--function-name", function, "--payload", "{}", "--cli-binary-format", "raw-in-base64-out", output);
+            Assert.NotEqual(0, exit);
+            Assert.Contains("TooManyRequestsException", stderr);
+        }
+
+        Assert.Equal(0, AwsClients.Aws(platform, "lambda", "delete-function-concurrency", "--function-name", function).Exit);
+        Invoke(function, """{"batch_id": "metrics-1", "size_bytes": 10, "count": 1}""");
+        // Every refused request is a throttle, and AWS CLI v2 makes 3 attempts a call (its standard retry mode).
+        Assert.Equal((throttlesBefore + 6, invocationsBefore + 1), (Sum("Throttles"), Sum("Invocations")));
+
+        var (failed, _, error) = AwsClients.Aws(platform, ["cloudwatch", "get-metric-statistics", "--namespace", "AWS/EC2", "--metric-name", "CPUUtilization", .. window, "--period", "60", "--statistics", "Sum"]);
+        Assert.NotEqual(0, failed);
+        Assert.Contains("InvalidParameterValue", error);
+    }
+
+    [Fact]
     public void A_configuration_change_forces_a_cold_start()
     {
         Invoke("lambench-python-noop-x86_64", "{}");

@@ -35,7 +35,7 @@ public sealed class ExperimentRunnerTests
 
         // Per configuration: configure, 1 warm-up, 2 cold, 5 warm.
         Assert.Equal((18, 0, 0), (execution.StepsRun, execution.StepsAlreadyDone, execution.Throttles));
-        Assert.Equal((14, 14, 0, 2, 1), (collection.Expected, collection.Found, collection.Missing.Count, collection.ExcludedWarmups, collection.Attempts));
+        Assert.Equal((14, 14, 0, 2, 1, 0), (collection.Expected, collection.Found, collection.Missing.Count, collection.ExcludedWarmups, collection.Attempts, collection.Throttles));
         var rows = InvocationCsvReader.ReadFile(run.InvocationsPath);
         var journal = DoneRequestIds(run);
         Assert.Equal(journal, rows.Select(r => r.RequestId));
@@ -130,6 +130,8 @@ public sealed class ExperimentRunnerTests
         var (_, execution, collection) = await local.RunAsync(NoopSpec);
         // 14 measured + 2 warm-ups at 30 %: the chance of no throttle at all is 0.7^16, about 0.3 %.
         Assert.True(execution.Throttles > 0, "no throttles counted");
+        // What the client was refused is what Lambda's Throttles metric counted (read back through GetMetricStatistics).
+        Assert.Equal(execution.Throttles, collection.Throttles);
         Assert.Equal((14, 14, 0), (collection.Expected, collection.Found, collection.Missing.Count));
         Assert.Equal(14, collection.Rows.Select(r => r.RequestId).Distinct().Count());
     }

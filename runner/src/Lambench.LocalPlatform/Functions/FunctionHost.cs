@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Lambench.Core.Cost;
 using Lambench.LocalPlatform.Logs;
+using Lambench.LocalPlatform.Metrics;
 
 namespace Lambench.LocalPlatform.Functions;
 
@@ -21,10 +22,12 @@ public sealed class FunctionHost : IDisposable
     private readonly LogGroup logGroup;
     private readonly InitBillingRule billing;
     private readonly PlatformSettings settings;
+    private readonly MetricStore metrics;
     private FunctionState state;
 
-    internal FunctionHost(FunctionState state, RuntimeLauncher launcher, EnvironmentRegistry registry, LogStore logs, InitBillingRule billing, PlatformSettings settings)
+    internal FunctionHost(FunctionState state, RuntimeLauncher launcher, EnvironmentRegistry registry, LogStore logs, MetricStore metrics, InitBillingRule billing, PlatformSettings settings)
     {
+        this.metrics = metrics;
         this.state = state;
         this.launcher = launcher;
         this.registry = registry;
@@ -140,9 +143,32 @@ public sealed class FunctionHost : IDisposable
         }
     }
 
-    /// <summary>Runs one invocation synchronously (RequestResponse).</summary>
+    /// <summary>Runs one invocation synchronously (RequestResponse), counted in the AWS/Lambda metrics.</summary>
     /// <exception cref="LambdaServiceException">TooManyRequestsException when reserved concurrency is exhausted.</exception>
     public async Task<InvocationOutcome> InvokeAsync(byte[] payload, CancellationToken cancellation = default)
+    {
+        var name = state.Definition.FunctionName;
+        InvocationOutcome outcome;
+        try
+        {
+            outcome = await RunAsync(payload, cancellation);
+        }
+        catch (LambdaServiceException e) when (e.StatusCode == 429)
+        {
+            metrics.Add(name, MetricStore.Throttles, DateTimeOffset.UtcNow);
+            throw;
+        }
+
+        metrics.Add(name, MetricStore.Invocations, DateTimeOffset.UtcNow);
+        if (outcome.FunctionError is not null)
+        {
+            metrics.Add(name, MetricStore.Errors, DateTimeOffset.UtcNow);
+        }
+
+        return outcome;
+    }
+
+    private async Task<InvocationOutcome> RunAsync(byte[] payload, CancellationToken cancellation)
     {
         if (UnavailableReason is { } reason)
         {

@@ -60,12 +60,28 @@ public sealed class SignedHttpClient(HttpClient http, AwsEndpoint endpoint, stri
         }
     }
 
-    /// <summary>The error in an AWS answer: x-amzn-ErrorType or the body's __type, Type or code, and its message.</summary>
+    /// <summary>The error in an AWS answer: x-amzn-ErrorType or the body's __type, Type or code, and its message (JSON, or the query protocol's XML).</summary>
     public static async Task<AwsServiceException> ErrorAsync(HttpResponseMessage response, CancellationToken cancellation)
     {
         var text = await response.Content.ReadAsStringAsync(cancellation);
         string? type = response.Headers.TryGetValues("x-amzn-ErrorType", out var values) ? values.First().Split(':')[0] : null;
         string message = text;
+        if (text.TrimStart().StartsWith('<'))
+        {
+            // The query protocol's errors: <ErrorResponse><Error><Code/><Message/></Error></ErrorResponse>.
+            try
+            {
+                var error = System.Xml.Linq.XDocument.Parse(text).Descendants().FirstOrDefault(e => e.Name.LocalName == "Error");
+                type ??= error?.Elements().FirstOrDefault(e => e.Name.LocalName == "Code")?.Value;
+                message = error?.Elements().FirstOrDefault(e => e.Name.LocalName == "Message")?.Value ?? text;
+            }
+            catch (System.Xml.XmlException)
+            {
+            }
+
+            return new AwsServiceException((int)response.StatusCode, type ?? response.StatusCode.ToString(), message);
+        }
+
         try
         {
             if (JsonNode.Parse(text) is JsonObject body)

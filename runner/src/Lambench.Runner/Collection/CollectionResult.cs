@@ -47,6 +47,13 @@ public sealed record CollectionResult
     /// <summary>Writer batches whose DynamoDB item count differs from the batch's count.</summary>
     public required IReadOnlyList<string> ItemMismatches { get; init; }
 
+    /// <summary>
+    /// Invocations Lambda refused with TooManyRequestsException during the run, from every source (the SQS trigger's
+    /// pollers included): the AWS/Lambda Throttles metric of the run's functions; null when it could not be read. On
+    /// AWS the metric can lag by a minute or two.
+    /// </summary>
+    public int? Throttles { get; init; }
+
     /// <summary>Rounds of log fetching (more than one when lines arrived late).</summary>
     public required int Attempts { get; init; }
 
@@ -57,5 +64,5 @@ public sealed record CollectionResult
     public required int LogRequests { get; init; }
 
     public string ToOneLine() => string.Create(CultureInfo.InvariantCulture,
-        $"{Found} of {Expected} measured invocations matched by request id ({Missing.Count} missing, {NotRun} not run); left out: {ExcludedWarmups} warm-up, {ExcludedAbandoned} abandoned, {Redeliveries} SQS redeliveries, {ExcludedOther} from outside this run; {Attempts} collection round(s), {LogRequests} CloudWatch Logs request(s)");
+        $"{Found} of {Expected} measured invocations matched by request id ({Missing.Count} missing, {NotRun} not run); left out: {ExcludedWarmups} warm-up, {ExcludedAbandoned} abandoned, {Redeliveries} SQS redeliveries, {ExcludedOther} from outside this run; {(Throttles is { } t ? t.ToString(CultureInfo.InvariantCulture) : "unknown")} throttled (Throttles metric); {Attempts} collection round(s), {LogRequests} CloudWatch Logs request(s)");
 }

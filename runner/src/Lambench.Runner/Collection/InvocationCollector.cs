@@ -88,6 +88,7 @@ public sealed class InvocationCollector(RunTarget target)
         }
 
         InvocationCsvWriter.WriteFile(run.InvocationsPath, match.Rows);
+        var throttles = await ThrottlesAsync(run, entries, cancellation);
         var itemMismatches = expected
             .Where(e => spec.Workload == "writer")
             .Select(e => (e, Count: Convert.ToInt32(spec.Batches.First(b => b.Label == e.Step.Batch).Parameters["count"], CultureInfo.InvariantCulture)))
@@ -114,12 +115,39 @@ public sealed class InvocationCollector(RunTarget target)
             Conflicts = match.Conflicts,
             ItemMismatches = itemMismatches,
             ItemsChecked = spec.Workload == "writer" ? expected.Count : 0,
+            Throttles = throttles,
             Attempts = attempts,
             FullInsightsWindows = insightsReader.FullWindows,
             LogRequests = target.Logs.Requests - requestsBefore,
         };
         AtomicFile.WriteAllText(run.CollectionPath, JsonSerializer.Serialize(result, Json) + "\n");
         return result;
+    }
+
+    /// <summary>The Throttles metric of the run's functions from its first step to now; null when CloudWatch refuses.</summary>
+    private async Task<int?> ThrottlesAsync(RunDirectory run, IReadOnlyList<JournalEntry> entries, CancellationToken cancellation)
+    {
+        if (entries.Count == 0)
+        {
+            return 0;
+        }
+
+        var start = entries.Min(e => e.Time).AddMinutes(-1);
+        var end = DateTimeOffset.UtcNow.AddMinutes(1);
+        try
+        {
+            var total = 0.0;
+            foreach (var configuration in run.Spec.Configurations)
+            {
+                total += await target.Metrics.LambdaMetricSumAsync(configuration.FunctionName(target.StackName, run.Spec.Workload), "Throttles", start, end, cancellation);
+            }
+
+            return (int)total;
+        }
+        catch (Exception e) when (e is Aws.AwsServiceException or HttpRequestException)
+        {
+            return null;
+        }
     }
 
     private static string LogPath(RunDirectory run, string configuration) => Path.Combine(run.LogsDirectory, configuration + ".json");

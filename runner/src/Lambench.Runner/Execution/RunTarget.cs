@@ -19,6 +19,7 @@ public sealed record RunTarget : IDisposable
 
     public required ILambdaApi Lambda { get; init; }
     public required ILogsApi Logs { get; init; }
+    public required IMetricsApi Metrics { get; init; }
     public required FunctionUrlClient FunctionUrls { get; init; }
     public required IAmazonSQS Sqs { get; init; }
     public required IAmazonDynamoDB DynamoDb { get; init; }
