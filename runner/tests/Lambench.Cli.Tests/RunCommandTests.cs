@@ -78,8 +78,19 @@ public sealed class RunCommandTests : IDisposable
                 await Task.Delay(5);
             }
 
+            var children = ChildrenOf(process.Id);
+            Assert.NotEmpty(children);
             process.Kill(); // SIGKILL: no handler runs, nothing is flushed by the runner
             await process.WaitForExitAsync();
+
+            // Orphaned, the function processes lose their Runtime API and dynalite its stdin: they end on their own.
+            var gone = DateTime.UtcNow.AddSeconds(10);
+            while (children.Any(pid => Directory.Exists($"/proc/{pid}")) && DateTime.UtcNow < gone)
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.DoesNotContain(children, pid => Directory.Exists($"/proc/{pid}"));
         }
 
         Assert.False(File.Exists(Path.Combine(killed, "invocations.csv")));
@@ -103,6 +114,62 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal((2, true), (status[16].Attempt, status[16].IsDone));
         Assert.DoesNotContain(resumed, r => r.BatchId!.EndsWith("-00016-1", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Ctrl_C_stops_cleanly_with_the_step_abandoned_and_every_function_process_gone()
+    {
+        var stopped = Path.Combine(_directory, "stopped");
+        using var process = Process.Start(Lambench("run", SpecPath(), "--out", stopped, "--no-report"))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        var journal = Path.Combine(stopped, "journal.jsonl");
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (!(File.Exists(journal) && File.ReadLines(journal).LastOrDefault() is { } last && last.StartsWith("{\"step\":16,\"attempt\":1,\"state\":\"started\"", StringComparison.Ordinal)))
+        {
+            Assert.True(DateTime.UtcNow < deadline && !process.HasExited, "the run never reached step 16");
+            await Task.Delay(5);
+        }
+
+        // The function processes and dynalite, started by the platform inside the run.
+        var children = ChildrenOf(process.Id);
+        Assert.NotEmpty(children);
+        using (var interrupt = Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await interrupt.WaitForExitAsync();
+        }
+
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        var text = await output + await error;
+        Assert.True(process.ExitCode == ExitCodes.Cancelled, text);
+        Assert.Contains("resume with: lambench run", System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " "));
+        using (var entries = RunJournal.Open(journal))
+        {
+            Assert.Contains(entries.Entries, e => e is { Step: 16, State: JournalEntry.Abandoned } && e.Detail!.StartsWith("stopped by the user", StringComparison.Ordinal));
+        }
+
+        // The platform stopped them on the way out (a process that lingered would be orphaned, not gone).
+        await Task.Delay(500);
+        Assert.DoesNotContain(children, pid => Directory.Exists($"/proc/{pid}"));
+    }
+
+    private static List<int> ChildrenOf(int parent) => Directory.EnumerateDirectories("/proc")
+        .Select(Path.GetFileName)
+        .Where(name => name!.All(char.IsAsciiDigit))
+        .Select(name => int.Parse(name!, System.Globalization.CultureInfo.InvariantCulture))
+        .Where(pid =>
+        {
+            try
+            {
+                // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after the last ')'.
+                var stat = File.ReadAllText($"/proc/{pid}/stat");
+                return stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1] == parent.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        })
+        .ToList();
 
     [Fact]
     public async Task A_spec_with_errors_reports_every_one_with_file_and_line_and_runs_nothing()
