@@ -70,13 +70,7 @@ public sealed class RunCommandTests : IDisposable
         {
             _ = process.StandardOutput.ReadToEndAsync();
             _ = process.StandardError.ReadToEndAsync();
-            var journal = Path.Combine(killed, "journal.jsonl");
-            var deadline = DateTime.UtcNow.AddMinutes(3);
-            while (!(File.Exists(journal) && File.ReadLines(journal).LastOrDefault() is { } last && last.StartsWith("{\"step\":16,\"attempt\":1,\"state\":\"started\"", StringComparison.Ordinal)))
-            {
-                Assert.True(DateTime.UtcNow < deadline && !process.HasExited, "the run never reached step 16");
-                await Task.Delay(5);
-            }
+            await UntilStepStartedAsync(process, Path.Combine(killed, "journal.jsonl"), 16);
 
             var children = ChildrenOf(process.Id);
             Assert.NotEmpty(children);
@@ -85,12 +79,12 @@ public sealed class RunCommandTests : IDisposable
 
             // Orphaned, the function processes lose their Runtime API and dynalite its stdin: they end on their own.
             var gone = DateTime.UtcNow.AddSeconds(10);
-            while (children.Any(pid => Directory.Exists($"/proc/{pid}")) && DateTime.UtcNow < gone)
+            while (children.Any(Alive) && DateTime.UtcNow < gone)
             {
                 await Task.Delay(100);
             }
 
-            Assert.DoesNotContain(children, pid => Directory.Exists($"/proc/{pid}"));
+            Assert.DoesNotContain(children, pid => Alive(pid));
         }
 
         Assert.False(File.Exists(Path.Combine(killed, "invocations.csv")));
@@ -123,12 +117,7 @@ public sealed class RunCommandTests : IDisposable
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         var journal = Path.Combine(stopped, "journal.jsonl");
-        var deadline = DateTime.UtcNow.AddMinutes(3);
-        while (!(File.Exists(journal) && File.ReadLines(journal).LastOrDefault() is { } last && last.StartsWith("{\"step\":16,\"attempt\":1,\"state\":\"started\"", StringComparison.Ordinal)))
-        {
-            Assert.True(DateTime.UtcNow < deadline && !process.HasExited, "the run never reached step 16");
-            await Task.Delay(5);
-        }
+        await UntilStepStartedAsync(process, journal, 16);
 
         // The function processes and dynalite, started by the platform inside the run.
         var children = ChildrenOf(process.Id);
@@ -149,7 +138,34 @@ public sealed class RunCommandTests : IDisposable
 
         // The platform stopped them on the way out (a process that lingered would be orphaned, not gone).
         await Task.Delay(500);
-        Assert.DoesNotContain(children, pid => Directory.Exists($"/proc/{pid}"));
+        Assert.DoesNotContain(children, pid => Alive(pid));
+    }
+
+    /// <summary>Waits until the journal's last line says the step's first attempt started: the run is inside that step.</summary>
+    private static async Task UntilStepStartedAsync(Process process, string journal, int step)
+    {
+        var started = $"{{\"step\":{step},\"attempt\":1,\"state\":\"started\"";
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        while (!(File.Exists(journal) && File.ReadLines(journal).LastOrDefault() is { } last && last.StartsWith(started, StringComparison.Ordinal)))
+        {
+            Assert.True(DateTime.UtcNow < deadline && !process.HasExited, $"the run never reached step {step}");
+            await Task.Delay(5);
+        }
+    }
+
+    /// <summary>A process that still runs; a zombie (exited, not yet reaped by whoever adopted it) does not count.</summary>
+    private static bool Alive(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            var state = stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[0];
+            return state != "Z";
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     private static List<int> ChildrenOf(int parent) => Directory.EnumerateDirectories("/proc")

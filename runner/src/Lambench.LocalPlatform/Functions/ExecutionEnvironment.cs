@@ -87,7 +87,10 @@ internal sealed class ExecutionEnvironment : IDisposable
         {
             if (!process.HasExited)
             {
-                process.Kill(entireProcessTree: true);
+                // SIGKILL to the runtime process alone: it starts no children (qemu-user emulates in-process), and
+                // .NET's tree kill SIGSTOPs the process first, which would leave it stopped forever if the platform
+                // itself were killed in between.
+                process.Kill();
                 process.WaitForExit(2000);
             }
         }
