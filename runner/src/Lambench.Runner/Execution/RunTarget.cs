@@ -17,6 +17,9 @@ public sealed record RunTarget : IDisposable
     /// <summary>The stack whose functions, queues and table the run uses (infra/template.yaml names them after it).</summary>
     public required string StackName { get; init; }
 
+    /// <summary>The AWS region (the local platform's is us-east-1).</summary>
+    public required string Region { get; init; }
+
     public required ILambdaApi Lambda { get; init; }
     public required ILogsApi Logs { get; init; }
     public required IMetricsApi Metrics { get; init; }

@@ -31,6 +31,7 @@ public static class RunTargets
         {
             Platform = "aws",
             StackName = stackName,
+            Region = region,
             Lambda = new LambdaClient(http, lambda),
             Logs = new LogsClient(http, AwsEndpoint.Public("logs", region)),
             Metrics = new MetricsClient(http, AwsEndpoint.Public("monitoring", region)),
@@ -52,6 +53,7 @@ public static class RunTargets
         {
             Platform = "local",
             StackName = stackName,
+            Region = region,
             Lambda = new LambdaClient(http, signing),
             Logs = new LogsClient(http, signing),
             Metrics = new MetricsClient(http, signing),

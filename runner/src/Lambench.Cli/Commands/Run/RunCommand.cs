@@ -204,7 +204,19 @@ public static class RunCommand
 
     private static async Task<int> RunTargetAsync(IAnsiConsole console, RunRequest request, RunDirectory run, RunTarget target, CancellationToken cancellation)
     {
-        var costs = new RunCostEstimator(PriceCatalogLoader.Load());
+        // The run's region's prices where data/prices has them; otherwise us-east-1's, and the lines say so.
+        PriceCatalog catalog;
+        try
+        {
+            catalog = PriceCatalogLoader.Load(target.Region);
+        }
+        catch (PriceCatalogException)
+        {
+            catalog = PriceCatalogLoader.Load();
+        }
+
+        var prices = string.Create(CultureInfo.InvariantCulture, $"{catalog.Region} prices of {catalog.AsOf:yyyy-MM-dd}{(catalog.Region == target.Region ? string.Empty : $", none kept for {target.Region}")}, no free tier");
+        var costs = new RunCostEstimator(catalog);
         if (target.Platform == "aws")
         {
             // The most the plan can cost: every invocation billed to the functions' timeout.
@@ -213,7 +225,7 @@ public static class RunCommand
                 var first = run.Spec.Configurations[0].FunctionName(target.StackName, run.Spec.Workload);
                 var timeout = (await target.Lambda.GetFunctionConfigurationAsync(first, cancellation)).Timeout;
                 var estimate = costs.Before(run.Spec, run.Plan, timeout);
-                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Estimated cost on AWS (us-east-1 prices, no free tier): at most {estimate.ToOneLine($"each billed to the {timeout} s timeout")}; SQS's empty polls between messages are extra.");
+                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Estimated cost on AWS ({prices}): at most {estimate.ToOneLine($"each billed to the {timeout} s timeout")}; SQS's empty polls between messages are extra.");
             }
             catch (Exception e) when (e is Lambench.Runner.Aws.AwsServiceException or HttpRequestException)
             {
@@ -259,7 +271,7 @@ public static class RunCommand
         if (target.Platform == "aws")
         {
             var cost = costs.After(run.Spec, collection.RunRows, collection.SentBatches);
-            console.MarkupLineInterpolated($"What the run cost (us-east-1 prices, no free tier): {cost.ToOneLine("billed durations of its REPORT lines, warm-ups included")}");
+            console.MarkupLineInterpolated($"What the run cost ({prices}): {cost.ToOneLine("billed durations of its REPORT lines, warm-ups included")}");
         }
         foreach (var problem in collection.Missing.Concat(collection.Conflicts).Concat(collection.ItemMismatches).Take(20))
         {
