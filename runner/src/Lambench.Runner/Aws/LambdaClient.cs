@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Lambench.Runner.Aws;
@@ -79,17 +78,8 @@ public sealed class LambdaClient(HttpClient http, AwsEndpoint endpoint) : ILambd
         }
     }
 
-    private async Task<JsonObject> SendJsonAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellation)
-    {
-        using var response = await client.SendAsync(method, path, body is null ? null : Encoding.UTF8.GetBytes(body.ToJsonString()), new Dictionary<string, string>(), "application/json", cancellation);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await SignedHttpClient.ErrorAsync(response, cancellation);
-        }
-
-        var text = await response.Content.ReadAsStringAsync(cancellation);
-        return text.Length == 0 ? [] : JsonNode.Parse(text) as JsonObject ?? [];
-    }
+    private Task<JsonObject> SendJsonAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellation) =>
+        client.SendJsonAsync(method, path, body, new Dictionary<string, string>(), "application/json", cancellation);
 
     private static FunctionConfiguration Parse(JsonObject json) => new(
         (string?)json["FunctionName"] ?? string.Empty,

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Lambench.Runner.Aws;
@@ -73,15 +72,6 @@ public sealed class LogsClient(HttpClient http, AwsEndpoint endpoint) : ILogsApi
         return ((string?)answer["status"] ?? "Unknown", rows);
     }
 
-    private async Task<JsonObject> SendAsync(string operation, JsonObject request, CancellationToken cancellation)
-    {
-        using var response = await client.SendAsync(HttpMethod.Post, "/", Encoding.UTF8.GetBytes(request.ToJsonString()),
-            new Dictionary<string, string> { ["X-Amz-Target"] = "Logs_20140328." + operation }, "application/x-amz-json-1.1", cancellation);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await SignedHttpClient.ErrorAsync(response, cancellation);
-        }
-
-        return JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellation))!.AsObject();
-    }
+    private Task<JsonObject> SendAsync(string operation, JsonObject request, CancellationToken cancellation) =>
+        client.SendJsonAsync(HttpMethod.Post, "/", request, new Dictionary<string, string> { ["X-Amz-Target"] = "Logs_20140328." + operation }, "application/x-amz-json-1.1", cancellation);
 }

@@ -43,9 +43,9 @@ public sealed class SignedHttpClient(HttpClient http, AwsEndpoint endpoint, stri
             var response = await http.SendAsync(request, cancellation);
             var retryable = response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500
                 || (response.StatusCode == HttpStatusCode.BadRequest && response.Headers.TryGetValues("x-amzn-ErrorType", out var types) && types.Any(t => t.StartsWith("Throttling", StringComparison.Ordinal)));
-            if (response.StatusCode == HttpStatusCode.TooManyRequests || (retryable && (int)response.StatusCode < 500))
+            if (retryable && (int)response.StatusCode < 500)
             {
-                Throttles++;
+                Throttles++; // a 429 or a 400 Throttling error: the retryable answers that are not server errors
             }
 
             if (!retryable || attempt == MaximumAttempts)
@@ -58,6 +58,22 @@ public sealed class SignedHttpClient(HttpClient http, AwsEndpoint endpoint, stri
             var delay = Math.Min(10_000, 100 * Math.Pow(2, attempt - 1));
             await Task.Delay(TimeSpan.FromMilliseconds(delay / 2 + Random.Shared.NextDouble() * delay / 2), cancellation);
         }
+    }
+
+    /// <summary>
+    /// Sends a JSON body (or none) and returns the JSON object answered, {} for an empty answer (a 204); an error
+    /// answer is thrown as <see cref="AwsServiceException"/>.
+    /// </summary>
+    public async Task<JsonObject> SendJsonAsync(HttpMethod method, string pathAndQuery, JsonObject? body, IReadOnlyDictionary<string, string> headers, string contentType, CancellationToken cancellation)
+    {
+        using var response = await SendAsync(method, pathAndQuery, body is null ? null : System.Text.Encoding.UTF8.GetBytes(body.ToJsonString()), headers, contentType, cancellation);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ErrorAsync(response, cancellation);
+        }
+
+        var text = await response.Content.ReadAsStringAsync(cancellation);
+        return text.Length == 0 ? [] : JsonNode.Parse(text) as JsonObject ?? [];
     }
 
     /// <summary>The error in an AWS answer: x-amzn-ErrorType or the body's __type, Type or code, and its message (JSON, or the query protocol's XML).</summary>
