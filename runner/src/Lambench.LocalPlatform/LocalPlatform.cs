@@ -36,7 +36,7 @@ public sealed class LocalPlatform : IAsyncDisposable
     private readonly DynaliteServer? dynamoDb;
     private readonly List<EventSourceMapping> mappings;
 
-    private LocalPlatform(WebApplication app, LocalTemplate template, Dictionary<string, FunctionHost> functions, LogStore logs, Uri endpoint, DynaliteServer? dynamoDb, SqsService sqs, List<EventSourceMapping> mappings)
+    private LocalPlatform(WebApplication app, LocalTemplate template, Dictionary<string, FunctionHost> functions, LogStore logs, MetricStore metrics, Uri endpoint, DynaliteServer? dynamoDb, SqsService sqs, List<EventSourceMapping> mappings)
     {
         this.app = app;
         this.dynamoDb = dynamoDb;
@@ -45,6 +45,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         this.functions = functions;
         Template = template;
         Logs = logs;
+        Metrics = metrics;
         Endpoint = endpoint;
         eviction = new Timer(_ =>
         {
@@ -59,7 +60,7 @@ public sealed class LocalPlatform : IAsyncDisposable
     public LogStore Logs { get; }
 
     /// <summary>The AWS/Lambda metrics (Invocations, Errors, Throttles) per function and minute, served as CloudWatch's GetMetricStatistics.</summary>
-    public MetricStore Metrics { get; private init; } = new();
+    public MetricStore Metrics { get; }
 
     /// <summary>http://127.0.0.1:&lt;port&gt;: the endpoint URL for Lambda and CloudWatch Logs clients.</summary>
     public Uri Endpoint { get; }
@@ -234,7 +235,7 @@ public sealed class LocalPlatform : IAsyncDisposable
             }
         }
 
-        return new LocalPlatform(app, template, functions, logs, endpoint, dynamoDb, sqs, mappings) { Metrics = metrics };
+        return new LocalPlatform(app, template, functions, logs, metrics, endpoint, dynamoDb, sqs, mappings);
     }
 
     public async ValueTask DisposeAsync()

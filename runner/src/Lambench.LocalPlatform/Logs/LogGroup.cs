@@ -36,14 +36,8 @@ public sealed class LogGroup(LogStore store, string name, long creationTimeMs, i
         }
     }
 
-    /// <summary>A copy of the events, oldest first.</summary>
-    public IReadOnlyList<LogEvent> Snapshot()
-    {
-        lock (events)
-        {
-            return events.ToList();
-        }
-    }
+    /// <summary>A copy of all the events, oldest first, ingested or not.</summary>
+    public IReadOnlyList<LogEvent> Snapshot() => Searchable(long.MaxValue);
 
     /// <summary>The events already ingested at <paramref name="nowMs"/>: what the search APIs see.</summary>
     public IReadOnlyList<LogEvent> Searchable(long nowMs)

@@ -33,15 +33,6 @@ public sealed class LogStream(LogGroup group, string name, long creationTimeMs)
         }
     }
 
-    /// <summary>A copy of this stream's events, oldest first.</summary>
-    public IReadOnlyList<LogEvent> Snapshot()
-    {
-        lock (events)
-        {
-            return events.ToList();
-        }
-    }
-
     /// <summary>The events already ingested at <paramref name="nowMs"/>: what GetLogEvents sees.</summary>
     public IReadOnlyList<LogEvent> Searchable(long nowMs)
     {

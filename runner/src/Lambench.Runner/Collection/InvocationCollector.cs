@@ -45,7 +45,8 @@ public sealed class InvocationCollector(RunTarget target)
         var warmupBatches = run.Plan.Steps.Where(s => s.Phase == PlanStep.Warmup).Select(s => status.GetValueOrDefault(s.Index)?.BatchId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var abandonedBatches = status.Values.SelectMany(s => s.Abandoned).ToHashSet(StringComparer.Ordinal);
         // From a minute before the run's first step: the log group may hold other runs.
-        long? startMs = entries.Count == 0 ? null : entries.Min(e => e.Time).AddMinutes(-1).ToUnixTimeMilliseconds();
+        DateTimeOffset? start = entries.Count == 0 ? null : entries.Min(e => e.Time).AddMinutes(-1);
+        long? startMs = start?.ToUnixTimeMilliseconds();
         var requestsBefore = target.Logs.Requests;
         var insightsReader = new InsightsLogReader(target.Logs, target.InsightsPollInterval);
         Directory.CreateDirectory(run.LogsDirectory);
@@ -75,7 +76,7 @@ public sealed class InvocationCollector(RunTarget target)
             }
 
             ingested = Ingest(run);
-            match = Match(run, expected, ingested, warmupBatches, abandonedBatches);
+            match = Match(expected, ingested, warmupBatches, abandonedBatches);
             pending = match.Missing.Select(m => m.Step.Configuration).ToHashSet(StringComparer.Ordinal);
             if (pending.Count == 0 || DateTimeOffset.UtcNow + delay > deadline)
             {
@@ -88,7 +89,7 @@ public sealed class InvocationCollector(RunTarget target)
         }
 
         InvocationCsvWriter.WriteFile(run.InvocationsPath, match.Rows);
-        var throttles = await ThrottlesAsync(run, entries, cancellation);
+        var throttles = start is { } from ? await ThrottlesAsync(run, from, cancellation) : 0;
         var itemMismatches = expected
             .Where(e => spec.Workload == "writer")
             .Select(e => (e, Count: Convert.ToInt32(spec.Batches.First(b => b.Label == e.Step.Batch).Parameters["count"], CultureInfo.InvariantCulture)))
@@ -124,15 +125,9 @@ public sealed class InvocationCollector(RunTarget target)
         return result;
     }
 
-    /// <summary>The Throttles metric of the run's functions from its first step to now; null when CloudWatch refuses.</summary>
-    private async Task<int?> ThrottlesAsync(RunDirectory run, IReadOnlyList<JournalEntry> entries, CancellationToken cancellation)
+    /// <summary>The Throttles metric of the run's functions from <paramref name="start"/> to now; null when CloudWatch refuses.</summary>
+    private async Task<int?> ThrottlesAsync(RunDirectory run, DateTimeOffset start, CancellationToken cancellation)
     {
-        if (entries.Count == 0)
-        {
-            return 0;
-        }
-
-        var start = entries.Min(e => e.Time).AddMinutes(-1);
         var end = DateTimeOffset.UtcNow.AddMinutes(1);
         try
         {
@@ -170,7 +165,7 @@ public sealed class InvocationCollector(RunTarget target)
         return ingestor.Complete().Invocations.ToList();
     }
 
-    private static MatchResult Match(RunDirectory run, List<Expected> expected, List<InvocationRecord> rows, HashSet<string> warmups, HashSet<string> abandoned)
+    private static MatchResult Match(List<Expected> expected, List<InvocationRecord> rows, HashSet<string> warmups, HashSet<string> abandoned)
     {
         var byRequest = rows.ToDictionary(r => r.RequestId, StringComparer.Ordinal);
         var byBatch = rows.Where(r => r.BatchId is not null).GroupBy(r => r.BatchId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);

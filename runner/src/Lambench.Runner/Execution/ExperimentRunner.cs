@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Amazon.SQS.Model;
@@ -206,8 +205,8 @@ public sealed class ExperimentRunner(RunTarget target)
     {
         var name = configuration.FunctionName(target.StackName, spec.Workload);
         var batch = spec.Batches.First(b => b.Label == step.Batch);
-        var payload = BatchPayload.Create(batch, batchId, step.Repetition);
-        var body = Encoding.UTF8.GetBytes(payload.ToJsonString());
+        var message = BatchPayload.Create(batch, batchId, step.Repetition).ToJsonString();
+        var body = Encoding.UTF8.GetBytes(message);
         if (step.Phase == PlanStep.Cold)
         {
             var environment = new Dictionary<string, string>(functions[name].Environment, StringComparer.Ordinal) { [ForceColdVariable] = batchId };
@@ -227,7 +226,7 @@ public sealed class ExperimentRunner(RunTarget target)
                 (requestId, detail) = (answer.RequestId, answer.FunctionError is null ? null : $"function URL answered {answer.StatusCode}");
                 break;
             case "sqs":
-                var drained = await SendAndDrainAsync(queueUrls[name], payload.ToJsonString(), TimeSpan.FromSeconds(spec.Protocol.DrainTimeoutSeconds), cancellation);
+                var drained = await SendAndDrainAsync(queueUrls[name], message, TimeSpan.FromSeconds(spec.Protocol.DrainTimeoutSeconds), cancellation);
                 detail = string.Create(CultureInfo.InvariantCulture, $"queue drained in {drained.TotalSeconds:F1} s");
                 break;
         }

@@ -64,8 +64,8 @@ public sealed class RunJournal : IDisposable
             var current = status.GetValueOrDefault(entry.Step) ?? new StepStatus(entry.Step, 0, null, null, []);
             status[entry.Step] = entry.State switch
             {
-                JournalEntry.Started => current with { Attempt = entry.Attempt, State = JournalEntry.Started, BatchId = entry.BatchId, RequestId = null, Items = null, Time = entry.Time },
-                JournalEntry.Done => current with { State = JournalEntry.Done, RequestId = entry.RequestId, BatchId = entry.BatchId ?? current.BatchId, Items = entry.Items, Time = entry.Time },
+                JournalEntry.Started => current with { Attempt = entry.Attempt, State = JournalEntry.Started, BatchId = entry.BatchId, RequestId = null, Items = null },
+                JournalEntry.Done => current with { State = JournalEntry.Done, RequestId = entry.RequestId, BatchId = entry.BatchId ?? current.BatchId, Items = entry.Items },
                 JournalEntry.Failed => current with { State = JournalEntry.Failed },
                 JournalEntry.Abandoned => current with { State = JournalEntry.Abandoned, Abandoned = entry.BatchId is null ? current.Abandoned : [.. current.Abandoned, entry.BatchId] },
                 _ => current,

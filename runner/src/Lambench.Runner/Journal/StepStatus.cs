@@ -10,8 +10,6 @@ public sealed record StepStatus(int Step, int Attempt, string? State, string? Re
 
     public int? Items { get; init; }
 
-    public DateTimeOffset? Time { get; init; }
-
     public bool IsDone => State == JournalEntry.Done;
 
     /// <summary>Started but neither done, failed nor abandoned: a crash interrupted it.</summary>
