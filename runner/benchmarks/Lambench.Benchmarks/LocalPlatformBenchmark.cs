@@ -7,6 +7,7 @@ using Lambench.Core.Parsing;
 using Lambench.Core.Statistics;
 using Lambench.LocalPlatform;
 using Lambench.LocalPlatform.Functions;
+using Lambench.Tests.Shared;
 
 namespace Lambench.Benchmarks;
 
@@ -22,7 +23,7 @@ public static class LocalPlatformBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var invocations = args.Length > 1 && args[0] == "--invocations" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
-        var root = FindRoot();
+        var root = RepositoryPaths.Root();
         var work = Path.Combine(root, ".lambench", "local-bench");
         await using var platform = await LocalPlatform.LocalPlatform.StartAsync(new LocalPlatformOptions
         {
@@ -109,18 +110,5 @@ public static class LocalPlatformBenchmark
         var tail = Encoding.UTF8.GetString(Convert.FromBase64String(response.Headers.GetValues("X-Amz-Log-Result").Single()));
         var report = LogMessageParser.Parse(tail.Split('\n').Single(l => l.StartsWith("REPORT", StringComparison.Ordinal))).Report;
         return (report, JsonDocument.Parse(body).RootElement.GetProperty("handler_ms").GetDouble());
-    }
-
-    internal static string FindRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "global.json")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("repository root not found");
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using Lambench.LocalPlatform;
 using Lambench.Runner.Collection;
 using Lambench.Runner.Execution;
+using Lambench.Tests.Shared;
 
 namespace Lambench.Benchmarks;
 
@@ -18,7 +19,7 @@ public static class RunnerBenchmark
     public static async Task<int> RunAsync(string[] args)
     {
         var repetitions = args.Length > 1 && args[0] == "--repetitions" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
-        var root = LocalPlatformBenchmark.FindRoot();
+        var root = RepositoryPaths.Root();
         var directory = Directory.CreateTempSubdirectory("lambench-runner-bench-").FullName;
         try
         {
