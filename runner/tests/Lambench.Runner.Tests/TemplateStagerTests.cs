@@ -6,6 +6,7 @@ using Lambench.Tests.Shared;
 namespace Lambench.Runner.Tests;
 
 /// <summary>What deploy does without the SAM CLI: the template with each Go function pointing at a bootstrap built for its architecture.</summary>
+[Trait("Tier", "system")]
 public sealed class TemplateStagerTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("lambench-stage-").FullName;
@@ -45,5 +46,9 @@ public sealed class TemplateStagerTests : IDisposable
         }
 
         Assert.All(functions.Where(f => f.Runtime.StartsWith("python", StringComparison.Ordinal)), f => Assert.Equal(Path.Combine(RepositoryPaths.Root(), "infra", "functions", "python"), f.CodeDirectory));
+
+        // What `aws cloudformation package` receives passes AWS's SAM transform and CloudFormation's schemas too.
+        var (exit, output) = await TemplateLintTests.CfnLintAsync(staged);
+        Assert.True(exit == 0, output);
     }
 }
