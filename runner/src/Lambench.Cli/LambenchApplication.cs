@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lambench.Cli.Commands.Deploy;
+using Lambench.Cli.Commands.Doctor;
 using Lambench.Cli.Commands.Ingest;
 using Lambench.Cli.Commands.Local;
 using Lambench.Cli.Commands.Notebook;
@@ -18,7 +19,8 @@ public static class LambenchApplication
 
         Typical use:
           lambench run experiments/quickstart.yaml --out runs/quickstart   (an experiment end to end; resumable)
-          lambench deploy --region us-east-1                                (the stack, for run --target aws)
+          lambench doctor --region sa-east-1                                (is the AWS account ready? one line per check)
+          lambench deploy --region sa-east-1                                (the stack, for run --target aws)
           lambench ingest logs/*.log --out invocations.csv --architecture x86_64 --runtime provided.al2
           lambench report invocations.csv --out report/ [--lang pt-BR]
           lambench notebook render notebooks/*.ipynb --out out/notebooks
@@ -27,6 +29,7 @@ public static class LambenchApplication
     {
         RunCommand.Build(console),
         DeployCommand.Build(console),
+        DoctorCommand.Build(console),
         IngestCommand.Build(console),
         ReportCommand.Build(console),
         NotebookCommand.Build(console),

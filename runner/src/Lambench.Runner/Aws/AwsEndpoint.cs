@@ -5,9 +5,12 @@ namespace Lambench.Runner.Aws;
 /// <summary>Where a service is and how to sign for it: the endpoint, the region and the credentials (the AWS way).</summary>
 public sealed record AwsEndpoint(Uri Url, string Region, Func<CancellationToken, Task<ImmutableCredentials>> Credentials)
 {
-    /// <summary>The service's public endpoint with the SDK's credential chain (environment, profiles, SSO, instance roles).</summary>
+    /// <summary>
+    /// The service's endpoint in <paramref name="region"/> with the SDK's credential chain (environment, profiles, SSO,
+    /// instance roles): the public one, or the one configured the AWS way (<see cref="ConfiguredEndpoints"/>).
+    /// </summary>
     public static AwsEndpoint Public(string service, string region) =>
-        new(new Uri($"https://{service}.{region}.amazonaws.com/"), region, async cancellation =>
+        new(WithTrailingSlash(ConfiguredEndpoints.For(service)) ?? new Uri($"https://{service}.{region}.amazonaws.com/"), region, async cancellation =>
         {
             try
             {
@@ -20,6 +23,9 @@ public sealed record AwsEndpoint(Uri Url, string Region, Func<CancellationToken,
                 throw new AwsServiceException(0, "NoCredentials", "no AWS credentials found (environment, profiles, SSO, web identity and instance roles were tried): set AWS_PROFILE after aws configure or aws sso login, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY");
             }
         });
+
+    private static Uri? WithTrailingSlash(Uri? url) =>
+        url is null || url.AbsolutePath.EndsWith('/') ? url : new Uri(url + "/");
 
     /// <summary>An endpoint with fixed credentials, such as the local platform's.</summary>
     public static AwsEndpoint Fixed(Uri url, string region, string accessKey, string secretKey) =>

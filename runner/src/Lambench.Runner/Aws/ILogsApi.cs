@@ -11,6 +11,9 @@ public interface ILogsApi
     /// <summary>Every event of a log group matching <paramref name="filterPattern"/> from <paramref name="startTimeMs"/> on, all pages.</summary>
     Task<IReadOnlyList<JsonObject>> FilterLogEventsAsync(string logGroupName, string? filterPattern, long? startTimeMs, CancellationToken cancellation = default);
 
+    /// <summary>The names of the log groups whose name begins with <paramref name="prefix"/>, all pages.</summary>
+    Task<IReadOnlyList<string>> DescribeLogGroupNamesAsync(string prefix, CancellationToken cancellation = default);
+
     /// <summary>Starts a Logs Insights query over [startTime, endTime] (seconds, inclusive) and returns its id.</summary>
     Task<string> StartQueryAsync(string logGroupName, long startTimeSeconds, long endTimeSeconds, string queryString, int limit, CancellationToken cancellation = default);
 

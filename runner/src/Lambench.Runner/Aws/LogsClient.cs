@@ -46,6 +46,27 @@ public sealed class LogsClient(HttpClient http, AwsEndpoint endpoint) : ILogsApi
         return events;
     }
 
+    public async Task<IReadOnlyList<string>> DescribeLogGroupNamesAsync(string prefix, CancellationToken cancellation = default)
+    {
+        var names = new List<string>();
+        string? token = null;
+        do
+        {
+            var request = new JsonObject { ["logGroupNamePrefix"] = prefix };
+            if (token is not null)
+            {
+                request["nextToken"] = token;
+            }
+
+            var page = await SendAsync("DescribeLogGroups", request, cancellation);
+            names.AddRange((page["logGroups"] as JsonArray ?? []).Select(g => (string?)g?["logGroupName"]).OfType<string>());
+            token = (string?)page["nextToken"];
+        }
+        while (token is not null);
+
+        return names;
+    }
+
     public async Task<string> StartQueryAsync(string logGroupName, long startTimeSeconds, long endTimeSeconds, string queryString, int limit, CancellationToken cancellation = default)
     {
         var answer = await SendAsync("StartQuery", new JsonObject

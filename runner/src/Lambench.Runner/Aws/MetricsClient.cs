@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Xml.Linq;
 
 namespace Lambench.Runner.Aws;
@@ -32,14 +31,7 @@ public sealed class MetricsClient(HttpClient http, AwsEndpoint endpoint) : IMetr
             ["Period"] = period.ToString(CultureInfo.InvariantCulture),
             ["Statistics.member.1"] = "Sum",
         };
-        var body = Encoding.UTF8.GetBytes(string.Join('&', form.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")));
-        using var response = await client.SendAsync(HttpMethod.Post, "/", body, new Dictionary<string, string>(), "application/x-www-form-urlencoded; charset=utf-8", cancellation);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await SignedHttpClient.ErrorAsync(response, cancellation);
-        }
-
-        var document = XDocument.Parse(await response.Content.ReadAsStringAsync(cancellation));
+        var document = await client.SendQueryAsync(form, cancellation);
         return document.Descendants().Where(e => e.Name.LocalName == "Datapoints").Elements()
             .Sum(point => double.Parse(point.Elements().First(e => e.Name.LocalName == "Sum").Value, CultureInfo.InvariantCulture));
     }

@@ -76,6 +76,30 @@ public sealed class SignedHttpClient(HttpClient http, AwsEndpoint endpoint, stri
         return text.Length == 0 ? [] : JsonNode.Parse(text) as JsonObject ?? [];
     }
 
+    /// <summary>
+    /// Sends a query-protocol request (a form with Action and Version; STS, CloudFormation, CloudWatch) and returns the
+    /// XML answered; an error answer is thrown as <see cref="AwsServiceException"/>.
+    /// </summary>
+    public async Task<System.Xml.Linq.XDocument> SendQueryAsync(IReadOnlyDictionary<string, string> form, CancellationToken cancellation)
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes(string.Join('&', form.Select(f => $"{Uri.EscapeDataString(f.Key)}={Uri.EscapeDataString(f.Value)}")));
+        using var response = await SendAsync(HttpMethod.Post, string.Empty, body, new Dictionary<string, string>(), "application/x-www-form-urlencoded; charset=utf-8", cancellation);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ErrorAsync(response, cancellation);
+        }
+
+        var text = await response.Content.ReadAsStringAsync(cancellation);
+        try
+        {
+            return System.Xml.Linq.XDocument.Parse(text);
+        }
+        catch (System.Xml.XmlException e)
+        {
+            throw new AwsServiceException((int)response.StatusCode, "MalformedAnswer", $"{service} {form.GetValueOrDefault("Action")} answered what is not XML ({e.Message})");
+        }
+    }
+
     /// <summary>The error in an AWS answer: x-amzn-ErrorType or the body's __type, Type or code, and its message (JSON, or the query protocol's XML).</summary>
     public static async Task<AwsServiceException> ErrorAsync(HttpResponseMessage response, CancellationToken cancellation)
     {

@@ -46,10 +46,16 @@ public sealed class InsightsLogReader(ILogsApi logs, TimeSpan pollInterval, int 
         events.AddRange(rows.Select(row => new JsonObject
         {
             ["logStreamName"] = row.GetValueOrDefault("@logStream"),
-            ["timestamp"] = DateTimeOffset.ParseExact(row["@timestamp"], "yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUnixTimeMilliseconds(),
-            ["message"] = row["@message"],
+            ["timestamp"] = Timestamp(row.GetValueOrDefault("@timestamp"), group),
+            ["message"] = row.GetValueOrDefault("@message"),
         }));
     }
+
+    /// <summary>Logs Insights answers @timestamp as "yyyy-MM-dd HH:mm:ss.fff" (UTC); anything else is a malformed answer.</summary>
+    private static long Timestamp(string? value, string group) =>
+        DateTimeOffset.TryParseExact(value, "yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            ? time.ToUnixTimeMilliseconds()
+            : throw new AwsServiceException(0, "MalformedAnswer", $"Logs Insights answered @timestamp '{value}' for {group}, not Insights' yyyy-MM-dd HH:mm:ss.fff: collect with --collect filter");
 
     private async Task<IReadOnlyList<IReadOnlyDictionary<string, string>>> RunAsync(string group, long startSeconds, long endSeconds, CancellationToken cancellation)
     {

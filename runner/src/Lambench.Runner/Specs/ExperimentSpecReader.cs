@@ -237,7 +237,7 @@ public sealed partial class ExperimentSpecReader
         {
             Warmup = Integer(node, "warmup", "protocol.warmup", 0, 100) ?? defaults.Warmup,
             ColdStarts = Integer(node, "cold_starts", "protocol.cold_starts", 0, 1000) ?? defaults.ColdStarts,
-            Repetitions = Integer(node, "repetitions", "protocol.repetitions", 5, 100_000, reason: "at least 5 repetitions (seeds/000), so that means and percentiles carry a confidence interval") ?? defaults.Repetitions,
+            Repetitions = Integer(node, "repetitions", "protocol.repetitions", 5, 100_000, reason: "at least 5 repetitions (the thesis protocol), so that means and percentiles carry a confidence interval") ?? defaults.Repetitions,
             ReservedConcurrency = reserved,
             Order = Choice(node, "order", ["fixed", "random"], prefix: "protocol.") ?? defaults.Order,
             Seed = Integer(node, "seed", "protocol.seed", 0, int.MaxValue),

@@ -38,12 +38,20 @@ public static class RunCommand
         var collect = new Option<string>("--collect") { Description = "How REPORT lines are fetched: filter (FilterLogEvents), insights (Logs Insights queries, split when a window returns 10,000 rows), or auto (insights above 5,000 invocations per configuration).", DefaultValueFactory = _ => "auto" };
         collect.AcceptOnlyFromAmong("auto", "filter", "insights");
         var throttle = new Option<double>("--local-throttle-fraction") { Description = "Local target only, for testing: the fraction of invocations the platform refuses with TooManyRequestsException (retried with backoff and counted).", DefaultValueFactory = _ => 0 };
+        var collectTimeout = new Option<int?>("--collect-timeout") { Description = "Seconds to keep asking for REPORT lines that have not arrived (default: 180 on aws, 30 locally); the rest are listed in collection.json and the run exits 1 (collect again later with `lambench run <dir>`)." };
         var logDelay = new Option<int>("--local-log-delay-ms") { Description = "Local target only, for testing: how long log lines take to become searchable, as on CloudWatch.", DefaultValueFactory = _ => 0 };
         throttle.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<double>() is < 0 or > 1 or double.NaN)
             {
                 r.AddError("--local-throttle-fraction is a fraction from 0 to 1");
+            }
+        });
+        collectTimeout.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int?>() is < 0)
+            {
+                r.AddError("--collect-timeout must be zero or more seconds");
             }
         });
         logDelay.Validators.Add(r =>
@@ -69,7 +77,7 @@ public static class RunCommand
               lambench run experiments/arch-compute.yaml --target aws --region us-east-1
             """)
         {
-            input, output, targetOption, stack, region, template, seed, collect, noReport, noStatic, language, throttle, logDelay,
+            input, output, targetOption, stack, region, template, seed, collect, collectTimeout, noReport, noStatic, language, throttle, logDelay,
         };
         command.SetAction((result, cancellation) => RunAsync(console, new RunRequest
         {
@@ -85,6 +93,7 @@ public static class RunCommand
             Language = result.GetValue(language)!,
             ThrottleFraction = result.GetValue(throttle),
             LogDelay = TimeSpan.FromMilliseconds(result.GetValue(logDelay)),
+            CollectTimeout = result.GetValue(collectTimeout) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             Collect = result.GetValue(collect) switch { "filter" => LogCollectionMethod.FilterLogEvents, "insights" => LogCollectionMethod.Insights, _ => LogCollectionMethod.Auto },
         }, cancellation));
         return command;
@@ -137,60 +146,18 @@ public static class RunCommand
         }
 
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(16) };
-        LocalPlatform.LocalPlatform? platform = null;
-        RunTarget target;
-        try
+        var (exit, platform, target) = await RunTargetStarter.StartAsync(console, request, run, targetName, http, cancellation);
+        if (target is null)
         {
-            if (targetName == "local")
-            {
-                var templatePath = RepositoryLayout.Template(request.Template);
-                if (templatePath is null || !File.Exists(templatePath))
-                {
-                    console.MarkupLine("[red]error:[/] no infra/template.yaml above the current directory; pass --template");
-                    return ExitCodes.BadInput;
-                }
-
-                platform = await LocalPlatform.LocalPlatform.StartAsync(new LocalPlatformOptions
-                {
-                    TemplatePath = templatePath,
-                    Port = 0,
-                    WorkDirectory = RepositoryLayout.LocalWorkDirectory(),
-                    StackName = request.Stack,
-                    LogDirectory = run.PlatformLogsDirectory,
-                    LogIngestionDelay = request.LogDelay,
-                    ThrottleFraction = request.ThrottleFraction,
-                }, new ConsoleProgress(console), cancellation);
-                target = RunTargets.Local(http, platform.Endpoint, platform.DynamoDbEndpoint, request.Stack, LocalPlatform.LocalPlatform.Region, LocalPlatform.LocalPlatform.AccessKeyId, LocalPlatform.LocalPlatform.SecretAccessKey);
-                console.MarkupLine("[grey]Local platform: timings are this machine's, labelled platform=local, never AWS figures.[/]");
-            }
-            else
-            {
-                var awsRegion = request.Region ?? RunTargets.DefaultRegion();
-                if (awsRegion is null)
-                {
-                    console.MarkupLine("[red]error:[/] no AWS region: pass --region, set AWS_REGION, or give the profile a region");
-                    return ExitCodes.BadInput;
-                }
-
-                target = RunTargets.Aws(http, request.Stack, awsRegion);
-            }
-        }
-        catch (Exception e) when (e is TemplateException or IOException or InvalidDataException)
-        {
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return ExitCodes.BadInput;
-        }
-        catch (OperationCanceledException)
-        {
-            console.MarkupLine("Cancelled.");
-            return ExitCodes.Cancelled;
+            return exit;
         }
 
         try
         {
             using (target)
             {
-                return await RunTargetAsync(console, request, run, target with { Collection = request.Collect }, cancellation);
+                var configured = target with { Collection = request.Collect, CollectionTimeout = request.CollectTimeout ?? target.CollectionTimeout };
+                return await RunTargetAsync(console, request, run, configured, cancellation);
             }
         }
         finally
@@ -286,7 +253,7 @@ public static class RunCommand
                 OutputDirectory = run.ReportDirectory,
                 Language = ReportLanguage.Parse(request.Language),
                 StaticFigures = request.StaticFigures,
-            }, PriceCatalogLoader.DefaultRegion, null, cancellation);
+            }, catalog.Region, null, cancellation);
             if (reportExit != ExitCodes.Success)
             {
                 return reportExit;

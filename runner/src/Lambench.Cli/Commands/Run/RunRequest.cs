@@ -16,4 +16,7 @@ public sealed record RunRequest
     public double ThrottleFraction { get; init; }
     public TimeSpan LogDelay { get; init; }
     public Lambench.Runner.Collection.LogCollectionMethod Collect { get; init; }
+
+    /// <summary>How long to keep asking for REPORT lines that have not arrived; null: the target's default.</summary>
+    public TimeSpan? CollectTimeout { get; init; }
 }
