@@ -6,6 +6,7 @@ namespace Lambench.Runner.Doctor;
 internal sealed class FunctionChecks(ILambdaApi lambda)
 {
     private const int Parallel = 4;
+    private const string MissingSuffix = " does not exist: deploy the stack again";
 
     public async Task<IReadOnlyList<DoctorCheck>> CheckAsync(IReadOnlyList<ExpectedFunction> functions, CancellationToken cancellation)
     {
@@ -18,7 +19,15 @@ internal sealed class FunctionChecks(ILambdaApi lambda)
             return [DoctorCheck.Ok("functions", $"{functions.Count} Active with the template's architecture and runtime")];
         }
 
-        return failed.Select(p => DoctorCheck.Failed("function", p)).ToList();
+        // Many missing functions are one fact (a stack deployed from another template, or by a tool that skipped them).
+        var missing = functions.Where((_, i) => problems[i]?.EndsWith(MissingSuffix, StringComparison.Ordinal) == true).Select(f => f.Name).ToList();
+        var lines = failed.Where(p => !p.EndsWith(MissingSuffix, StringComparison.Ordinal) || missing.Count <= 3).Select(p => DoctorCheck.Failed("function", p)).ToList();
+        if (missing.Count > 3)
+        {
+            lines.Insert(0, DoctorCheck.Failed("functions", $"{missing.Count} of {functions.Count} do not exist ({string.Join(", ", missing.Take(3))}, …): deploy the stack again"));
+        }
+
+        return lines;
     }
 
     private async Task<string?> ProblemAsync(ExpectedFunction expected, CancellationToken cancellation)
@@ -30,7 +39,7 @@ internal sealed class FunctionChecks(ILambdaApi lambda)
         }
         catch (AwsServiceException e) when (e.ErrorType == "ResourceNotFoundException")
         {
-            return $"{expected.Name} does not exist: deploy the stack again";
+            return expected.Name + MissingSuffix;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellation.IsCancellationRequested)
         {

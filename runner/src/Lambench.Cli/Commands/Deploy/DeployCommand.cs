@@ -23,7 +23,10 @@ public static class DeployCommand
             queues with their triggers, the table, the role and the log groups. Credentials and region come the AWS
             way (environment, profiles, SSO). With the SAM CLI installed: sam build, then sam deploy. Otherwise the Go
             functions are built here (infra/functions/go/build.sh, for each architecture) and the AWS CLI packages the
-            code into --s3-bucket and deploys. The stack's outputs are printed and kept in .lambench/deploy/.
+            code into --s3-bucket and deploys. The stack is tagged with the template's SHA-256, so `lambench doctor` can
+            tell whether it matches this checkout. The region and credentials are checked first (as doctor does).
+            The stack's outputs are printed and kept in .lambench/deploy/. To delete everything it created (nothing
+            is left that bills): aws cloudformation delete-stack --stack-name <stack> --region <region>.
 
             Examples:
               lambench deploy --region us-east-1
@@ -51,6 +54,17 @@ public static class DeployCommand
             return ExitCodes.BadInput;
         }
 
+        var (resolvedRegion, regionSource) = Doctor.AwsChecks.ResolveRegion(region);
+        console.MarkupLine("Checking the AWS account (lambench doctor):");
+        if (!await Doctor.AwsChecks.PrintAsync(console, resolvedRegion, regionSource, null, cancellation))
+        {
+            console.MarkupLine("[red]error:[/] nothing was deployed: fix what failed above");
+            return ExitCodes.Failed;
+        }
+
+        region = resolvedRegion;
+        // The template's hash as a stack tag: `lambench doctor` compares it with this checkout's template.
+        string[] tags = ["--tags", $"{Lambench.Runner.Doctor.TemplateHash.TagKey}={Lambench.Runner.Doctor.TemplateHash.Of(templatePath)}"];
         var work = Path.Combine(Path.GetDirectoryName(RepositoryLayout.LocalWorkDirectory())!, "deploy");
         Directory.CreateDirectory(work);
         string[] regionArguments = region is null ? [] : ["--region", region];
@@ -65,7 +79,7 @@ public static class DeployCommand
                     return ExitCodes.Failed;
                 }
 
-                if (!await Step(console, sam, ["deploy", "--template-file", Path.Combine(buildDirectory, "template.yaml"), "--stack-name", stack, .. Capabilities, "--resolve-s3", "--no-confirm-changeset", "--no-fail-on-empty-changeset", .. regionArguments, .. overrides], cancellation))
+                if (!await Step(console, sam, ["deploy", "--template-file", Path.Combine(buildDirectory, "template.yaml"), "--stack-name", stack, .. Capabilities, "--resolve-s3", "--no-confirm-changeset", "--no-fail-on-empty-changeset", .. regionArguments, .. overrides, .. tags], cancellation))
                 {
                     return ExitCodes.Failed;
                 }
@@ -90,7 +104,7 @@ public static class DeployCommand
                 }, cancellation);
                 var packaged = Path.Combine(work, "packaged.yaml");
                 if (!await Step(console, aws, ["cloudformation", "package", "--template-file", staged, "--s3-bucket", bucket, "--output-template-file", packaged, .. regionArguments], cancellation)
-                    || !await Step(console, aws, ["cloudformation", "deploy", "--template-file", packaged, "--stack-name", stack, .. Capabilities, "--no-fail-on-empty-changeset", .. regionArguments, .. overrides], cancellation))
+                    || !await Step(console, aws, ["cloudformation", "deploy", "--template-file", packaged, "--stack-name", stack, .. Capabilities, "--no-fail-on-empty-changeset", .. regionArguments, .. overrides, .. tags], cancellation))
                 {
                     return ExitCodes.Failed;
                 }
