@@ -1,6 +1,6 @@
 #:project ../runner/src/Lambench.Analysis
 #:property PublishAot=false
-// Lambda cost per configuration: per million invocations and a monthly projection with and without the free tier,
+// Lambda cost per configuration: per million invocations and a monthly projection (the free tier once per account),
 // and the cost figures (JSON, plus SVG and PNG when Chromium is installed).
 // Usage: dotnet run scripts/cost-per-configuration.cs -- [invocations.csv ...] [--monthly-invocations N] [--region R] [--prices FILE] [--out DIR]
 using Lambench.Analysis.Scripting;

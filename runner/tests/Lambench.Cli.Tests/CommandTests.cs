@@ -72,12 +72,30 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Report_refuses_a_region_without_prices()
+    public async Task Report_prices_sa_east_1_and_every_cost_says_which_figures_are_unconfirmed()
     {
-        var (exit, console, _) = await Run("report", RepositoryPaths.SampleCsv, "--out", _directory, "--region", "sa-east-1");
+        var (exit, console, _) = await Run("report", RepositoryPaths.SampleCsv, "--out", _directory, "--region", "sa-east-1", "--no-static-figures");
+        Assert.True(exit == 0, console);
+        var cost = File.ReadAllText(Path.Combine(_directory, "tables", "cost.md"));
+        Assert.Contains("Unconfirmed price: lambda.compute.arm64, lambda.compute.x86_64, lambda.requests, dynamodb.on_demand, sqs.standard, cloudwatch_logs for sa-east-1", cost);
+        Assert.Contains("data/prices/sa-east-1.yaml", cost);
+        Assert.Contains("Unconfirmed price for sa-east-1", File.ReadAllText(Path.Combine(_directory, "index.html")));
+    }
+
+    [Fact]
+    public async Task Report_on_a_region_without_a_price_file_uses_us_east_1_marked_unconfirmed_and_refuses_a_bad_name()
+    {
+        var (exit, console, _) = await Run("report", RepositoryPaths.SampleCsv, "--out", _directory, "--region", "eu-west-3", "--no-static-figures");
+        Assert.True(exit == 0, console);
+        var cost = File.ReadAllText(Path.Combine(_directory, "tables", "cost.md"));
+        Assert.Contains("Unconfirmed price: all figures for eu-west-3", cost);
+        Assert.Contains("standing in for eu-west-3", cost);
+
+        var bad = Path.Combine(_directory, "bad");
+        (exit, console, _) = await Run("report", RepositoryPaths.SampleCsv, "--out", bad, "--region", "example.com#");
         Assert.Equal(ExitCodes.BadInput, exit);
-        Assert.Contains("no prices for region 'sa-east-1'", console);
-        Assert.False(File.Exists(Path.Combine(_directory, "summary.csv")));
+        Assert.Contains("'example.com#' is not a region name", console);
+        Assert.False(File.Exists(Path.Combine(bad, "summary.csv")));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace Lambench.Analysis.Figures;
 /// warm with the Init share, cost per configuration, and cost against p95 latency. Titles, axes and number separators
 /// are set on the figure JSON in the report's language.
 /// </summary>
-public sealed class ReportFigureBuilder(ReportLanguage language)
+public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.Cost.PriceCatalog? prices = null)
 {
     private string L(string en, string pt) => language.T(en, pt);
 
@@ -99,7 +99,7 @@ public sealed class ReportFigureBuilder(ReportLanguage language)
             Name: L("USD per million invocations", "USD por milhão de invocações"));
         return Figure("cost", L("Lambda cost per million invocations", "Custo do Lambda por milhão de invocações"),
             chart, L("Configuration", "Configuração"), "USD",
-            L("Compute and requests at first-tier list prices, from each invocation's Billed Duration.", "Computação e requisições a preços de tabela do primeiro escalão, pelo Billed Duration de cada invocação."));
+            L("Compute and requests at first-tier list prices, from each invocation's Billed Duration.", "Computação e requisições a preços de tabela do primeiro escalão, pelo Billed Duration de cada invocação.") + PriceCaveat());
     }
 
     private ReportFigure CostAgainstLatency(List<ConfigurationSummary> rows)
@@ -110,8 +110,13 @@ public sealed class ReportFigureBuilder(ReportLanguage language)
             Name: r.Configuration));
         return Figure("cost-vs-p95", L("Cost against p95 latency", "Custo versus latência p95"),
             Chart.Combine(traces), L("p95 duration (ms)", "Duração p95 (ms)"), L("USD per million invocations", "USD por milhão de invocações"),
-            L("Lower left is better: cheaper and faster at the 95th percentile.", "Mais abaixo e à esquerda é melhor: mais barato e mais rápido no percentil 95."));
+            L("Lower left is better: cheaper and faster at the 95th percentile.", "Mais abaixo e à esquerda é melhor: mais barato e mais rápido no percentil 95.") + PriceCaveat());
     }
+
+    /// <summary>" Unconfirmed price (…)." where the price file marks a figure of its region as not confirmed.</summary>
+    private string PriceCaveat() => prices?.UnconfirmedItems() is { Count: > 0 } items
+        ? " " + L($"Unconfirmed price for {prices.PricedRegion}: {string.Join(", ", items)}.", $"Preço não confirmado para {prices.PricedRegion}: {string.Join(", ", items)}.")
+        : string.Empty;
 
     /// <summary>Bars start at zero so their heights compare; box plots and percentile lines zoom to the data.</summary>
     private static readonly HashSet<string> ZeroBased = ["cold-vs-warm", "cost", "cost-vs-p95"];

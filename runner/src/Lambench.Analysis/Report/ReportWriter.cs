@@ -41,7 +41,7 @@ public sealed class ReportWriter(PriceCatalog prices)
         }
 
         progress?.Report("Building figures");
-        var figures = new ReportFigureBuilder(options.Language).Build(summary, invocations);
+        var figures = new ReportFigureBuilder(options.Language, prices).Build(summary, invocations);
         var figureFiles = await FigureFiles.WriteAsync(figures, Path.Combine(output, "figures"), options.StaticFigures, options.ChromiumPath, progress, cancellation);
         written.AddRange(figureFiles.Files);
         var staticFiles = figureFiles.StaticWritten;

@@ -28,7 +28,7 @@ public sealed class AnalysisSession
         OutputDirectory = outputDirectory;
         Summary = new ConfigurationSummarizer(new LambdaCostModel(prices), monthlyInvocations).Summarise(invocations);
         Tables = new ReportTableBuilder(language, prices);
-        figures = new Lazy<IReadOnlyList<ReportFigure>>(() => new ReportFigureBuilder(language).Build(Summary, Invocations));
+        figures = new Lazy<IReadOnlyList<ReportFigure>>(() => new ReportFigureBuilder(language, prices).Build(Summary, Invocations));
         frame = new Lazy<DataFrame>(() => InvocationFrame.Create(Invocations));
     }
 
@@ -61,7 +61,7 @@ public sealed class AnalysisSession
     public static AnalysisSession Open(string data, string language = "en", long monthlyInvocations = ConfigurationSummarizer.DefaultMonthlyInvocations, string region = PriceCatalogLoader.DefaultRegion, string? prices = null)
     {
         var input = ResolveData(data);
-        return new AnalysisSession([input], InvocationCsvReader.ReadFile(input), PriceCatalogLoader.Load(region, prices), ReportLanguage.Parse(language), monthlyInvocations, null);
+        return new AnalysisSession([input], InvocationCsvReader.ReadFile(input), PriceCatalogLoader.LoadForRegion(region, prices), ReportLanguage.Parse(language), monthlyInvocations, null);
     }
 
     private static string ResolveData(string data)
@@ -125,7 +125,7 @@ public sealed class AnalysisSession
         }
 
         var invocations = inputs.SelectMany(InvocationCsvReader.ReadFile).ToList();
-        return new AnalysisSession(inputs, invocations, PriceCatalogLoader.Load(region, prices), ReportLanguage.Parse(language), monthly, output);
+        return new AnalysisSession(inputs, invocations, PriceCatalogLoader.LoadForRegion(region, prices), ReportLanguage.Parse(language), monthly, output);
     }
 
     /// <summary>data/sample/invocations.csv of the repository the current directory is in.</summary>

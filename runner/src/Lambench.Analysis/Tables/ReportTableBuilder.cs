@@ -98,13 +98,23 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
             new TableColumn(L("Mean billed (ms)", "Faturado médio (ms)"), true),
             new TableColumn(L("USD per million invocations", "USD por milhão de invocações"), true),
             new TableColumn(L($"USD per month ({Count(monthly)} inv.)", $"USD por mês ({Count(monthly)} inv.)"), true),
-            new TableColumn(L("USD per month, free tier", "USD por mês, nível gratuito"), true),
+            new TableColumn(L("USD per month, free tier once per account", "USD por mês, nível gratuito uma vez por conta"), true),
         };
         var rows = summary.Rows.Where(r => r.Duration.N > 0).Select(r => (IReadOnlyList<string>)
         [
             r.Configuration, language.StartType(r.StartType), r.Architecture ?? "–", r.MemorySizeMb?.ToString(CultureInfo.InvariantCulture) ?? "–",
-            Ms(r.MeanBilledDurationMs), language.Fixed(r.CostPerMillionUsd, 4), language.Fixed(r.MonthlyCostUsd, 2), language.Fixed(r.MonthlyCostWithFreeTierUsd, 2),
+            Ms(r.MeanBilledDurationMs), language.Fixed(r.CostPerMillionUsd, 4), language.Fixed(r.MonthlyCostUsd, 2), "–",
         ]).ToList();
+        if (summary.AccountProjection is { } account)
+        {
+            rows.Add(
+            [
+                L($"All configurations ({account.Configurations}), one account", $"Todas as configurações ({account.Configurations}), uma conta"), language.StartType("all"),
+                string.Join(" + ", account.GbSecondsByArchitecture.Keys.Order(StringComparer.Ordinal)), "–", "–", "–",
+                language.Fixed(account.CostWithoutFreeTierUsd, 2), language.Fixed(account.CostWithFreeTierUsd, 2),
+            ]);
+        }
+
         var requestPrice = prices.Lambda.Requests.UsdPerMillion;
         var legend = new List<string>
         {
@@ -112,13 +122,23 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
               $"Apenas computação e requisições do Lambda, preços de tabela de {prices.Region} em {prices.AsOf:yyyy-MM-dd} ({prices.Origin})."),
             L($"Per invocation: Billed Duration (s) × memory (GB = MB/1024) × first-tier price per GB-s + {language.Fixed(requestPrice, 2)} USD per million requests.",
               $"Por invocação: Billed Duration (s) × memória (GB = MB/1024) × preço do primeiro escalão por GB-s + {language.Fixed(requestPrice, 2)} USD por milhão de requisições."),
-            L("Monthly: mean GB-s per invocation × volume, priced through the tiers; the free tier (1M requests, 400,000 GB-s) is deducted first where stated.",
-              "Mensal: GB-s médio por invocação × volume, com os escalões de preço; o nível gratuito (1 milhão de requisições, 400.000 GB-s) é descontado antes onde indicado."),
+            L("Monthly: mean GB-s per invocation × volume, priced through the tiers, without the free tier on any configuration's own row.",
+              "Mensal: GB-s médio por invocação × volume, com os escalões de preço, sem nível gratuito nas linhas de cada configuração."),
+            L($"The free tier ({Count(prices.Lambda.FreeTier.RequestsPerMonth)} requests, {Count((long)prices.Lambda.FreeTier.GbSecondsPerMonth)} GB-s a month) belongs to the account, once, across both architectures: "
+              + "it is taken off only in the last row, every configuration's all row at the monthly volume together, GB-s added per architecture before the tiers and the free GB-s shared among architectures in proportion to their GB-s.",
+              $"O nível gratuito ({Count(prices.Lambda.FreeTier.RequestsPerMonth)} requisições, {Count((long)prices.Lambda.FreeTier.GbSecondsPerMonth)} GB-s por mês) é da conta, uma única vez, somando as duas arquiteturas: "
+              + "só é descontado na última linha, com a linha todas de cada configuração no volume mensal, GB-s somados por arquitetura antes dos escalões e os GB-s gratuitos repartidos entre arquiteturas na proporção dos seus GB-s."),
             L("The Billed Duration is the REPORT line's; where absent, ceil(Duration + Init where billed), Init billed for all on-demand ZIP functions since "
               + $"{prices.Lambda.InitBilling.AllOnDemandZipFrom:yyyy-MM-dd} and always for custom runtimes.",
               "O Billed Duration é o da linha REPORT; na falta dele, teto(Duration + Init quando faturado), Init faturado para todas as funções ZIP sob demanda desde "
               + $"{prices.Lambda.InitBilling.AllOnDemandZipFrom:yyyy-MM-dd} e sempre para runtimes personalizados."),
         };
+        if (prices.UnconfirmedItems() is { Count: > 0 } unconfirmed)
+        {
+            legend.Add(L($"Unconfirmed price: {string.Join(", ", unconfirmed)} for {prices.PricedRegion} were not confirmed from AWS's own pages (see {prices.Origin}); check them, or override them with --prices.",
+                $"Preço não confirmado: {string.Join(", ", unconfirmed)} para {prices.PricedRegion} não foram confirmados nas páginas da própria AWS (ver {prices.Origin}); confira-os ou substitua-os com --prices."));
+        }
+
         var estimated = summary.Rows.Where(r => r.StartType == "all").Sum(r => r.BilledDurationEstimated);
         if (estimated > 0)
         {

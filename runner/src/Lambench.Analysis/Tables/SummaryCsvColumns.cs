@@ -47,6 +47,5 @@ public static class SummaryCsvColumns
         ("n_billed_duration_estimated", s => InvariantFormat.Integer(s.BilledDurationEstimated)),
         ("monthly_invocations", s => InvariantFormat.Integer(s.MonthlyInvocations)),
         ("monthly_cost_usd", s => InvariantFormat.Money(s.MonthlyCostUsd)),
-        ("monthly_cost_with_free_tier_usd", s => InvariantFormat.Money(s.MonthlyCostWithFreeTierUsd)),
     ];
 }

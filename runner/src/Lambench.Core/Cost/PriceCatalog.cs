@@ -11,6 +11,30 @@ public sealed class PriceCatalog
     public SqsPrices Sqs { get; init; } = new();
     public CloudWatchLogsPrices CloudwatchLogs { get; init; } = new();
 
+    /// <summary>The priced items whose figures are not confirmed for this region (as the price file marks them), by key.</summary>
+    public IReadOnlyList<string> UnconfirmedItems()
+    {
+        if (StandInFor is not null)
+        {
+            return ["all figures"];
+        }
+
+        var items = new List<(string Key, SourcedPrice Price)>();
+        items.AddRange(Lambda.Compute.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => ($"lambda.compute.{c.Key}", (SourcedPrice)c.Value)));
+        items.Add(("lambda.requests", Lambda.Requests));
+        items.Add(("lambda.free_tier", Lambda.FreeTier));
+        items.Add(("dynamodb.on_demand", Dynamodb.OnDemand));
+        items.Add(("sqs.standard", Sqs.Standard));
+        items.Add(("cloudwatch_logs", CloudwatchLogs));
+        return items.Where(i => !i.Price.Confirmed).Select(i => i.Key).ToList();
+    }
+
+    /// <summary>The region these figures stand in for when data/prices keeps none for it (then every figure is unconfirmed there).</summary>
+    public string? StandInFor { get; set; }
+
+    /// <summary>The region whose costs these figures give: <see cref="StandInFor"/>, else the file's own region.</summary>
+    public string PricedRegion => StandInFor ?? Region;
+
     /// <summary>Where the catalog was read from, for the report's footnote.</summary>
     public string Origin { get; set; } = "";
 }

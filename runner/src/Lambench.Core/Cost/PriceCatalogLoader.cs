@@ -18,6 +18,30 @@ public static class PriceCatalogLoader
     /// <summary>The price files shipped beside the binaries (copied from data/prices at build time).</summary>
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "prices");
 
+    /// <summary>
+    /// The pricing policy of run, report and the scripts: the region's own file; where data/prices keeps none, us-east-1's
+    /// figures stand in, every one of them unconfirmed for that region (tables and figures say so) instead of refusing.
+    /// </summary>
+    /// <exception cref="PriceCatalogException">a region name that is not of AWS's form, or a price file that cannot be read.</exception>
+    public static PriceCatalog LoadForRegion(string region, string? overridePath = null, string? directory = null)
+    {
+        directory ??= DefaultDirectory;
+        if (File.Exists(Path.Combine(directory, region + ".yaml")) || overridePath is not null && region == DefaultRegion)
+        {
+            return Load(region, overridePath, directory);
+        }
+
+        if (!System.Text.RegularExpressions.Regex.IsMatch(region, @"^[a-z]{2}(-[a-z]+)+-\d{1,2}$"))
+        {
+            throw new PriceCatalogException($"'{(region.Length > 40 ? region[..40] + "…" : region)}' is not a region name (such as us-east-1 or sa-east-1)");
+        }
+
+        var standIn = Load(DefaultRegion, overridePath, directory);
+        standIn.StandInFor = region;
+        standIn.Origin += $" (standing in for {region}, which has no price file)";
+        return standIn;
+    }
+
     public static PriceCatalog Load(string region = DefaultRegion, string? overridePath = null, string? directory = null)
     {
         directory ??= DefaultDirectory;

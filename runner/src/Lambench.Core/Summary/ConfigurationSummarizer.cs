@@ -25,6 +25,7 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
         }
 
         var ordered = groups.OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var account = new List<(string Architecture, long Invocations, decimal GbSecondsPerInvocation)>();
         foreach (var (configuration, all) in ordered)
         {
             var cold = new List<InvocationRecord>();
@@ -57,6 +58,11 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
             foreach (var (startType, members) in new[] { (StartTypeNames.All, all), (StartTypeNames.Warm, warm), (StartTypeNames.Cold, cold) })
             {
                 var cost = Cost(members, identity);
+                if (startType == StartTypeNames.All && cost.MeanGbSeconds is { } meanGbSeconds)
+                {
+                    account.Add((identity.Architecture!, monthlyInvocations, meanGbSeconds));
+                }
+
                 rows.Add(new ConfigurationSummary
                 {
                     Configuration = configuration,
@@ -78,13 +84,12 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
                     CostPerMillionUsd = cost.PerInvocation * 1_000_000m,
                     MonthlyInvocations = monthlyInvocations,
                     MonthlyCostUsd = cost.Monthly?.TotalUsd,
-                    MonthlyCostWithFreeTierUsd = cost.MonthlyWithFreeTier?.TotalUsd,
                 });
             }
         }
 
         var comparisons = ConfigurationComparer.CompareAll(ordered.Select(g => (g.Key, (IReadOnlyList<InvocationRecord>)g.Value)).ToList());
-        return new SummaryResult(rows, comparisons, warnings);
+        return new SummaryResult(rows, comparisons, warnings) { AccountProjection = account.Count == 0 ? null : costModel.Account(account) };
     }
 
     private static double[] Values(List<InvocationRecord> rows, Func<InvocationRecord, double?> select)
@@ -117,7 +122,7 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
         return count > 0 ? sum / count : null;
     }
 
-    private readonly record struct GroupCost(decimal? PerInvocation, MonthlyCost? Monthly, MonthlyCost? MonthlyWithFreeTier, int Estimated);
+    private readonly record struct GroupCost(decimal? PerInvocation, MonthlyCost? Monthly, decimal? MeanGbSeconds, int Estimated);
 
     /// <summary>
     /// The mean cost of an invocation is linear in its GB-seconds, so it is the cost of the mean GB-seconds: one decimal
@@ -164,7 +169,7 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
         return new GroupCost(
             costModel.InvocationCostOfGbSeconds(architecture, meanGbSeconds),
             costModel.Monthly(architecture, monthlyInvocations, meanGbSeconds, withFreeTier: false),
-            costModel.Monthly(architecture, monthlyInvocations, meanGbSeconds, withFreeTier: true),
+            meanGbSeconds,
             estimated);
     }
 }

@@ -27,5 +27,4 @@ public sealed record ConfigurationSummary
     public decimal? CostPerMillionUsd { get; init; }
     public long MonthlyInvocations { get; init; }
     public decimal? MonthlyCostUsd { get; init; }
-    public decimal? MonthlyCostWithFreeTierUsd { get; init; }
 }

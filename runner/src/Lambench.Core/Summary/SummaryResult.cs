@@ -1,3 +1,12 @@
+using Lambench.Core.Cost;
+
 namespace Lambench.Core.Summary;
 
-public sealed record SummaryResult(IReadOnlyList<ConfigurationSummary> Rows, IReadOnlyList<ConfigurationComparison> Comparisons, IReadOnlyList<string> Warnings);
+/// <summary>
+/// The summary rows and comparisons of a report, and the month of all its configurations in one account (null when
+/// none can be priced), the free tier applied once.
+/// </summary>
+public sealed record SummaryResult(IReadOnlyList<ConfigurationSummary> Rows, IReadOnlyList<ConfigurationComparison> Comparisons, IReadOnlyList<string> Warnings)
+{
+    public AccountMonthlyProjection? AccountProjection { get; init; }
+}

@@ -37,7 +37,7 @@ public class AnalysisSessionTests
     public async Task A_bad_region_ends_with_exit_code_2_and_no_body_run()
     {
         var ran = false;
-        var exit = await AnalysisSession.RunAsync([RepositoryPaths.SampleCsv, "--region", "sa-east-1"], _ =>
+        var exit = await AnalysisSession.RunAsync([RepositoryPaths.SampleCsv, "--region", "example.com#"], _ =>
         {
             ran = true;
             return Task.CompletedTask;

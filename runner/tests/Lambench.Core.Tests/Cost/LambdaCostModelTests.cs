@@ -34,6 +34,32 @@ public class LambdaCostModelTests
     }
 
     [Fact]
+    public void An_account_of_several_configurations_gets_the_free_tier_once_shared_across_architectures()
+    {
+        // x86: 1e6 × 0.5 = 500,000 GB-s; arm: 1e6 × 0.3 = 300,000 GB-s; 2e6 requests.
+        // Without the free tier: 500,000 × 0.0000166667 = 8.33335; 300,000 × 0.0000133334 = 4.00002; 2e6 × 0.2e-6 = 0.4 -> 12.73337.
+        // Free tier once: 400,000 GB-s shared 5:3 -> x86 250,000 × 0.0000166667 = 4.166675, arm 150,000 × 0.0000133334 = 2.00001;
+        // requests 1e6 × 0.2e-6 = 0.2 -> 6.366685. Per configuration (the double count it replaces): 1.66667 + 0 = 1.66667.
+        var account = Model.Account([("x86_64", 1_000_000, 0.5m), ("arm64", 1_000_000, 0.3m)]);
+        Assert.Equal(12.73337m, account.CostWithoutFreeTierUsd);
+        Assert.Equal(6.366685m, account.CostWithFreeTierUsd);
+        Assert.Equal((400_000m, 1_000_000L), (account.FreeGbSecondsUsed, account.FreeRequestsUsed));
+        var perConfiguration = Model.Monthly("x86_64", 1_000_000, 0.5m, withFreeTier: true).TotalUsd + Model.Monthly("arm64", 1_000_000, 0.3m, withFreeTier: true).TotalUsd;
+        Assert.Equal(1.66667m, perConfiguration);
+    }
+
+    [Fact]
+    public void An_account_walks_the_tiers_over_the_aggregate_of_one_architecture()
+    {
+        // Two x86 configurations of 3.5e9 GB-s each: 7e9 together -> 6e9 × 0.0000166667 + 1e9 × 0.000015 = 115000.2, + 0.4.
+        // Free tier: 6,999,600,000 GB-s -> 100000.2 + 999,600,000 × 0.000015 = 114994.2, + 1e6 requests 0.2 -> 114994.4.
+        var account = Model.Account([("x86_64", 1_000_000, 3_500m), ("x86_64", 1_000_000, 3_500m)]);
+        Assert.Equal(115000.6m, account.CostWithoutFreeTierUsd);
+        Assert.Equal(114994.4m, account.CostWithFreeTierUsd);
+        Assert.Equal(0m, Model.Account([]).CostWithFreeTierUsd);
+    }
+
+    [Fact]
     public void The_free_tier_is_deducted_first()
     {
         // 1.5e6 invocations × 0.5 GB-s = 750,000 GB-s; minus 400,000 = 350,000 × 0.0000166667 = 5.833345; 0.5e6 requests × 0.2e-6 = 0.1.

@@ -34,10 +34,30 @@ public class PriceCatalogLoaderTests
     }
 
     [Fact]
+    public void Sao_paulo_prices_load_and_say_which_figures_are_unconfirmed()
+    {
+        Assert.Empty(PriceCatalogLoader.Load().UnconfirmedItems());
+        var saoPaulo = PriceCatalogLoader.LoadForRegion("sa-east-1");
+        Assert.Equal(("sa-east-1", null), (saoPaulo.Region, saoPaulo.StandInFor));
+        Assert.Equal(["lambda.compute.arm64", "lambda.compute.x86_64", "lambda.requests", "dynamodb.on_demand", "sqs.standard", "cloudwatch_logs"], saoPaulo.UnconfirmedItems());
+        Assert.True(saoPaulo.Lambda.FreeTier.Confirmed);
+    }
+
+    [Fact]
+    public void A_region_without_a_price_file_gets_us_east_1_figures_all_unconfirmed()
+    {
+        var paris = PriceCatalogLoader.LoadForRegion("eu-west-3");
+        Assert.Equal(("us-east-1", "eu-west-3", "eu-west-3"), (paris.Region, paris.StandInFor, paris.PricedRegion));
+        Assert.Equal(["all figures"], paris.UnconfirmedItems());
+        Assert.Contains("standing in for eu-west-3", paris.Origin);
+        Assert.Throws<PriceCatalogException>(() => PriceCatalogLoader.LoadForRegion("../../etc/passwd"));
+    }
+
+    [Fact]
     public void Refuses_a_region_without_prices_and_says_what_to_do()
     {
-        var error = Assert.Throws<PriceCatalogException>(() => PriceCatalogLoader.Load("sa-east-1"));
-        Assert.Contains("no prices for region 'sa-east-1'", error.Message);
+        var error = Assert.Throws<PriceCatalogException>(() => PriceCatalogLoader.Load("eu-west-3"));
+        Assert.Contains("no prices for region 'eu-west-3'", error.Message);
         Assert.Contains("us-east-1", error.Message);
     }
 

@@ -38,7 +38,11 @@ public class ConfigurationSummarizerTests
         Assert.Equal(25.484217235m, all.CostPerMillionUsd);
         // A million a month: 1,517,050 GB-s -> 25.284217235 + 0.20; with the free tier 1,117,050 GB-s -> 18.617537235, requests free.
         Assert.Equal(25.484217235m, all.MonthlyCostUsd);
-        Assert.Equal(18.617537235m, all.MonthlyCostWithFreeTierUsd);
+        // One configuration in the account: the free tier once gives the same as before.
+        var account = Sample().AccountProjection!;
+        Assert.Equal((1, 1_000_000L), (account.Configurations, account.Invocations));
+        Assert.Equal(25.484217235m, account.CostWithoutFreeTierUsd);
+        Assert.Equal(18.617537235m, account.CostWithFreeTierUsd);
         Assert.Equal(0, all.BilledDurationEstimated);
     }
 

@@ -24,7 +24,7 @@ public static class ReportCommand
         var output = new Option<string>("--out", "-o") { Description = "Directory for summary.csv, comparisons.csv, tables/, figures/ and index.html.", Required = true };
         var language = new Option<string>("--lang") { Description = "Language of tables and figures: en, or pt-BR (decimal comma, Portuguese captions).", DefaultValueFactory = _ => "en" };
         language.AcceptOnlyFromAmong("en", "pt-BR");
-        var region = new Option<string>("--region") { Description = "Price region: reads data/prices/<region>.yaml.", DefaultValueFactory = _ => PriceCatalogLoader.DefaultRegion };
+        var region = new Option<string>("--region") { Description = "Price region: reads data/prices/<region>.yaml (us-east-1, sa-east-1); for a region without one, us-east-1's figures stand in and every table says they are unconfirmed. A run's report uses the run's region.", DefaultValueFactory = _ => PriceCatalogLoader.DefaultRegion };
         var prices = new Option<string?>("--prices") { Description = "A YAML file overriding price figures (same layout as data/prices/us-east-1.yaml, only the keys to change)." };
         var monthly = new Option<long>("--monthly-invocations") { Description = "Volume for the monthly cost projection.", DefaultValueFactory = _ => ConfigurationSummarizer.DefaultMonthlyInvocations };
         monthly.Validators.Add(r =>
@@ -62,7 +62,7 @@ public static class ReportCommand
         List<InvocationRecord> invocations;
         try
         {
-            catalog = PriceCatalogLoader.Load(region, pricesOverride);
+            catalog = PriceCatalogLoader.LoadForRegion(region, pricesOverride);
             invocations = Load(console, inputs);
         }
         catch (Exception e) when (e is PriceCatalogException or LogFormatException or InvalidDataException or IOException)

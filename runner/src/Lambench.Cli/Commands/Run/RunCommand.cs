@@ -171,18 +171,20 @@ public static class RunCommand
 
     private static async Task<int> RunTargetAsync(IAnsiConsole console, RunRequest request, RunDirectory run, RunTarget target, CancellationToken cancellation)
     {
-        // The run's region's prices where data/prices has them; otherwise us-east-1's, and the lines say so.
+        // One pricing policy for the run's cost lines and its report: the run's region (PriceCatalogLoader.LoadForRegion).
         PriceCatalog catalog;
         try
         {
-            catalog = PriceCatalogLoader.Load(target.Region);
+            catalog = PriceCatalogLoader.LoadForRegion(target.Region);
         }
-        catch (PriceCatalogException)
+        catch (PriceCatalogException e)
         {
-            catalog = PriceCatalogLoader.Load();
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return ExitCodes.BadInput;
         }
 
-        var prices = string.Create(CultureInfo.InvariantCulture, $"{catalog.Region} prices of {catalog.AsOf:yyyy-MM-dd}{(catalog.Region == target.Region ? string.Empty : $", none kept for {target.Region}")}, no free tier");
+        var unconfirmed = catalog.UnconfirmedItems();
+        var prices = string.Create(CultureInfo.InvariantCulture, $"{catalog.Region} prices of {catalog.AsOf:yyyy-MM-dd}{(catalog.StandInFor is { } standIn ? $" standing in for {standIn}, which has none" : string.Empty)}, no free tier{(unconfirmed.Count > 0 ? $"; unconfirmed price: {string.Join(", ", unconfirmed)}" : string.Empty)}");
         var costs = new RunCostEstimator(catalog);
         if (target.Platform == "aws")
         {
@@ -253,7 +255,7 @@ public static class RunCommand
                 OutputDirectory = run.ReportDirectory,
                 Language = ReportLanguage.Parse(request.Language),
                 StaticFigures = request.StaticFigures,
-            }, catalog.Region, null, cancellation);
+            }, catalog.PricedRegion, null, cancellation);
             if (reportExit != ExitCodes.Success)
             {
                 return reportExit;
