@@ -68,7 +68,7 @@ public sealed class ExperimentSpecReaderTests : IDisposable
         Assert.Contains(lines, l => l.StartsWith($"{path}:10: batches[0].iterations: required", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith($"{path}:11: batches[1].label: 'a' labels two batches", StringComparison.Ordinal));
         Assert.Contains($"{path}:11: batches[1].operation: 'fft' is not one of sort, math, string", lines);
-        Assert.Contains($"{path}:13: protocol.repetitions: 3: at least 5 repetitions (seeds/000), so that means and percentiles carry a confidence interval", lines);
+        Assert.Contains($"{path}:13: protocol.repetitions: 3: at least 5 repetitions (the thesis protocol), so that means and percentiles carry a confidence interval", lines);
         Assert.Contains($"{path}:14: protocol.order: 'shuffled' is not one of fixed, random", lines);
         Assert.Contains(lines, l => l.Contains("variables: the configurations differ in architecture (2 values), which the spec does not name as a variable", StringComparison.Ordinal));
         Assert.Equal(error.Errors.OrderBy(e => e.Line).Select(e => e.Line), error.Errors.Select(e => e.Line));
