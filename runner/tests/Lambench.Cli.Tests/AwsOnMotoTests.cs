@@ -147,6 +147,26 @@ public sealed class AwsOnMotoTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Moto_gap_deploy_creates_the_stack_but_moto_skips_the_sam_transform_so_doctor_finds_no_function()
+    {
+        // Deploy into a fresh stack: the Go builds, `aws cloudformation package` into moto's S3 and `deploy` into its
+        // CloudFormation all succeed, and the stack carries this checkout's template hash. moto does not run the
+        // AWS::Serverless-2016-10-31 transform, so the functions are not created; AWS runs it (cfn-lint runs the same
+        // translator on this template without an error), so on AWS the doctor would find all sixteen.
+        await moto.PythonAsync("bucket", null, "lambench-artifacts");
+        var deployed = await Lambench(Moto(), "deploy", "--stack", "fresh", "--s3-bucket", "lambench-artifacts");
+        Assert.True(deployed.Exit == 0, deployed.Output);
+        Assert.Contains("ok credentials: account 123456789012", deployed.Output, StringComparison.Ordinal);
+        Assert.Contains($"lambench:template-sha256={TemplateHash.Of(TemplatePath)}", deployed.Output.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+
+        var (exit, output) = await Lambench(Moto(), "doctor", "--stack", "fresh");
+        Assert.Equal(1, exit);
+        Assert.Contains("ok stack: fresh is CREATE_COMPLETE, deployed from this checkout's template", output, StringComparison.Ordinal);
+        Assert.Contains("FAILED functions: 16 of 16 do not exist", output, StringComparison.Ordinal);
+        Assert.Contains("ok log groups: 16 present", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_on_aws_collects_the_report_lines_put_by_boto3_into_invocations_csv_by_request_id()
     {
         var spec = Path.Combine(directory, "moto-run.yaml");

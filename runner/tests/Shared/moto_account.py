@@ -3,6 +3,7 @@ log lines into its log groups, for the tests of the aws target. Usage:
 
   moto_account.py setup <endpoint> <region> <setup.json>   # stack, role, functions, log groups (and extra groups)
   moto_account.py put-logs <endpoint> <region> <logs.json> # {"<log group>": ["message", ...], ...}
+  moto_account.py bucket <endpoint> <region> <name>
   moto_account.py throttles <endpoint> <region> <function> <count>
 """
 import io
@@ -60,6 +61,10 @@ def put_logs(endpoint, region, groups):
                                 logEvents=[{"timestamp": now + i, "message": m} for i, m in enumerate(batch, start)])
 
 
+def bucket(endpoint, region, name):
+    client("s3", endpoint, region).create_bucket(Bucket=name)
+
+
 def throttles(endpoint, region, function, count):
     client("cloudwatch", endpoint, region).put_metric_data(Namespace="AWS/Lambda", MetricData=[{
         "MetricName": "Throttles", "Dimensions": [{"Name": "FunctionName", "Value": function}],
@@ -74,6 +79,8 @@ if __name__ == "__main__":
     elif command == "put-logs":
         with open(sys.argv[4]) as f:
             put_logs(endpoint, region, json.load(f))
+    elif command == "bucket":
+        bucket(endpoint, region, sys.argv[4])
     elif command == "throttles":
         throttles(endpoint, region, sys.argv[4], int(sys.argv[5]))
     else:
