@@ -11,4 +11,7 @@ public sealed record IngestOptions
 
     /// <summary>Where the logs were produced: "aws" for CloudWatch logs, "local" for the local platform. Never guessed from the numbers.</summary>
     public string Platform { get; init; } = "aws";
+
+    /// <summary>A REPORT line that cannot be read stops the ingest (an error naming file and line) instead of being rejected and counted.</summary>
+    public bool Strict { get; init; }
 }

@@ -14,9 +14,9 @@ public sealed record IngestSummary(
     long Tags,
     long TagsWithoutReport,
     long SkippedLines,
-    IReadOnlyList<string> ConflictExamples)
+    long RejectedLines)
 {
     public string ToOneLine() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Rows} invocations from {ReportLines} REPORT lines in {Files} file(s); {SkippedLines} other lines skipped; {DuplicatesMerged} duplicates merged; {ConflictingDuplicates} conflicting duplicates (first kept); {InitReports} INIT_REPORT lines (no request id, not rows); {Tags} tag lines ({TagsWithoutReport} without a REPORT line)");
+        $"{Rows} invocations from {ReportLines} REPORT lines in {Files} file(s); {RejectedLines} unreadable REPORT lines rejected; {SkippedLines} other lines skipped; {DuplicatesMerged} duplicates merged; {ConflictingDuplicates} conflicting duplicates (first kept); {InitReports} INIT_REPORT lines (no request id, not rows); {Tags} tag lines ({TagsWithoutReport} without a REPORT line)");
 }

@@ -17,11 +17,16 @@ public sealed class LogIngestor(IngestOptions options)
     private readonly Dictionary<string, int> _indexById = new(StringComparer.Ordinal);
     private readonly List<InvocationRecord> _rows = [];
     private readonly Dictionary<string, InvocationTag> _tags = new(StringComparer.Ordinal);
-    private readonly List<string> _conflictExamples = [];
+    private readonly List<ConflictingReport> _conflicts = [];
+    private readonly List<RejectedLine> _rejected = [];
     private int _files;
-    private long _entries, _reports, _duplicates, _conflicts, _initReports, _tagLines, _skipped;
+    private long _entries, _reports, _duplicates, _initReports, _tagLines, _skipped;
 
-    /// <summary>Reads one file. On error nothing of it is kept, and the exception names the file and line.</summary>
+    /// <summary>
+    /// Reads one file. A REPORT line that cannot be read is rejected and counted (<see cref="IngestResult.Rejected"/>),
+    /// or with <see cref="IngestOptions.Strict"/> stops the file. On error nothing of it is kept, and the exception names
+    /// the file and line.
+    /// </summary>
     /// <param name="progress">receives the number of entries read so far in this file, now and then.</param>
     /// <param name="fileOptions">what to say about this file's rows instead of the ingestor's options (e.g. its own runtime).</param>
     public void AddFile(string path, IProgress<long>? progress = null, IngestOptions? fileOptions = null) =>
@@ -77,8 +82,8 @@ public sealed class LogIngestor(IngestOptions options)
                 .ToList();
         }
 
-        var summary = new IngestSummary(_files, _entries, _reports, rows.Count, _duplicates, _conflicts, _initReports, _tagLines, tagsWithoutReport, _skipped, _conflictExamples);
-        return new IngestResult(rows, summary);
+        var summary = new IngestSummary(_files, _entries, _reports, rows.Count, _duplicates, _conflicts.Count, _initReports, _tagLines, tagsWithoutReport, _skipped, _rejected.Count);
+        return new IngestResult(rows, summary) { Rejected = _rejected.ToList(), Conflicts = _conflicts.ToList() };
     }
 
     /// <summary>Rows come out by configuration, then time (undated last), then input order; logs are mostly in that order already.</summary>
@@ -101,6 +106,7 @@ public sealed class LogIngestor(IngestOptions options)
         public required string Path { get; init; }
         public List<(InvocationRecord Row, long Line, string? Location)> Reports { get; } = [];
         public List<InvocationTag> Tags { get; } = [];
+        public List<RejectedLine> Rejected { get; } = [];
         public long Entries { get; set; }
         public long InitReports { get; set; }
     }
@@ -122,6 +128,12 @@ public sealed class LogIngestor(IngestOptions options)
             try
             {
                 parsed = LogMessageParser.Parse(entry.Message);
+            }
+            catch (LogMessageFormatException e) when (!fileOptions.Strict)
+            {
+                result.Rejected.Add(new RejectedLine(path, entry.Where, e.Message, ReportLineParser.Quote(entry.Message.Trim())));
+                recognised++;
+                continue;
             }
             catch (LogMessageFormatException e)
             {
@@ -165,7 +177,8 @@ public sealed class LogIngestor(IngestOptions options)
         _files++;
         _entries += result.Entries;
         _reports += result.Reports.Count;
-        _skipped += result.Entries - result.Reports.Count;
+        _skipped += result.Entries - result.Reports.Count - result.Rejected.Count;
+        _rejected.AddRange(result.Rejected);
         _initReports += result.InitReports;
         _tagLines += result.Tags.Count;
         foreach (var tag in result.Tags)
@@ -188,11 +201,7 @@ public sealed class LogIngestor(IngestOptions options)
             }
             else
             {
-                _conflicts++;
-                if (_conflictExamples.Count < 5)
-                {
-                    _conflictExamples.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{row.RequestId}: Duration {existing.DurationMs} ms kept, {row.DurationMs} ms at {result.Path}: {location ?? $"line {line}"} ignored"));
-                }
+                _conflicts.Add(new ConflictingReport(row.RequestId, existing.DurationMs, row.DurationMs, result.Path, location ?? $"line {line}"));
             }
         }
     }

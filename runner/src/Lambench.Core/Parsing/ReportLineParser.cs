@@ -7,8 +7,11 @@ namespace Lambench.Core.Parsing;
 /// <summary>
 /// Reads Lambda's text-format REPORT and INIT_REPORT lines:
 /// <c>REPORT RequestId: id\tDuration: 8.40 ms\tBilled Duration: 9 ms\tMemory Size: 128 MB\tMax Memory Used: 66 MB\t[Init Duration: 130.49 ms]</c>,
-/// with the SnapStart Restore fields and <c>Status</c>/<c>Error Type</c>. Tab-separated lines take a span fast path;
-/// lines whose tabs were turned into spaces (console copies) take a slower, tolerant path.
+/// with the SnapStart Restore fields and <c>Status</c>/<c>Error Type</c>. The grammar: a message that BEGINS with
+/// <c>REPORT RequestId: </c> (after the prefixes the readers strip); fields recognised by their labels, in any order,
+/// each at most once, separated by tabs or runs of spaces; an X-Ray trailer (<c>XRAY TraceId: … SegmentId: … Sampled: …</c>)
+/// on the same line or the next one is not part of it. A message that only mentions REPORT elsewhere is not one.
+/// Tab-separated lines take a span fast path; lines whose tabs became spaces (console copies) a slower, tolerant one.
 /// </summary>
 public static partial class ReportLineParser
 {
@@ -19,23 +22,43 @@ public static partial class ReportLineParser
     /// <exception cref="LogMessageFormatException">the message is a REPORT line with missing or unreadable fields.</exception>
     public static bool TryParse(ReadOnlySpan<char> message, out ParsedLogMessage parsed)
     {
-        var at = message.IndexOf(ReportPrefix, StringComparison.Ordinal);
-        if (at >= 0)
+        message = message.TrimStart();
+        if (message.StartsWith(ReportPrefix, StringComparison.Ordinal))
         {
-            parsed = new ParsedLogMessage(LogMessageKind.Report, Report: ParseReport(message[(at + ReportPrefix.Length)..]));
+            parsed = new ParsedLogMessage(LogMessageKind.Report, Report: ParseReport(WithoutTrailer(message[ReportPrefix.Length..])));
             return true;
         }
 
-        at = message.IndexOf(InitReportPrefix, StringComparison.Ordinal);
-        if (at >= 0)
+        if (message.StartsWith(InitReportPrefix, StringComparison.Ordinal))
         {
-            parsed = new ParsedLogMessage(LogMessageKind.InitReport, InitReport: ParseInitReport(message[(at + InitReportPrefix.Length)..]));
+            parsed = new ParsedLogMessage(LogMessageKind.InitReport, InitReport: ParseInitReport(WithoutTrailer(message[InitReportPrefix.Length..])));
             return true;
         }
 
         parsed = default;
         return false;
     }
+
+    /// <summary>The line up to an X-Ray trailer (same line or next), without trailing tabs, spaces or line breaks.</summary>
+    private static ReadOnlySpan<char> WithoutTrailer(ReadOnlySpan<char> rest)
+    {
+        var trailer = rest.IndexOf("XRAY TraceId:", StringComparison.Ordinal);
+        if (trailer >= 0)
+        {
+            rest = rest[..trailer];
+        }
+
+        var lineBreak = rest.IndexOfAny('\r', '\n');
+        if (lineBreak >= 0 && !rest[lineBreak..].IsWhiteSpace())
+        {
+            throw new LogMessageFormatException($"a REPORT line followed by another line that is not an X-Ray trailer: '{Quote(rest[lineBreak..].Trim())}'");
+        }
+
+        return rest.TrimEnd();
+    }
+
+    /// <summary>At most 200 characters of a piece of a line, for messages.</summary>
+    internal static string Quote(ReadOnlySpan<char> text) => text.Length <= 200 ? text.ToString() : string.Concat(text[..200], "…");
 
     private static ReportLine ParseReport(ReadOnlySpan<char> rest)
     {
@@ -121,8 +144,17 @@ public static partial class ReportLineParser
             var value = match.Groups["value"].ValueSpan;
             if (!fields.TrySet(key, value))
             {
-                throw new LogMessageFormatException($"cannot read '{match.Value.Trim()}' in a REPORT line");
+                throw new LogMessageFormatException(fields.Repeated is { } repeated
+                    ? $"'{repeated}' appears twice in a REPORT line"
+                    : $"cannot read '{Quote(match.Value.Trim())}' in a REPORT line");
             }
+        }
+
+        // Text that no label claims (an unknown field, a stray word before the first label) makes the line unreadable.
+        var leftover = SpaceSeparatedField().Replace(body, string.Empty).Trim();
+        if (leftover.Length > 0)
+        {
+            throw new LogMessageFormatException($"cannot read '{Quote(leftover)}' in a REPORT line");
         }
     }
 
@@ -137,8 +169,17 @@ public static partial class ReportLineParser
         public double? Duration, BilledDuration, MemorySize, MaxMemoryUsed, InitDuration, RestoreDuration, BilledRestoreDuration;
         public string? Status, ErrorType, Phase;
 
+        /// <summary>The label of a field given twice (Lambda writes each once): the line is refused, not the last kept.</summary>
+        public string? Repeated;
+
         public bool TrySet(ReadOnlySpan<char> key, ReadOnlySpan<char> value)
         {
+            if (IsSet(key))
+            {
+                Repeated = key.ToString();
+                return false;
+            }
+
             switch (key)
             {
                 case "Duration": return TryNumber(value, "ms", out Duration);
@@ -152,16 +193,32 @@ public static partial class ReportLineParser
                     var status = value.Trim().ToString().ToLowerInvariant();
                     Status = status;
                     return InvocationStatus.All.Contains(status);
+                // Free text, but never "label: value" again: that is a line whose tabs became spaces (the tolerant path).
                 case "Error Type":
                     ErrorType = value.Trim().ToString();
-                    return true;
+                    return !value.Contains(": ", StringComparison.Ordinal);
                 case "Phase":
                     Phase = value.Trim().ToString();
-                    return true;
+                    return !value.Contains(": ", StringComparison.Ordinal);
                 default:
                     return false;
             }
         }
+
+        private readonly bool IsSet(ReadOnlySpan<char> key) => key switch
+        {
+            "Duration" => Duration is not null,
+            "Billed Duration" => BilledDuration is not null,
+            "Memory Size" => MemorySize is not null,
+            "Max Memory Used" => MaxMemoryUsed is not null,
+            "Init Duration" => InitDuration is not null,
+            "Restore Duration" => RestoreDuration is not null,
+            "Billed Restore Duration" => BilledRestoreDuration is not null,
+            "Status" => Status is not null,
+            "Error Type" => ErrorType is not null,
+            "Phase" => Phase is not null,
+            _ => false,
+        };
 
         private static bool TryNumber(ReadOnlySpan<char> value, string unit, out double? result)
         {

@@ -42,6 +42,9 @@ public sealed record CollectionResult
     /// <summary>Request ids whose logged batch id differs from the journal's (should never happen).</summary>
     public required IReadOnlyList<string> Conflicts { get; init; }
 
+    /// <summary>REPORT lines of the fetched logs that could not be read: file, line and reason.</summary>
+    public IReadOnlyList<string> RejectedLines { get; init; } = [];
+
     public required int ItemsChecked { get; init; }
 
     /// <summary>Writer batches whose DynamoDB item count differs from the batch's count.</summary>

@@ -114,6 +114,7 @@ public sealed class InvocationCollector(RunTarget target)
             ExcludedAbandoned = match.Abandoned,
             ExcludedOther = match.Other,
             Conflicts = match.Conflicts,
+            RejectedLines = rejected,
             ItemMismatches = itemMismatches,
             ItemsChecked = spec.Workload == "writer" ? expected.Count : 0,
             Throttles = throttles,
@@ -147,6 +148,8 @@ public sealed class InvocationCollector(RunTarget target)
 
     private static string LogPath(RunDirectory run, string configuration) => Path.Combine(run.LogsDirectory, configuration + ".json");
 
+    private List<string> rejected = [];
+
     private List<InvocationRecord> Ingest(RunDirectory run)
     {
         var ingestor = new LogIngestor(new IngestOptions { Platform = target.Platform });
@@ -162,7 +165,9 @@ public sealed class InvocationCollector(RunTarget target)
             }))
             .ToList();
         ingestor.AddFiles(files);
-        return ingestor.Complete().Invocations.ToList();
+        var result = ingestor.Complete();
+        rejected = result.Rejected.Select(r => r.ToString()).ToList();
+        return result.Invocations.ToList();
     }
 
     private static MatchResult Match(List<Expected> expected, List<InvocationRecord> rows, HashSet<string> warmups, HashSet<string> abandoned)

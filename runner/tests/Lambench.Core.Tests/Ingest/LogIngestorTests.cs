@@ -14,7 +14,7 @@ public class LogIngestorTests
         Assert.Equal(3, result.Invocations.Count);
         Assert.Equal((5L, 1L, 1L), (result.Summary.ReportLines, result.Summary.DuplicatesMerged, result.Summary.ConflictingDuplicates));
         Assert.Equal(10.0, result.Invocations.Single(i => i.RequestId.EndsWith('1')).DurationMs); // the first is kept
-        Assert.Contains("99 ms", Assert.Single(result.Summary.ConflictExamples));
+        Assert.Contains("99 ms", Assert.Single(result.Conflicts).ToString());
         Assert.All(result.Invocations, i => Assert.Equal(("c", "arm64", "python3.12", "aws"), (i.Configuration, i.Architecture, i.Runtime, i.Platform)));
     }
 
@@ -32,6 +32,6 @@ public class LogIngestorTests
         var ingestor = new LogIngestor(new IngestOptions());
         ingestor.AddFile(Fixture.Path("raw-cli-tail.log"));
         var line = ingestor.Complete().Summary.ToOneLine();
-        Assert.Equal("2 invocations from 2 REPORT lines in 1 file(s); 7 other lines skipped; 0 duplicates merged; 0 conflicting duplicates (first kept); 0 INIT_REPORT lines (no request id, not rows); 1 tag lines (0 without a REPORT line)", line);
+        Assert.Equal("2 invocations from 2 REPORT lines in 1 file(s); 0 unreadable REPORT lines rejected; 7 other lines skipped; 0 duplicates merged; 0 conflicting duplicates (first kept); 0 INIT_REPORT lines (no request id, not rows); 1 tag lines (0 without a REPORT line)", line);
     }
 }

@@ -111,7 +111,8 @@ public class LogFileReaderTests
     [InlineData("does-not-exist.log", "line 0", "no such file")]
     public void Names_the_file_and_line_it_cannot_read(string fixture, string where, string reason)
     {
-        var ingestor = new LogIngestor(new IngestOptions());
+        // Strict: an unreadable REPORT line is an error too (by default it is rejected and counted, see below).
+        var ingestor = new LogIngestor(new IngestOptions { Strict = true });
         var error = Assert.Throws<LogFormatException>(() => ingestor.AddFile(Fixture.Path(fixture)));
         Assert.Equal((Fixture.Path(fixture), where), (error.Path, error.Where));
         Assert.Contains(reason, error.Reason);
@@ -119,10 +120,27 @@ public class LogFileReaderTests
         Assert.Empty(ingestor.Complete().Invocations);
     }
 
+    [Theory]
+    [InlineData("malformed-report.log", "line 3", "has no Duration")]
+    [InlineData("bad-number.log", "line 1", "cannot read")]
+    public void An_unreadable_report_line_is_rejected_with_file_line_and_reason_and_the_rest_is_kept(string fixture, string where, string reason)
+    {
+        var ingestor = new LogIngestor(new IngestOptions());
+        ingestor.AddFile(Fixture.Path("report-variants.log"));
+        ingestor.AddFile(Fixture.Path(fixture));
+        var result = ingestor.Complete();
+        var rejected = Assert.Single(result.Rejected);
+        Assert.Equal((Fixture.Path(fixture), where), (rejected.Path, rejected.Where));
+        Assert.Contains(reason, rejected.Reason);
+        Assert.StartsWith("REPORT RequestId:", rejected.Text);
+        Assert.Equal(1, result.Summary.RejectedLines);
+        Assert.NotEmpty(result.Invocations);
+    }
+
     [Fact]
     public void A_failed_file_leaves_nothing_of_itself_behind()
     {
-        var ingestor = new LogIngestor(new IngestOptions());
+        var ingestor = new LogIngestor(new IngestOptions { Strict = true });
         ingestor.AddFile(Fixture.Path("report-variants.log"));
         var before = ingestor.Complete();
         Assert.Throws<LogFormatException>(() => ingestor.AddFile(Fixture.Path("malformed-report.log")));

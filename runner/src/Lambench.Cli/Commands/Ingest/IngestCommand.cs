@@ -24,12 +24,26 @@ public static class IngestCommand
         var architecture = new Option<string?>("--architecture") { Description = "arm64 or x86_64. Logs do not say it; without it costs cannot be computed." };
         architecture.AcceptOnlyFromAmong(Architectures.Arm64, Architectures.X86_64);
         var functionName = new Option<string?>("--function-name") { Description = "Function name. Default: from the log group /aws/lambda/<name> when the export has it." };
+        var strict = new Option<bool>("--strict") { Description = "A REPORT line that cannot be read is an error (nothing is written) instead of being skipped, counted and listed in <out>.rejected.txt." };
         var platform = new Option<string>("--platform") { Description = "Where the logs come from: aws (CloudWatch) or local (Lambench's local platform).", DefaultValueFactory = _ => "aws" };
         platform.AcceptOnlyFromAmong("aws", "local");
 
-        var command = new Command("ingest", "Read Lambda REPORT lines from log files and write one row per invocation (request id) to a CSV.")
+        var command = new Command("ingest", """
+            Read Lambda REPORT lines from log files and write one row per invocation (request id) to a CSV.
+
+            A REPORT line is a message that begins with "REPORT RequestId:" (after a timestamp or log stream prefix);
+            its fields are read by their labels, tab or space separated, with an X-Ray trailer allowed after it. A
+            REPORT line that cannot be read is skipped and counted; the first few are printed with file, line and
+            reason, all of them go to <out>.rejected.txt, and the CSV is still written (--strict makes them errors).
+            The same request id with other metrics in two places is a conflict: the first is kept, and every conflict
+            goes to <out>.conflicts.csv.
+
+            Examples:
+              lambench ingest logs/*.log.gz --out invocations.csv --architecture arm64 --runtime python3.12
+              lambench ingest export.csv events.json --out invocations.csv --strict
+            """)
         {
-            paths, output, configuration, runtime, architecture, functionName, platform,
+            paths, output, configuration, runtime, architecture, functionName, platform, strict,
         };
         command.SetAction((result, cancellation) =>
         {
@@ -40,6 +54,7 @@ public static class IngestCommand
                 Architecture = result.GetValue(architecture),
                 FunctionName = result.GetValue(functionName),
                 Platform = result.GetValue(platform)!,
+                Strict = result.GetValue(strict),
             };
             return Task.FromResult(Run(console, result.GetValue(paths)!, result.GetValue(output)!, options, cancellation));
         });
@@ -75,11 +90,10 @@ public static class IngestCommand
 
         var result = ingestor.Complete();
         InvocationCsvWriter.WriteFile(output, result.Invocations);
+        IngestReportFiles.Write(output, result);
         console.MarkupLineInterpolated($"[green]Wrote {output}[/]: {result.Summary.ToOneLine()}");
-        foreach (var conflict in result.Summary.ConflictExamples)
-        {
-            console.MarkupLineInterpolated($"[yellow]conflict:[/] {conflict}");
-        }
+        Print(console, "rejected", result.Rejected.Select(r => r.ToString()).ToList(), IngestReportFiles.RejectedPath(output));
+        Print(console, "conflict", result.Conflicts.Select(c => c.ToString()).ToList(), IngestReportFiles.ConflictsPath(output));
 
         if (result.Invocations.Count == 0)
         {
@@ -87,5 +101,20 @@ public static class IngestCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>The first few problems of a kind, then how many more and where all of them are.</summary>
+    private static void Print(IAnsiConsole console, string kind, IReadOnlyList<string> problems, string file)
+    {
+        const int Shown = 5;
+        foreach (var problem in problems.Take(Shown))
+        {
+            console.MarkupLineInterpolated($"[yellow]{kind}:[/] {problem}");
+        }
+
+        if (problems.Count > 0)
+        {
+            console.MarkupLineInterpolated($"[yellow]warning:[/] {problems.Count} {kind} line(s){(problems.Count > Shown ? $", {problems.Count - Shown} more than shown" : string.Empty)}; all of them in {file}");
+        }
     }
 }

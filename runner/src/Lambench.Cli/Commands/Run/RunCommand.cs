@@ -242,7 +242,7 @@ public static class RunCommand
             var cost = costs.After(run.Spec, collection.RunRows, collection.SentBatches);
             console.MarkupLineInterpolated($"What the run cost ({prices}): {cost.ToOneLine("billed durations of its REPORT lines, warm-ups included")}");
         }
-        foreach (var problem in collection.Missing.Concat(collection.Conflicts).Concat(collection.ItemMismatches).Take(20))
+        foreach (var problem in collection.Missing.Concat(collection.Conflicts).Concat(collection.ItemMismatches).Concat(collection.RejectedLines.Select(r => "unreadable REPORT line: " + r)).Take(20))
         {
             console.MarkupLineInterpolated($"[yellow]warning:[/] {problem}");
         }
