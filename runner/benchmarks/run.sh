@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Ingest-and-summarise benchmark: Lambench against pandas (regex extraction) on the same generated REPORT lines.
+# Ingest-and-summarise benchmark: Lambench against DuckDB (SQL) and pandas (regex extraction) on the same generated REPORT lines.
 # Usage: runner/benchmarks/run.sh [--lines N] [--runs R]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

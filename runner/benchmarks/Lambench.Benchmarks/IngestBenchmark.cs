@@ -5,9 +5,10 @@ using System.Text.Json;
 namespace Lambench.Benchmarks;
 
 /// <summary>
-/// Ingest and summarise N generated REPORT lines with Lambench and with a pandas script doing the same job, alternating
-/// runs in one session, and print lines per second, the ratio and peak memory of both. Also checks that both agree on
-/// the percentiles, so the faster one is not faster by being wrong.
+/// Ingest and summarise N generated REPORT lines with Lambench, with DuckDB (SQL, in-process native engine) and with a
+/// pandas script doing the same job, alternating runs in one session, each in a process of its own, and print lines per
+/// second, the ratios and peak memory. Also checks that all agree on n, mean, p50, p95, p99 and max, so the faster one
+/// is not faster by being wrong.
 /// </summary>
 public static class IngestBenchmark
 {
@@ -23,25 +24,31 @@ public static class IngestBenchmark
         var files = ReportLogGenerator.Generate(work, lines);
         var self = typeof(IngestBenchmark).Assembly.Location;
         var lambench = new List<Measurement>();
+        var duckdb = new List<Measurement>();
         var pandas = new List<Measurement>();
         for (var run = 1; run <= runs; run++)
         {
             lambench.Add(Measure("dotnet", [self, "worker", Path.Combine(work, "lambench-summary.csv"), .. files]));
+            duckdb.Add(Measure("dotnet", [self, "duckdb-worker", Path.Combine(work, "duckdb-summary.csv"), .. files]));
             pandas.Add(Measure(python, [script, Path.Combine(work, "pandas-summary.csv"), .. files]));
-            Console.WriteLine($"run {run}: lambench {lambench[^1].JobSeconds:F2} s, pandas {pandas[^1].JobSeconds:F2} s");
+            Console.WriteLine($"run {run}: lambench {lambench[^1].JobSeconds:F2} s, duckdb {duckdb[^1].JobSeconds:F2} s, pandas {pandas[^1].JobSeconds:F2} s");
         }
 
         var l = Median(lambench);
+        var d = Median(duckdb);
         var p = Median(pandas);
         Console.WriteLine();
-        Console.WriteLine($"{"",-28}{"lambench",14}{"pandas",14}{"ratio",10}");
-        Row("job time (s, median)", l.JobSeconds, p.JobSeconds, p.JobSeconds / l.JobSeconds, "F2");
-        Row("lines/s (job)", lines / l.JobSeconds, lines / p.JobSeconds, p.JobSeconds / l.JobSeconds, "N0");
-        Row("lines/s (whole process)", lines / l.WallSeconds, lines / p.WallSeconds, p.WallSeconds / l.WallSeconds, "N0");
-        Row("peak memory (MB)", l.PeakMegabytes, p.PeakMegabytes, p.PeakMegabytes / l.PeakMegabytes, "N0");
+        Console.WriteLine("Ratios are the peer's figure over Lambench's: above 1, Lambench is faster or smaller.");
+        Console.WriteLine($"{"",-28}{"lambench",12}{"duckdb",12}{"pandas",12}{"vs duckdb",11}{"vs pandas",11}");
+        Row("job time (s, median)", l.JobSeconds, d.JobSeconds, p.JobSeconds, "F2");
+        Row("lines/s (job)", lines / l.JobSeconds, lines / d.JobSeconds, lines / p.JobSeconds, "N0", invert: true);
+        Row("lines/s (whole process)", lines / l.WallSeconds, lines / d.WallSeconds, lines / p.WallSeconds, "N0", invert: true);
+        Row("peak memory (MB)", l.PeakMegabytes, d.PeakMegabytes, p.PeakMegabytes, "N0");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"peak bytes per invocation",-28}{l.PeakMegabytes * 1048576 / lines,12:N0}{d.PeakMegabytes * 1048576 / lines,12:N0}{p.PeakMegabytes * 1048576 / lines,12:N0}"));
         Console.WriteLine();
-        Console.WriteLine($"lambench also computed costs and {l.Comparisons} comparison rows (Mann-Whitney, Cliff's delta, bootstrap CI); pandas did not.");
-        Console.WriteLine(Agreement(Path.Combine(work, "lambench-summary.csv"), Path.Combine(work, "pandas-summary.csv")));
+        Console.WriteLine($"lambench also computed costs and {l.Comparisons} comparison rows (Mann-Whitney, Cliff's delta, bootstrap CI); the peers did not.");
+        Console.WriteLine("duckdb: " + Agreement(Path.Combine(work, "lambench-summary.csv"), Path.Combine(work, "duckdb-summary.csv")));
+        Console.WriteLine("pandas: " + Agreement(Path.Combine(work, "lambench-summary.csv"), Path.Combine(work, "pandas-summary.csv")));
         return 0;
     }
 
@@ -74,8 +81,13 @@ public static class IngestBenchmark
 
     private static Measurement Median(List<Measurement> runs) => runs.OrderBy(r => r.JobSeconds).ElementAt(runs.Count / 2);
 
-    private static void Row(string name, double lambench, double pandas, double ratio, string format) =>
-        Console.WriteLine($"{name,-28}{lambench.ToString(format, CultureInfo.InvariantCulture),14}{pandas.ToString(format, CultureInfo.InvariantCulture),14}{ratio.ToString("F1", CultureInfo.InvariantCulture) + "x",10}");
+    /// <summary>A row of figures and the two ratios (peer over Lambench; for rates, Lambench over peer).</summary>
+    private static void Row(string name, double lambench, double duckdb, double pandas, string format, bool invert = false)
+    {
+        string F(double value) => value.ToString(format, CultureInfo.InvariantCulture);
+        string R(double peer) => (invert ? lambench / peer : peer / lambench).ToString("F2", CultureInfo.InvariantCulture) + "x";
+        Console.WriteLine($"{name,-28}{F(lambench),12}{F(duckdb),12}{F(pandas),12}{R(duckdb),11}{R(pandas),11}");
+    }
 
     /// <summary>Both sides use type-7 percentiles: every configuration's n and p50/p95/p99 must match.</summary>
     private static string Agreement(string lambenchCsv, string pandasCsv)
@@ -84,7 +96,7 @@ public static class IngestBenchmark
         {
             var rows = File.ReadAllLines(path);
             var header = rows[0].Split(',');
-            return rows.Skip(1).Select(r => header.Zip(r.Split(',')).ToDictionary(x => x.First, x => x.Second))
+            return rows.Skip(1).Select(r => header.Zip(r.Split(',')).ToDictionary(x => x.First.Trim('"'), x => x.Second.Trim('"')))
                 .ToDictionary(r => r["configuration"] + "/" + r["start_type"]);
         }
 
@@ -102,7 +114,7 @@ public static class IngestBenchmark
         }
 
         return worst < 1e-9
-            ? $"summaries agree: n, mean, p50, p95, p99, max of all {theirs.Count} configuration/start-type rows match pandas (largest relative difference {worst:G2})"
+            ? $"summaries agree: n, mean, p50, p95, p99, max of all {theirs.Count} configuration/start-type rows match Lambench's (largest relative difference {worst:G2})"
             : $"SUMMARIES DISAGREE: largest relative difference {worst:G3}";
     }
 
