@@ -5,7 +5,8 @@ using CsvHelper;
 namespace Lambench.Core.Logs;
 
 /// <summary>
-/// A CloudWatch Logs Insights CSV export. With <c>@message</c> each row's message is read as a log line; without it,
+/// A CloudWatch Logs Insights CSV export, or the console's download of log events (columns timestamp, message; the
+/// timestamp in epoch milliseconds). With <c>@message</c> each row's message is read as a log line; without it,
 /// the parsed REPORT fields (<c>@requestId, @duration, @billedDuration, @memorySize, @maxMemoryUsed, @initDuration</c>)
 /// are read, memory in bytes as Insights gives it (10^6 bytes a MB, as AWS's operator guide divides).
 /// </summary>
@@ -15,7 +16,8 @@ public static class InsightsCsvLogReader
 
     public static bool LooksLikeHeader(string firstLine) =>
         firstLine.Contains("@message", StringComparison.Ordinal)
-        || (firstLine.Contains("@requestId", StringComparison.Ordinal) && firstLine.Contains("@duration", StringComparison.Ordinal));
+        || (firstLine.Contains("@requestId", StringComparison.Ordinal) && firstLine.Contains("@duration", StringComparison.Ordinal))
+        || firstLine.Trim().Replace("\"", string.Empty, StringComparison.Ordinal) is "timestamp,message" or "message,timestamp";
 
     public static IEnumerable<LogEntry> Read(TextReader reader, string path)
     {
@@ -38,8 +40,8 @@ public static class InsightsCsvLogReader
         }
 
         int Column(string name) => columns.TryGetValue(name, out var index) ? index : -1;
-        var message = Column("@message");
-        var timestamp = Column("@timestamp");
+        var message = Column("@message") is >= 0 and var insightsMessage ? insightsMessage : Column("message");
+        var timestamp = Column("@timestamp") is >= 0 and var insightsTime ? insightsTime : Column("timestamp");
         var log = Column("@log");
         var stream = Column("@logStream");
         var requestId = Column("@requestId");
@@ -56,9 +58,9 @@ public static class InsightsCsvLogReader
             DateTimeOffset? time = null;
             if (Field(timestamp) is { Length: > 0 } t)
             {
-                time = TimestampPrefix.TryParse(t, out var parsed)
-                    ? parsed
-                    : throw new LogFormatException(path, $"line {line}", $"@timestamp '{t}' is not a date and time");
+                time = TimestampPrefix.TryParse(t, out var parsed) ? parsed
+                    : long.TryParse(t, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms < 253_402_300_800_000 ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+                    : throw new LogFormatException(path, $"line {line}", $"timestamp '{t}' is not a date and time");
             }
 
             var logGroup = LogGroupOf(Field(log));

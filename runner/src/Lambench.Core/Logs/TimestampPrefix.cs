@@ -3,8 +3,12 @@ using System.Globalization;
 namespace Lambench.Core.Logs;
 
 /// <summary>
-/// Splits the optional prefix of a raw log line: an ISO-8601 timestamp, and after it, as <c>aws logs tail</c> prints,
-/// a log stream name (<c>2024/06/01/[$LATEST]abc…</c>).
+/// Splits the optional prefix of a raw log line, in the shapes tools print:
+/// an ISO-8601 timestamp, then optionally a log stream name, as <c>aws logs tail</c> does
+/// (<c>2024-06-01T12:00:00.000000+00:00 2024/06/01/[$LATEST]abc… message</c>);
+/// the log stream first, as <c>sam logs</c> does (<c>2023/07/05/[56]374c… 2023-07-05T10:16:34.013000 message</c>);
+/// a timestamp glued to a bracketed function name, as <c>pulumi logs</c> does (<c>2020-12-02T09:58:39.747+01:00[  name] message</c>);
+/// or a bare clock time (<c>16:36:11 message</c>), whose date is unknown, so no timestamp is kept.
 /// </summary>
 public static class TimestampPrefix
 {
@@ -12,28 +16,68 @@ public static class TimestampPrefix
     {
         timestamp = null;
         logStream = null;
+        if (line.Length >= 9 && IsClockTime(line.AsSpan(0, 8)) && line[8] == ' ')
+        {
+            return SkipBlanks(line, 8);
+        }
+
+        var start = 0;
+        if (LooksLikeStream(line, 0, out var streamEnd))
+        {
+            // sam logs: stream, then the timestamp.
+            var afterStream = SkipBlanks(line, streamEnd);
+            var end = line.AsSpan(afterStream).IndexOfAny(' ', '\t');
+            if (end > 0 && TryParse(line.AsSpan(afterStream, end), out var samTime))
+            {
+                logStream = line[..streamEnd];
+                timestamp = samTime;
+                return SkipBlanks(line, afterStream + end);
+            }
+
+            return 0;
+        }
+
         if (line.Length < 20 || !char.IsAsciiDigit(line[0]) || line[4] != '-')
         {
             return 0;
         }
 
-        var end = line.AsSpan().IndexOfAny(' ', '\t');
-        if (end < 0 || !TryParse(line.AsSpan(0, end), out var parsed))
+        var stop = line.AsSpan().IndexOfAny(' ', '\t', '[');
+        if (stop < 0 || !TryParse(line.AsSpan(0, stop), out var parsed))
         {
             return 0;
         }
 
         timestamp = parsed;
-        var start = SkipBlanks(line, end);
-        var next = line.AsSpan(start).IndexOfAny(' ', '\t');
-        if (next > 0 && line.AsSpan(start, next).Contains("]", StringComparison.Ordinal) && line.AsSpan(start, next).Contains('/'))
+        if (line[stop] == '[')
         {
-            logStream = line.Substring(start, next);
-            start = SkipBlanks(line, start + next);
+            // pulumi logs: the function's name in brackets right after the timestamp.
+            var close = line.IndexOf(']', stop);
+            return close < 0 ? 0 : SkipBlanks(line, close + 1);
+        }
+
+        start = SkipBlanks(line, stop);
+        if (LooksLikeStream(line, start, out var afterName))
+        {
+            logStream = line[start..afterName];
+            start = SkipBlanks(line, afterName);
         }
 
         return start;
     }
+
+    /// <summary>A log stream name at <paramref name="start"/>: one word holding a '/' and a ']' (2024/06/01/[$LATEST]abc).</summary>
+    private static bool LooksLikeStream(string line, int start, out int end)
+    {
+        var next = line.AsSpan(start).IndexOfAny(' ', '\t');
+        end = next < 0 ? line.Length : start + next;
+        var word = line.AsSpan(start, end - start);
+        return next > 0 && word.Length > 12 && char.IsAsciiDigit(word[0]) && word[4] == '/' && word.Contains(']');
+    }
+
+    private static bool IsClockTime(ReadOnlySpan<char> s) =>
+        char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[1]) && s[2] == ':' && char.IsAsciiDigit(s[3]) && char.IsAsciiDigit(s[4])
+        && s[5] == ':' && char.IsAsciiDigit(s[6]) && char.IsAsciiDigit(s[7]);
 
     public static bool TryParse(ReadOnlySpan<char> text, out DateTimeOffset timestamp)
     {
