@@ -10,7 +10,7 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
 {
     public IReadOnlyList<ReportTable> Build(SummaryResult summary)
     {
-        var tables = new List<ReportTable> { Latency(summary), ColdStarts(summary), Cost(summary) };
+        var tables = new List<ReportTable> { Latency(summary), Failures(summary), ColdStarts(summary), Cost(summary) };
         if (summary.Comparisons.Count > 0)
         {
             tables.Add(Comparisons(summary));
@@ -46,7 +46,8 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
         ]).ToList();
         var legend = new List<string>
         {
-            L("Duration is the REPORT line's Duration (handler time, without Init).", "Duração é o campo Duration da linha REPORT (tempo do handler, sem Init)."),
+            L("Duration is the REPORT line's Duration (handler time, without Init), over successful invocations only: errors and timeouts are counted in the failures table, not here.",
+              "Duração é o campo Duration da linha REPORT (tempo do handler, sem Init), só das invocações bem-sucedidas: erros e timeouts são contados na tabela de falhas, não aqui."),
             L("Percentiles by linear interpolation between closest ranks (numpy's and Excel PERCENTILE.INC's default).", "Percentis por interpolação linear entre postos vizinhos (padrão do numpy e do PERCENTIL.INC do Excel)."),
             L($"CI of mean: {MeanConfidenceInterval.Method}; CI of p50: {MedianConfidenceInterval.Method}, coverage ≥ 95 %, none below n = 6.",
               "IC da média: intervalo t de Student; IC da p50: intervalo de estatísticas de ordem (binomial, livre de distribuição), cobertura ≥ 95 %, inexistente para n < 6."),
@@ -54,6 +55,37 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
         };
         legend.AddRange(PlatformNotes(summary));
         return new ReportTable("latency", L("Invocation duration per configuration and start type", "Duração das invocações por configuração e tipo de início"), columns, rows, legend);
+    }
+
+    public ReportTable Failures(SummaryResult summary)
+    {
+        var columns = new[]
+        {
+            new TableColumn(L("Configuration", "Configuração"), false),
+            new TableColumn(L("Invocations", "Invocações"), true),
+            new TableColumn(L("Errors", "Erros"), true),
+            new TableColumn(L("Error rate", "Taxa de erro"), true),
+            new TableColumn(L("95% CI", "IC 95%"), true),
+            new TableColumn(L("Timeouts", "Timeouts"), true),
+            new TableColumn(L("Timeout rate", "Taxa de timeout"), true),
+            new TableColumn(L("95% CI", "IC 95%"), true),
+        };
+        var rows = summary.Rows.Where(r => r.StartType == "all").Select(r => (IReadOnlyList<string>)
+        [
+            r.Configuration, r.Failures.Invocations.ToString(CultureInfo.InvariantCulture), r.Failures.Errors.ToString(CultureInfo.InvariantCulture),
+            language.Percent(r.Failures.ErrorRate), PercentInterval(r.Failures.ErrorRateCi95),
+            r.Failures.Timeouts.ToString(CultureInfo.InvariantCulture), language.Percent(r.Failures.TimeoutRate), PercentInterval(r.Failures.TimeoutRateCi95),
+        ]).ToList();
+        var legend = new List<string>
+        {
+            L("Over every invocation with a REPORT line: status error (the function failed) or timeout (it ran until the configured timeout).",
+              "Sobre todas as invocações com linha REPORT: status error (a função falhou) ou timeout (executou até o tempo limite)."),
+            L($"95% CI: {WilsonInterval.Method} (stays within 0–100 % and is not empty at 0 events).",
+              "IC 95%: intervalo de score de Wilson (fica entre 0 e 100 % e não se anula com 0 eventos)."),
+            L("These invocations are left out of every latency statistic and comparison, and included in the costs (AWS bills them). Throttled requests never run, so they have no REPORT line: a run counts them in collection.json.",
+              "Essas invocações ficam fora de toda estatística de latência e comparação, e entram nos custos (a AWS as cobra). Requisições limitadas (throttled) não executam e não têm linha REPORT: a execução as conta em collection.json."),
+        };
+        return new ReportTable("failures", L("Errors and timeouts per configuration", "Erros e timeouts por configuração"), columns, rows, legend);
     }
 
     public ReportTable ColdStarts(SummaryResult summary)
@@ -193,6 +225,8 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
     }
 
     private string Ms(double? value) => language.Fixed(value, 2);
+
+    private string PercentInterval(ConfidenceInterval? ci) => ci is { } c ? $"[{language.Percent(c.Lower)}; {language.Percent(c.Upper)}]" : "–";
 
     private string Interval(ConfidenceInterval? ci) => ci is { } c ? $"[{language.Fixed(c.Lower, 2)}; {language.Fixed(c.Upper, 2)}]" : "–";
 

@@ -4,7 +4,11 @@ using Lambench.Core.Statistics;
 
 namespace Lambench.Core.Summary;
 
-/// <summary>Groups invocations by configuration and start type and computes every statistic and cost of the summary once.</summary>
+/// <summary>
+/// Groups invocations by configuration and start type and computes every statistic and cost of the summary once.
+/// Latency statistics, the cold-start overhead and the comparisons use successful invocations only (a timeout's
+/// Duration is the timeout, not a latency); failures are counted as rates; costs include every invocation.
+/// </summary>
 public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long monthlyInvocations = ConfigurationSummarizer.DefaultMonthlyInvocations)
 {
     public const long DefaultMonthlyInvocations = 1_000_000;
@@ -30,9 +34,17 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
         {
             var cold = new List<InvocationRecord>();
             var warm = new List<InvocationRecord>();
+            var allCold = new List<InvocationRecord>();
+            var allWarm = new List<InvocationRecord>();
+            var successful = new List<InvocationRecord>();
             foreach (var invocation in all)
             {
-                (invocation.StartType == StartType.Cold ? cold : warm).Add(invocation);
+                (invocation.StartType == StartType.Cold ? allCold : allWarm).Add(invocation);
+                if (invocation.Status == InvocationStatus.Success)
+                {
+                    successful.Add(invocation);
+                    (invocation.StartType == StartType.Cold ? cold : warm).Add(invocation);
+                }
             }
 
             var identity = ConfigurationIdentity.Of(all);
@@ -46,7 +58,7 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
                 warnings.Add($"configuration '{configuration}': {all.Count(r => r.MemorySizeMb is null)} invocation(s) without a memory size, so not priced");
             }
 
-            double? coldRate = all.Count > 0 ? (double)cold.Count / all.Count : null;
+            double? coldRate = successful.Count > 0 ? (double)cold.Count / successful.Count : null;
             double? overhead = null, overheadPercent = null;
             if (cold.Count > 0 && warm.Count > 0)
             {
@@ -55,9 +67,9 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
                 overheadPercent = warmMean > 0 ? overhead / warmMean * 100 : null;
             }
 
-            foreach (var (startType, members) in new[] { (StartTypeNames.All, all), (StartTypeNames.Warm, warm), (StartTypeNames.Cold, cold) })
+            foreach (var (startType, members, billed) in new[] { (StartTypeNames.All, successful, all), (StartTypeNames.Warm, warm, allWarm), (StartTypeNames.Cold, cold, allCold) })
             {
-                var cost = Cost(members, identity);
+                var cost = Cost(billed, identity);
                 if (startType == StartTypeNames.All && cost.MeanGbSeconds is { } meanGbSeconds)
                 {
                     account.Add((identity.Architecture!, monthlyInvocations, meanGbSeconds));
@@ -72,13 +84,14 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
                     MemorySizeMb = identity.MemorySizeMb,
                     Platform = identity.Platform,
                     Duration = SampleStatistics.ComputeInPlace(Values(members, m => m.DurationMs)),
-                    MeanBilledDurationMs = Mean(members, m => m.BilledDurationMs),
+                    MeanBilledDurationMs = MeanBilledMs(billed),
                     InitDuration = SampleStatistics.ComputeInPlace(Values(members, m => m.InitDurationMs)),
                     ColdStartRate = coldRate,
                     ColdStartOverheadMs = overhead,
                     ColdStartOverheadPercent = overheadPercent,
                     MeanMaxMemoryUsedMb = Mean(members, m => m.MaxMemoryUsedMb),
-                    NotSuccessful = members.Count(m => m.Status != InvocationStatus.Success),
+                    NotSuccessful = billed.Count - members.Count,
+                    Failures = FailureRates.Of(billed),
                     BilledDurationEstimated = cost.Estimated,
                     CostPerInvocationUsd = cost.PerInvocation,
                     CostPerMillionUsd = cost.PerInvocation * 1_000_000m,
@@ -88,7 +101,9 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
             }
         }
 
-        var comparisons = ConfigurationComparer.CompareAll(ordered.Select(g => (g.Key, (IReadOnlyList<InvocationRecord>)g.Value)).ToList());
+        var comparisons = ConfigurationComparer.CompareAll(ordered
+            .Select(g => (g.Key, (IReadOnlyList<InvocationRecord>)g.Value.Where(r => r.Status == InvocationStatus.Success).ToList()))
+            .ToList());
         return new SummaryResult(rows, comparisons, warnings) { AccountProjection = account.Count == 0 ? null : costModel.Account(account) };
     }
 
@@ -125,6 +140,22 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
     private readonly record struct GroupCost(decimal? PerInvocation, MonthlyCost? Monthly, decimal? MeanGbSeconds, int Estimated);
 
     /// <summary>
+    /// The billed milliseconds the cost uses: the REPORT line's own Billed Duration (what AWS charged), or where absent
+    /// the INIT billing rule's ceil(Duration + Init where billed). Estimated: whether the rule gave it.
+    /// </summary>
+    private decimal BilledMs(InvocationRecord row, out bool estimated)
+    {
+        estimated = row.BilledDurationMs is null;
+        return row.BilledDurationMs is { } billed
+            ? (decimal)billed
+            : costModel.Catalog.Lambda.InitBilling.BilledDurationMs(row.DurationMs, row.InitDurationMs, row.Runtime, row.TimestampUtc is { } t ? DateOnly.FromDateTime(t.UtcDateTime) : null);
+    }
+
+    /// <summary>The mean of the billed milliseconds the cost uses, over every invocation (failures included, as billed).</summary>
+    private double? MeanBilledMs(List<InvocationRecord> rows) =>
+        rows.Count == 0 ? null : (double)(rows.Sum(r => BilledMs(r, out _)) / rows.Count);
+
+    /// <summary>
     /// The mean cost of an invocation is linear in its GB-seconds, so it is the cost of the mean GB-seconds: one decimal
     /// sum a group instead of a price a row. Only groups whose every invocation can be priced get a cost.
     /// </summary>
@@ -135,7 +166,6 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
             return default;
         }
 
-        var rule = costModel.Catalog.Lambda.InitBilling;
         // Σ billed ms × memory MB, exact: whole milliseconds (as Lambda bills) add up in a long; any fraction in decimal.
         long wholeMegabyteMilliseconds = 0;
         decimal fractionalMegabyteMilliseconds = 0;
@@ -150,18 +180,8 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
                 continue;
             }
 
-            decimal billed;
-            if (row.BilledDurationMs is { } fractional)
-            {
-                billed = (decimal)fractional;
-            }
-            else
-            {
-                estimated++;
-                billed = rule.BilledDurationMs(row.DurationMs, row.InitDurationMs, row.Runtime, row.TimestampUtc is { } t ? DateOnly.FromDateTime(t.UtcDateTime) : null);
-            }
-
-            fractionalMegabyteMilliseconds += billed * memory;
+            fractionalMegabyteMilliseconds += BilledMs(row, out var byRule) * memory;
+            estimated += byRule ? 1 : 0;
         }
 
         var gbSeconds = LambdaCostModel.GbSeconds(1, wholeMegabyteMilliseconds + fractionalMegabyteMilliseconds);

@@ -3,8 +3,11 @@ using Lambench.Core.Statistics;
 namespace Lambench.Core.Summary;
 
 /// <summary>
-/// Statistics of one configuration and start type ("all", "warm" or "cold"). The cold-start rate and overhead belong to
-/// the configuration and are the same on its three rows. Costs are null where memory size or architecture is unknown.
+/// Statistics of one configuration and start type ("all", "warm" or "cold"). Latency statistics (Duration, Init,
+/// cold-start rate and overhead) are over successful invocations only; <see cref="Failures"/> counts the others, and
+/// costs and the mean billed duration include every invocation, as AWS bills them. The cold-start rate and overhead
+/// belong to the configuration and are the same on its three rows. Costs are null where memory size or architecture is
+/// unknown.
 /// </summary>
 public sealed record ConfigurationSummary
 {
@@ -22,6 +25,9 @@ public sealed record ConfigurationSummary
     public double? ColdStartOverheadPercent { get; init; }
     public double? MeanMaxMemoryUsedMb { get; init; }
     public int NotSuccessful { get; init; }
+
+    /// <summary>Errors, timeouts and other failures among this row's invocations, with Wilson intervals.</summary>
+    public required FailureRates Failures { get; init; }
     public int BilledDurationEstimated { get; init; }
     public decimal? CostPerInvocationUsd { get; init; }
     public decimal? CostPerMillionUsd { get; init; }

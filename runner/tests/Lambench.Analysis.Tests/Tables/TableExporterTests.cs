@@ -19,7 +19,7 @@ public class TableExporterTests
         var data = new TheoryData<string, string, string>();
         foreach (var language in new[] { "en", "pt-BR" })
         {
-            foreach (var table in new[] { "latency", "cold-starts", "cost" })
+            foreach (var table in new[] { "latency", "failures", "cold-starts", "cost" })
             {
                 foreach (var extension in new[] { ".md", ".html", ".tex" })
                 {
