@@ -24,6 +24,7 @@ public static class ComparisonCsvColumns
         ("median_ratio_ci95_high", c => InvariantFormat.Number(c.MedianRatioCi95?.Upper)),
         ("mann_whitney_u", c => InvariantFormat.Number(c.MannWhitneyU)),
         ("mann_whitney_p_value", c => InvariantFormat.Number(c.MannWhitneyPValue)),
+        ("holm_adjusted_p_value", c => InvariantFormat.Number(c.HolmAdjustedPValue)),
         ("cliffs_delta", c => InvariantFormat.Number(c.CliffsDelta)),
     ];
 }

@@ -192,6 +192,7 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
             new TableColumn(L("Median ratio", "Razão das medianas"), true),
             new TableColumn(L("95% CI", "IC 95%"), true),
             new TableColumn(L("Mann-Whitney p", "p de Mann-Whitney"), true),
+            new TableColumn(L("Holm-adjusted p", "p ajustado (Holm)"), true),
             new TableColumn(L("Cliff's delta", "Delta de Cliff"), true),
         };
         var rows = summary.Comparisons.Select(c => (IReadOnlyList<string>)
@@ -199,7 +200,7 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
             c.Baseline, c.Candidate, $"{c.Factor}: {c.BaselineValue} → {c.CandidateValue}", language.StartType(c.StartType), c.Metric,
             language.Fixed(c.MedianRatio, 3),
             c.MedianRatioCi95 is { } ci ? $"[{language.Fixed(ci.Lower, 3)}; {language.Fixed(ci.Upper, 3)}]" : "–",
-            PValue(c.MannWhitneyPValue), language.Fixed(c.CliffsDelta, 3),
+            PValue(c.MannWhitneyPValue), c.HolmAdjustedPValue is { } holm ? PValue(holm) : "–", language.Fixed(c.CliffsDelta, 3),
         ]).ToList();
         var legend = new List<string>
         {
@@ -210,6 +211,8 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
             L($"p: {MannWhitneyTest.Description}. Cliff's delta in [−1, 1]: > 0 means the candidate's values tend to be larger.",
               "p: teste U de Mann-Whitney bilateral (exato abaixo de 50 valores por lado sem empates; senão aproximação normal com correções de empates e de continuidade). Delta de Cliff em [−1, 1]: > 0 indica valores da candidata tipicamente maiores."),
             L("Cold rows compare Init Duration; all and warm rows compare Duration.", "Linhas frias comparam Init Duration; as demais comparam Duration."),
+            L($"Holm-adjusted p: {HolmAdjustment.Method} ({summary.Comparisons.Count} rows), which bounds the chance of any false positive among them at the nominal level; judge differences by it, not by the raw p.",
+              $"p ajustado (Holm): ajuste sequencial de Holm sobre todas as linhas de comparação do relatório ({summary.Comparisons.Count} linhas), que limita a chance de qualquer falso positivo entre elas ao nível nominal; julgue as diferenças por ele, não pelo p bruto."),
         };
         return new ReportTable("comparisons", L("Pairwise comparisons of configurations", "Comparações entre pares de configurações"), columns, rows, legend);
     }

@@ -51,7 +51,9 @@ public static class ConfigurationComparer
         // Each comparison is independent and deterministic (fixed seed): computed in parallel, listed in a fixed order.
         var comparisons = new ConfigurationComparison[work.Count];
         Parallel.For(0, work.Count, k => comparisons[k] = work[k]());
-        return comparisons;
+        // Many pairs and metrics are tested at once: every p-value is also given adjusted over the whole family.
+        var adjusted = HolmAdjustment.Adjust(comparisons.Select(c => c.MannWhitneyPValue).ToList());
+        return comparisons.Select((c, k) => c with { HolmAdjustedPValue = adjusted[k] }).ToList();
     }
 
     private static readonly (string StartType, string Metric)[] Metrics =

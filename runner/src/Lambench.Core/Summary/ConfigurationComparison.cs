@@ -23,5 +23,8 @@ public sealed record ConfigurationComparison
     public ConfidenceInterval? MedianRatioCi95 { get; init; }
     public double MannWhitneyU { get; init; }
     public double MannWhitneyPValue { get; init; }
+
+    /// <summary>The p-value after Holm's adjustment over every comparison row of the same report (the family).</summary>
+    public double? HolmAdjustedPValue { get; init; }
     public double CliffsDelta { get; init; }
 }
