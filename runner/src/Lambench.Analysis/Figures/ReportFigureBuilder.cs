@@ -27,7 +27,11 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
         if (priced.Count > 0)
         {
             figures.Add(CostPerConfiguration(priced));
-            figures.Add(CostAgainstLatency(priced));
+            // A p95 needs 20 successful invocations: configurations with fewer have none to place.
+            if (priced.Where(r => r.Duration.P95 is not null).ToList() is { Count: > 0 } placed)
+            {
+                figures.Add(CostAgainstLatency(placed));
+            }
         }
 
         return figures;

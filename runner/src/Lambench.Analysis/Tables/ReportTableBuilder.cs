@@ -51,7 +51,8 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
             L("Percentiles by linear interpolation between closest ranks (numpy's and Excel PERCENTILE.INC's default).", "Percentis por interpolação linear entre postos vizinhos (padrão do numpy e do PERCENTIL.INC do Excel)."),
             L($"CI of mean: {MeanConfidenceInterval.Method}; CI of p50: {MedianConfidenceInterval.Method}, coverage ≥ 95 %, none below n = 6.",
               "IC da média: intervalo t de Student; IC da p50: intervalo de estatísticas de ordem (binomial, livre de distribuição), cobertura ≥ 95 %, inexistente para n < 6."),
-            L("SD is the sample standard deviation (n − 1). – marks a value that does not exist for that n.", "DP é o desvio padrão amostral (n − 1). – indica valor inexistente para esse n."),
+            L("SD is the sample standard deviation (n − 1). – marks a value that does not exist, or that the sample is too small to carry: " + MinimumSampleSizes.Rule + ".",
+              "DP é o desvio padrão amostral (n − 1). – indica valor inexistente, ou que a amostra é pequena demais para sustentar: " + MinimumSampleSizes.RulePortuguese + "."),
         };
         legend.AddRange(PlatformNotes(summary));
         return new ReportTable("latency", L("Invocation duration per configuration and start type", "Duração das invocações por configuração e tipo de início"), columns, rows, legend);
@@ -206,8 +207,8 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
         {
             L("Configurations that differ in exactly one of runtime, architecture and memory size. Ratio = candidate median / baseline median (< 1: candidate faster).",
               "Configurações que diferem em exatamente um fator (runtime, arquitetura ou memória). Razão = mediana da candidata / mediana da referência (< 1: candidata mais rápida)."),
-            L($"95% CI of the ratio: {ConfigurationComparer.RatioMethod} ({ConfigurationComparer.BootstrapSeed}).",
-              $"IC 95% da razão: bootstrap percentil, {ConfigurationComparer.BootstrapResamples} reamostragens, semente fixa ({ConfigurationComparer.BootstrapSeed})."),
+            L($"95% CI of the ratio: {ConfigurationComparer.RatioMethod} ({ConfigurationComparer.BootstrapSeed}); none below {MinimumSampleSizes.BootstrapRatioPerSide} values a side.",
+              $"IC 95% da razão: bootstrap percentil, {ConfigurationComparer.BootstrapResamples} reamostragens, semente fixa ({ConfigurationComparer.BootstrapSeed}); inexistente abaixo de {MinimumSampleSizes.BootstrapRatioPerSide} valores por lado."),
             L($"p: {MannWhitneyTest.Description}. Cliff's delta in [−1, 1]: > 0 means the candidate's values tend to be larger.",
               "p: teste U de Mann-Whitney bilateral (exato abaixo de 50 valores por lado sem empates; senão aproximação normal com correções de empates e de continuidade). Delta de Cliff em [−1, 1]: > 0 indica valores da candidata tipicamente maiores."),
             L("Cold rows compare Init Duration; all and warm rows compare Duration.", "Linhas frias comparam Init Duration; as demais comparam Duration."),

@@ -3,8 +3,9 @@ using MathNet.Numerics.Statistics;
 namespace Lambench.Core.Statistics;
 
 /// <summary>
-/// Descriptive statistics of one sample, computed once. Null where the statistic does not exist for the sample size:
-/// everything at n = 0; the standard deviation and the mean's interval at n = 1; the median's 95% interval below n = 6.
+/// Descriptive statistics of one sample, computed once. Null where the statistic does not exist, or the sample is too
+/// small to carry it (<see cref="MinimumSampleSizes"/>): everything at n = 0; the standard deviation at n = 1; p90, p95
+/// and p99 below n = 10, 20 and 100; the mean's interval below n = 5; the median's 95% interval below n = 6.
 /// The standard deviation is the sample one (n - 1 in the denominator).
 /// </summary>
 public sealed record SampleStatistics(
@@ -43,11 +44,11 @@ public sealed record SampleStatistics(
             sd,
             sorted[0],
             Percentiles.Linear(sorted, 50),
-            Percentiles.Linear(sorted, 90),
-            Percentiles.Linear(sorted, 95),
-            Percentiles.Linear(sorted, 99),
+            n >= MinimumSampleSizes.P90 ? Percentiles.Linear(sorted, 90) : null,
+            n >= MinimumSampleSizes.P95 ? Percentiles.Linear(sorted, 95) : null,
+            n >= MinimumSampleSizes.P99 ? Percentiles.Linear(sorted, 99) : null,
             sorted[^1],
-            sd is { } s ? MeanConfidenceInterval.Compute(n, mean, s) : null,
+            sd is { } s && n >= MinimumSampleSizes.MeanCi ? MeanConfidenceInterval.Compute(n, mean, s) : null,
             MedianConfidenceInterval.Compute(sorted));
     }
 }

@@ -124,7 +124,9 @@ public static class ConfigurationComparer
             BaselineMedian = medianX,
             CandidateMedian = medianY,
             MedianRatio = medianX > 0 ? medianY / medianX : null,
-            MedianRatioCi95 = medianX > 0 ? BootstrapRatioOfMedians(sortedX, sortedY) : null,
+            MedianRatioCi95 = medianX > 0 && sortedX.Length >= MinimumSampleSizes.BootstrapRatioPerSide && sortedY.Length >= MinimumSampleSizes.BootstrapRatioPerSide
+                ? BootstrapRatioOfMedians(sortedX, sortedY)
+                : null,
             MannWhitneyU = test.U,
             MannWhitneyPValue = test.PValue,
             CliffsDelta = CliffsDelta(sortedY, sortedX),

@@ -20,22 +20,36 @@ public class SampleStatisticsTests
     public void One_value_is_every_location_statistic_but_has_no_spread_or_interval()
     {
         var s = SampleStatistics.Compute([42.5]);
-        Assert.Equal((1, 42.5, 42.5, 42.5, 42.5, 42.5, 42.5, 42.5), (s.N, s.Mean!.Value, s.Min!.Value, s.P50!.Value, s.P90!.Value, s.P95!.Value, s.P99!.Value, s.Max!.Value));
+        Assert.Equal((1, 42.5, 42.5, 42.5, 42.5), (s.N, s.Mean!.Value, s.Min!.Value, s.P50!.Value, s.Max!.Value));
+        Assert.Equal((null, null, null), (s.P90, s.P95, s.P99)); // too small a sample to carry them
         Assert.Null(s.StandardDeviation);
         Assert.Null(s.MeanCi95);
         Assert.Null(s.MedianCi95);
     }
 
     [Fact]
-    public void Two_values_interpolate_linearly()
+    public void Two_values_have_a_median_and_a_spread_but_no_tail_percentile_or_interval()
     {
-        // By hand: p = 1 + (3 - 1) * q; sd = sqrt(((1-2)^2 + (3-2)^2) / 1) = sqrt 2; t(0.975, 1) = 12.706204736432095 (scipy).
+        // By hand: p50 = 1 + (3 - 1) * 0.5; sd = sqrt(((1-2)^2 + (3-2)^2) / 1) = sqrt 2. A t interval at n = 2 would be
+        // 2 ± 12.7 (t(0.975, 1) = 12.706): no longer given below n = 5, nor p90/p95/p99 below n = 10/20/100.
         var s = SampleStatistics.Compute([3.0, 1.0]);
-        Assert.Equal((2.0, 2.0, 2.8, 2.9, 2.98), (s.Mean!.Value, s.P50!.Value, Math.Round(s.P90!.Value, 12), Math.Round(s.P95!.Value, 12), Math.Round(s.P99!.Value, 12)));
+        Assert.Equal((2.0, 2.0), (s.Mean!.Value, s.P50!.Value));
         Assert.Equal(Math.Sqrt(2), s.StandardDeviation!.Value, 12);
-        Assert.Equal(2 - 12.706204736432095, s.MeanCi95!.Value.Lower, 9);
-        Assert.Equal(2 + 12.706204736432095, s.MeanCi95!.Value.Upper, 9);
+        Assert.Equal((null, null, null), (s.P90, s.P95, s.P99));
+        Assert.Null(s.MeanCi95);
         Assert.Null(s.MedianCi95);
+    }
+
+    [Fact]
+    public void The_t_interval_starts_at_n_5_and_p90_at_n_10()
+    {
+        // scipy: stats.t.ppf(0.975, 4) = 2.7764451051977987; 3 ∓ t · std(ddof=1) / √5 = 1.0367568385224393, 4.9632431614775605.
+        var five = SampleStatistics.Compute([1.0, 2, 3, 4, 5]);
+        Assert.Equal(1.0367568385224393, five.MeanCi95!.Value.Lower, 12);
+        Assert.Equal(4.9632431614775605, five.MeanCi95!.Value.Upper, 12);
+        Assert.Null(five.P90);
+        Assert.Equal(9.1, SampleStatistics.Compute(Enumerable.Range(1, 10).Select(i => (double)i)).P90!.Value, 12); // np.percentile(1..10, 90)
+        Assert.Null(SampleStatistics.Compute(Enumerable.Range(1, 10).Select(i => (double)i)).P95);
     }
 
     [Fact]
