@@ -23,7 +23,7 @@ public sealed class CommandTests : IDisposable
         var csv = Path.Combine(_directory, "out", "invocations.csv");
         var (exit, console, _) = await Run("ingest", RepositoryPaths.Fixture("raw-cli-tail.log"), "--out", csv, "--architecture", "arm64", "--runtime", "python3.12", "--configuration", "py-arm64");
         Assert.Equal(0, exit);
-        Assert.Contains("2 invocations from 2 REPORT lines in 1 file(s); 7 other lines skipped", console);
+        Assert.Contains("2 invocations from 2 REPORT lines in 1 file(s); 0 unreadable REPORT lines rejected; 7 other lines skipped", console);
         var lines = File.ReadAllLines(csv);
         Assert.Equal(3, lines.Length);
         Assert.StartsWith("py-arm64,,python3.12,arm64,128,cold,22222222-0000-0000-0000-000000000001,2024-06-01T12:00:01.2Z,1093.52,1094,412.07,", lines[1]);
@@ -32,9 +32,10 @@ public sealed class CommandTests : IDisposable
     [Fact]
     public async Task Ingest_of_a_bad_file_names_file_and_line_and_writes_nothing()
     {
+        // --strict: an unreadable REPORT line is an error (without it, the line is rejected and listed; see IngestCommandTests).
         var csv = Path.Combine(_directory, "invocations.csv");
         var bad = RepositoryPaths.Fixture("malformed-report.log");
-        var (exit, console, _) = await Run("ingest", RepositoryPaths.Fixture("raw-cli-tail.log"), bad, "--out", csv);
+        var (exit, console, _) = await Run("ingest", RepositoryPaths.Fixture("raw-cli-tail.log"), bad, "--out", csv, "--strict");
         Assert.Equal(ExitCodes.BadInput, exit);
         Assert.Contains($"error: {bad}: line 3: REPORT line for 88888888-0000-0000-0000-000000000001 has no Duration", console);
         Assert.False(File.Exists(csv));

@@ -30,7 +30,8 @@ internal sealed class MotoServer : IDisposable
     {
         var executable = Lambench.Core.Processes.ExecutableSearch.OnPath("moto_server") ?? throw new InvalidOperationException("moto_server is not on PATH: the machine's Python 3.11 has moto 5.2 (pip install 'moto[server]' elsewhere)");
         var port = FreePort();
-        var start = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        // The repository as working directory: a test may have left the process in a temporary folder it then deleted.
+        var start = new ProcessStartInfo(executable) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryPaths.Root() };
         foreach (var argument in new[] { "-H", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
@@ -74,7 +75,7 @@ internal sealed class MotoServer : IDisposable
     /// <summary>Runs Shared/moto_account.py with the first python3 on PATH (boto3's), with a JSON argument file.</summary>
     public async Task PythonAsync(string command, object? argument, params string[] extra)
     {
-        var start = new ProcessStartInfo(Lambench.Core.Processes.ExecutableSearch.OnPath("python3") ?? "python3") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo(Lambench.Core.Processes.ExecutableSearch.OnPath("python3") ?? "python3") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = RepositoryPaths.Root() };
         start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root(), "runner", "tests", "Shared", "moto_account.py"));
         start.ArgumentList.Add(command);
         start.ArgumentList.Add(Endpoint.ToString().TrimEnd('/'));

@@ -166,6 +166,12 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
               "O Billed Duration é o da linha REPORT; na falta dele, teto(Duration + Init quando faturado), Init faturado para todas as funções ZIP sob demanda desde "
               + $"{prices.Lambda.InitBilling.AllOnDemandZipFrom:yyyy-MM-dd} e sempre para runtimes personalizados."),
         };
+        if (summary.Rows.Any(r => r.Platform == "local"))
+        {
+            legend.Add(L("Rows with platform 'local': what these local durations would cost on AWS at these prices; nothing was billed, and local durations are not AWS's.",
+                "Linhas com plataforma 'local': quanto essas durações locais custariam na AWS a esses preços; nada foi cobrado, e durações locais não são as da AWS."));
+        }
+
         if (prices.UnconfirmedItems() is { Count: > 0 } unconfirmed)
         {
             legend.Add(L($"Unconfirmed price: {string.Join(", ", unconfirmed)} for {prices.PricedRegion} were not confirmed from AWS's own pages (see {prices.Origin}); check them, or override them with --prices.",
@@ -205,8 +211,8 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
         ]).ToList();
         var legend = new List<string>
         {
-            L("Configurations that differ in exactly one of runtime, architecture and memory size. Ratio = candidate median / baseline median (< 1: candidate faster).",
-              "Configurações que diferem em exatamente um fator (runtime, arquitetura ou memória). Razão = mediana da candidata / mediana da referência (< 1: candidata mais rápida)."),
+            L("Configurations of the same platform that differ in exactly one of runtime, architecture and memory size (local and AWS configurations are never compared). Ratio = candidate median / baseline median (< 1: candidate faster).",
+              "Configurações da mesma plataforma que diferem em exatamente um fator (runtime, arquitetura ou memória; configurações locais e da AWS nunca são comparadas). Razão = mediana da candidata / mediana da referência (< 1: candidata mais rápida)."),
             L($"95% CI of the ratio: {ConfigurationComparer.RatioMethod} ({ConfigurationComparer.BootstrapSeed}); none below {MinimumSampleSizes.BootstrapRatioPerSide} values a side.",
               $"IC 95% da razão: bootstrap percentil, {ConfigurationComparer.BootstrapResamples} reamostragens, semente fixa ({ConfigurationComparer.BootstrapSeed}); inexistente abaixo de {MinimumSampleSizes.BootstrapRatioPerSide} valores por lado."),
             L($"p: {MannWhitneyTest.Description}. Cliff's delta in [−1, 1]: > 0 means the candidate's values tend to be larger.",
@@ -225,6 +231,12 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
         {
             yield return L("Rows with platform 'local' were measured on this machine by Lambench's local platform: local timings, not AWS figures.",
                 "Linhas com plataforma 'local' foram medidas nesta máquina pela plataforma local do Lambench: tempos locais, não valores da AWS.");
+        }
+
+        if (platforms.Count > 1)
+        {
+            yield return L($"This report mixes platforms ({string.Join(", ", platforms.Order(StringComparer.Ordinal))}): read each platform's rows apart; no comparison crosses platforms.",
+                $"Este relatório mistura plataformas ({string.Join(", ", platforms.Order(StringComparer.Ordinal))}): leia as linhas de cada plataforma separadamente; nenhuma comparação cruza plataformas.");
         }
     }
 

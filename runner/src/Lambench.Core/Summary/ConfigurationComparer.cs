@@ -211,7 +211,12 @@ public static class ConfigurationComparer
     {
         if (!a.Identity.IsComparable || !b.Identity.IsComparable)
         {
-            return null; // a configuration mixing runtimes, architectures or memory sizes is not one side of a one-factor comparison
+            return null; // a configuration mixing runtimes, architectures, memory sizes or platforms is not one side of a one-factor comparison
+        }
+
+        if (a.Identity.Platform != b.Identity.Platform)
+        {
+            return null; // local timings are this machine's: never compared with AWS's, whatever else differs
         }
 
         static string? Memory(ConfigurationIdentity identity) => identity.MemorySizeMb?.ToString(CultureInfo.InvariantCulture);

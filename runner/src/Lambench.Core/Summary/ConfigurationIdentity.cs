@@ -34,7 +34,7 @@ public sealed record ConfigurationIdentity(string? Runtime, string? Architecture
         return new ConfigurationIdentity(runtime.Single, architecture.Single, memory.Single, platform.Single)
         {
             Mixed = new[] { runtime.Conflict, architecture.Conflict, memory.Conflict, platform.Conflict }.OfType<string>().ToList(),
-            IsComparable = runtime.Uniform && architecture.Uniform && memory.Uniform,
+            IsComparable = runtime.Uniform && architecture.Uniform && memory.Uniform && platform.Uniform,
         };
     }
 

@@ -101,6 +101,12 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
             }
         }
 
+        var platforms = rows.Select(r => r.Platform ?? "unknown").Distinct().Order(StringComparer.Ordinal).ToList();
+        if (platforms.Count > 1)
+        {
+            warnings.Add($"the input mixes platforms ({string.Join(", ", platforms)}): their configurations are summarised apart and never compared with each other; local timings are this machine's, not AWS's");
+        }
+
         var comparisons = ConfigurationComparer.CompareAll(ordered
             .Select(g => (g.Key, (IReadOnlyList<InvocationRecord>)g.Value.Where(r => r.Status == InvocationStatus.Success).ToList()))
             .ToList());
