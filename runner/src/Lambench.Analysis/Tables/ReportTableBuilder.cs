@@ -102,6 +102,7 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
             new TableColumn("Init p95 (ms)", true),
             new TableColumn(L("Init max (ms)", "Init máx. (ms)"), true),
             new TableColumn(L("Overhead (ms)", "Sobrecarga (ms)"), true),
+            new TableColumn(L("95% CI of overhead (ms)", "IC 95% da sobrecarga (ms)"), true),
             new TableColumn(L("Overhead (% of warm mean)", "Sobrecarga (% da média quente)"), true),
             new TableColumn(L("Max memory used, mean (MB)", "Memória máx. usada, média (MB)"), true),
         };
@@ -109,12 +110,14 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
         [
             r.Configuration, r.Duration.N.ToString(CultureInfo.InvariantCulture), r.InitDuration.N.ToString(CultureInfo.InvariantCulture),
             language.Percent(r.ColdStartRate), Ms(r.InitDuration.Mean), Ms(r.InitDuration.P50), Ms(r.InitDuration.P95), Ms(r.InitDuration.Max),
-            Ms(r.ColdStartOverheadMs), r.ColdStartOverheadPercent is { } p ? language.Fixed(p, 1) + " %" : "–", language.Fixed(r.MeanMaxMemoryUsedMb, 1),
+            Ms(r.ColdStartOverheadMs), Interval(r.ColdStartOverheadCi95), r.ColdStartOverheadPercent is { } p ? language.Fixed(p, 1) + " %" : "–", language.Fixed(r.MeanMaxMemoryUsedMb, 1),
         ]).ToList();
         var legend = new List<string>
         {
             L("A cold start is an invocation whose REPORT line has an Init (or SnapStart Restore) Duration.", "Partida a frio é a invocação cuja linha REPORT traz Init Duration (ou Restore Duration, SnapStart)."),
-            L("Overhead = mean of (Duration + Init Duration) over cold starts − mean Duration over warm starts.", "Sobrecarga = média de (Duration + Init Duration) nas partidas a frio − média de Duration nas partidas quentes."),
+            L("Overhead = mean of (Duration + Init Duration) over cold starts − mean Duration over warm starts, successful invocations only.", "Sobrecarga = média de (Duration + Init Duration) nas partidas a frio − média de Duration nas partidas quentes, só invocações bem-sucedidas."),
+            L($"95% CI of overhead: {BootstrapDifferenceOfMeans.Method}; none below {MinimumSampleSizes.BootstrapRatioPerSide} cold and {MinimumSampleSizes.BootstrapRatioPerSide} warm invocations.",
+              $"IC 95% da sobrecarga: bootstrap percentil da diferença de médias, {BootstrapDifferenceOfMeans.Resamples} reamostragens, semente fixa; inexistente com menos de {MinimumSampleSizes.BootstrapRatioPerSide} partidas a frio e {MinimumSampleSizes.BootstrapRatioPerSide} quentes."),
         };
         return new ReportTable("cold-starts", L("Cold starts per configuration", "Partidas a frio por configuração"), columns, rows, legend);
     }

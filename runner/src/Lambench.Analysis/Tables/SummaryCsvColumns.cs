@@ -43,6 +43,8 @@ public static class SummaryCsvColumns
         ("p50_init_duration_ms", s => InvariantFormat.Number(s.InitDuration.P50)),
         ("max_init_duration_ms", s => InvariantFormat.Number(s.InitDuration.Max)),
         ("cold_start_overhead_pct", s => InvariantFormat.Number(s.ColdStartOverheadPercent)),
+        ("cold_start_overhead_ci95_low_ms", s => InvariantFormat.Number(s.ColdStartOverheadCi95?.Lower)),
+        ("cold_start_overhead_ci95_high_ms", s => InvariantFormat.Number(s.ColdStartOverheadCi95?.Upper)),
         ("n_not_successful", s => InvariantFormat.Integer(s.NotSuccessful)),
         ("n_invocations", s => InvariantFormat.Integer(s.Failures.Invocations)),
         ("n_error", s => InvariantFormat.Integer(s.Failures.Errors)),

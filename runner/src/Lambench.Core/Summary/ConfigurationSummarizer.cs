@@ -60,11 +60,15 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
 
             double? coldRate = successful.Count > 0 ? (double)cold.Count / successful.Count : null;
             double? overhead = null, overheadPercent = null;
+            ConfidenceInterval? overheadCi = null;
             if (cold.Count > 0 && warm.Count > 0)
             {
-                var warmMean = warm.Average(i => i.DurationMs);
-                overhead = cold.Average(i => i.DurationMs + (i.InitDurationMs ?? 0) + (i.RestoreDurationMs ?? 0)) - warmMean;
+                var coldTotals = cold.Select(i => i.DurationMs + (i.InitDurationMs ?? 0) + (i.RestoreDurationMs ?? 0)).ToArray();
+                var warmDurations = warm.Select(i => i.DurationMs).ToArray();
+                var warmMean = warmDurations.Average();
+                overhead = coldTotals.Average() - warmMean;
                 overheadPercent = warmMean > 0 ? overhead / warmMean * 100 : null;
+                overheadCi = BootstrapDifferenceOfMeans.Compute(coldTotals, warmDurations);
             }
 
             foreach (var (startType, members, billed) in new[] { (StartTypeNames.All, successful, all), (StartTypeNames.Warm, warm, allWarm), (StartTypeNames.Cold, cold, allCold) })
@@ -88,6 +92,7 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
                     InitDuration = SampleStatistics.ComputeInPlace(Values(members, m => m.InitDurationMs)),
                     ColdStartRate = coldRate,
                     ColdStartOverheadMs = overhead,
+                    ColdStartOverheadCi95 = overheadCi,
                     ColdStartOverheadPercent = overheadPercent,
                     MeanMaxMemoryUsedMb = Mean(members, m => m.MaxMemoryUsedMb),
                     NotSuccessful = billed.Count - members.Count,

@@ -22,6 +22,9 @@ public sealed record ConfigurationSummary
     public required SampleStatistics InitDuration { get; init; }
     public double? ColdStartRate { get; init; }
     public double? ColdStartOverheadMs { get; init; }
+
+    /// <summary>Percentile bootstrap 95% interval of the overhead; null below 10 cold and 10 warm successful invocations.</summary>
+    public ConfidenceInterval? ColdStartOverheadCi95 { get; init; }
     public double? ColdStartOverheadPercent { get; init; }
     public double? MeanMaxMemoryUsedMb { get; init; }
     public int NotSuccessful { get; init; }
