@@ -19,8 +19,8 @@ public class ReportWriterTests
             var outcome = await new ReportWriter(PriceCatalogLoader.Load()).WriteAsync(
                 invocations, ["data/sample/invocations.csv"], new ReportOptions { OutputDirectory = directory }, new SynchronousProgress(steps));
 
-            Assert.Equal(["Computing statistics and costs", "Writing summary.csv and comparisons.csv", "Writing tables (Markdown, HTML, LaTeX)", "Building figures"], steps.Take(4));
-            foreach (var file in new[] { "summary.csv", "comparisons.csv", "index.html", "tables/latency.tex", "tables/cost.md", "figures/percentiles.json", "figures/percentiles.svg", "figures/cost.png" })
+            Assert.Equal(["Computing statistics and costs", "Writing summary.csv and comparisons.csv", "Writing tables (Markdown, HTML, LaTeX)", "Writing the Methods paragraph (English and Portuguese, Markdown and LaTeX)", "Building figures"], steps.Take(5));
+            foreach (var file in new[] { "summary.csv", "comparisons.csv", "index.html", "tables/latency.tex", "tables/cost.md", "methods.en.md", "methods.pt-BR.tex", "figures/percentiles.json", "figures/percentiles.svg", "figures/cost.png" })
             {
                 Assert.True(File.Exists(Path.Combine(directory, file)), file + " missing");
             }

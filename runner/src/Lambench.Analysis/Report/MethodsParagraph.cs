@@ -1,0 +1,63 @@
+using System.Globalization;
+using Lambench.Core.Cost;
+using Lambench.Core.Statistics;
+using Lambench.Core.Summary;
+
+namespace Lambench.Analysis.Report;
+
+/// <summary>
+/// The Methods paragraph of a report, generated from what the report actually did: the data and its platforms, the
+/// exclusions and their counts, the statistics and their minimum sample sizes, the tests and the correction, the
+/// intervals, the prices and their date, and what the design does not cover. Plain sentences in one language; the
+/// report writes it as Markdown and LaTeX in English and Portuguese, ready to paste into a thesis.
+/// </summary>
+public static class MethodsParagraph
+{
+    public static IReadOnlyList<string> Sentences(SummaryResult summary, PriceCatalog prices, ReportLanguage language)
+    {
+        string L(string en, string pt) => language.T(en, pt);
+        string N(long n) => n.ToString("N0", language.Numbers);
+        var all = summary.Rows.Where(r => r.StartType == "all").ToList();
+        var invocations = all.Sum(r => (long)r.Failures.Invocations);
+        var failed = all.Sum(r => (long)r.Failures.Failed);
+        var platforms = all.Select(r => r.Platform ?? "?").Distinct().Order(StringComparer.Ordinal).ToList();
+        var perConfiguration = string.Join("; ", all.Select(r => $"{r.Configuration}: n = {N(r.Duration.N)}"));
+        var sentences = new List<string>
+        {
+            L($"The analysis covers {N(invocations)} invocations of {all.Count} configuration(s) ({perConfiguration} successful), read from Lambda's REPORT lines and matched by request id, measured on the {string.Join(" and ", platforms)} platform{(platforms.Count > 1 ? "s, which were summarised apart and never compared" : string.Empty)}.",
+              $"A análise cobre {N(invocations)} invocações de {all.Count} configuração(ões) ({perConfiguration} bem-sucedidas), lidas das linhas REPORT do Lambda e associadas pelo request id, medidas na plataforma {string.Join(" e ", platforms)}{(platforms.Count > 1 ? ", resumidas separadamente e nunca comparadas" : string.Empty)}."),
+            L($"{N(failed)} invocation(s) ended in an error ({N(all.Sum(r => (long)r.Failures.Errors))}) or a timeout ({N(all.Sum(r => (long)r.Failures.Timeouts))}); they were excluded from every latency statistic and comparison, reported as rates with {WilsonInterval.Method}s (95%), and kept in the costs.",
+              $"{N(failed)} invocação(ões) terminaram em erro ({N(all.Sum(r => (long)r.Failures.Errors))}) ou timeout ({N(all.Sum(r => (long)r.Failures.Timeouts))}); foram excluídas de toda estatística de latência e comparação, relatadas como taxas com intervalos de score de Wilson (95%) e mantidas nos custos."),
+            L($"Latency is the REPORT line's Duration; percentiles use linear interpolation between closest ranks; the 95% interval of the mean is {MeanConfidenceInterval.Method} and that of the median the {MedianConfidenceInterval.Method}; a statistic is reported only where the sample carries it ({MinimumSampleSizes.Rule}).",
+              $"A latência é o campo Duration da linha REPORT; os percentis usam interpolação linear entre postos vizinhos; o intervalo de 95% da média é o intervalo t de Student e o da mediana o intervalo de estatísticas de ordem (binomial, livre de distribuição); uma estatística só é relatada quando a amostra a sustenta ({MinimumSampleSizes.RulePortuguese})."),
+            L($"A cold start is an invocation whose REPORT line has an Init (or Restore) Duration; the cold-start overhead is the mean of Duration plus Init over cold starts minus the mean Duration over warm starts, given with a 95% interval (a {BootstrapDifferenceOfMeans.Method}) from {MinimumSampleSizes.BootstrapRatioPerSide} invocations a side.",
+              $"Uma partida a frio é uma invocação cuja linha REPORT traz Init (ou Restore) Duration; a sobrecarga da partida a frio é a média de Duration mais Init nas partidas a frio menos a média de Duration nas quentes, com intervalo de 95% por bootstrap percentil da diferença de médias ({BootstrapDifferenceOfMeans.Resamples} reamostragens, semente fixa) a partir de {MinimumSampleSizes.BootstrapRatioPerSide} invocações de cada lado."),
+            Comparisons(summary, language),
+            Costs(summary, prices, language),
+            L("Each configuration was measured in a single session: intervals describe the variation within that session, not between repeated runs of the experiment.",
+              "Cada configuração foi medida em uma única sessão: os intervalos descrevem a variação dentro dessa sessão, não entre repetições do experimento."),
+        };
+        return sentences;
+    }
+
+    private static string Comparisons(SummaryResult summary, ReportLanguage language)
+    {
+        var count = summary.Comparisons.Count;
+        var pairs = summary.Comparisons.Select(c => (c.Baseline, c.Candidate)).Distinct().Count();
+        return count == 0
+            ? language.T("No two configurations of one platform differed in exactly one factor, so none was compared.",
+                "Nenhum par de configurações da mesma plataforma diferia em exatamente um fator; nenhuma comparação foi feita.")
+            : language.T($"{pairs} pair(s) of configurations of one platform differing in exactly one factor (runtime, architecture or memory size) were compared on warm and all Durations and on Init Durations ({count} rows) with the two-sided Mann-Whitney U test and Cliff's delta; the ratio of medians has a percentile bootstrap 95% interval ({ConfigurationComparer.BootstrapResamples} resamples, fixed seed); p-values were adjusted with Holm's step-down method over all {count} rows.",
+                $"{pairs} par(es) de configurações da mesma plataforma que diferem em exatamente um fator (runtime, arquitetura ou memória) foram comparados nas durações quentes e totais e no Init ({count} linhas) com o teste U de Mann-Whitney bilateral e o delta de Cliff; a razão das medianas tem intervalo de 95% por bootstrap percentil ({ConfigurationComparer.BootstrapResamples} reamostragens, semente fixa); os valores p foram ajustados pelo método sequencial de Holm sobre as {count} linhas.");
+    }
+
+    private static string Costs(SummaryResult summary, PriceCatalog prices, ReportLanguage language)
+    {
+        var date = prices.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var unconfirmed = prices.UnconfirmedItems();
+        var local = summary.Rows.Any(r => r.Platform == "local");
+        return language.T(
+            $"Costs apply the {prices.PricedRegion} list prices of {date} ({prices.Origin}) to each invocation's Billed Duration, failures included{(unconfirmed.Count > 0 ? $"; not confirmed for the region: {string.Join(", ", unconfirmed)}" : string.Empty)}{(local ? "; for local measurements they are what those durations would cost on AWS" : string.Empty)}.",
+            $"Os custos aplicam os preços de tabela de {prices.PricedRegion} de {date} ({prices.Origin}) ao Billed Duration de cada invocação, falhas incluídas{(unconfirmed.Count > 0 ? $"; não confirmados para a região: {string.Join(", ", unconfirmed)}" : string.Empty)}{(local ? "; para medições locais, são o que essas durações custariam na AWS" : string.Empty)}.");
+    }
+}
