@@ -38,10 +38,18 @@ public sealed class AwsOnMotoTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         moto = await MotoServer.StartAsync();
-        var functions = new TemplateReader("lambench").Read(TemplatePath).Functions
-            .Select(f => new { name = f.FunctionName, runtime = f.Runtime, architecture = f.Architecture, timeout = f.TimeoutSeconds, memory = f.MemorySizeMb })
-            .ToArray();
-        await moto.PythonAsync("setup", new { functions, stack = "lambench", tags = new Dictionary<string, string> { [TemplateHash.TagKey] = TemplateHash.Of(TemplatePath) } });
+        try
+        {
+            var functions = new TemplateReader("lambench").Read(TemplatePath).Functions
+                .Select(f => new { name = f.FunctionName, runtime = f.Runtime, architecture = f.Architecture, timeout = f.TimeoutSeconds, memory = f.MemorySizeMb })
+                .ToArray();
+            await moto.PythonAsync("setup", new { functions, stack = "lambench", tags = new Dictionary<string, string> { [TemplateHash.TagKey] = TemplateHash.Of(TemplatePath) } });
+        }
+        catch
+        {
+            moto.Dispose(); // xunit does not call DisposeAsync when InitializeAsync fails: the server must not outlive the test
+            throw;
+        }
     }
 
     public Task DisposeAsync()

@@ -13,7 +13,19 @@ public sealed class MotoAccountFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Moto = await MotoServer.StartAsync();
-        await Moto.PythonAsync("setup", new
+        try
+        {
+            await SetUpAsync();
+        }
+        catch
+        {
+            Moto.Dispose(); // xunit does not call DisposeAsync when InitializeAsync fails: the server must not outlive the test
+            throw;
+        }
+    }
+
+    private Task SetUpAsync() =>
+        Moto.PythonAsync("setup", new
         {
             functions = new object[]
             {
@@ -25,7 +37,6 @@ public sealed class MotoAccountFixture : IAsyncLifetime
             stack = "lambench",
             tags = new Dictionary<string, string> { ["lambench:template-sha256"] = "abc123" },
         });
-    }
 
     public Task DisposeAsync()
     {
