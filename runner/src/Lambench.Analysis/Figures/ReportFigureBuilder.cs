@@ -47,21 +47,55 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
             Name: r.Configuration));
         return Figure("percentiles", L("Duration percentiles per configuration", "Percentis de duração por configuração"),
             Chart.Combine(traces), L("Percentile", "Percentil"), L("Duration (ms)", "Duração (ms)"),
-            L("All invocations; linear interpolation between closest ranks.", "Todas as invocações; interpolação linear entre postos vizinhos."));
+            L("Successful invocations; linear interpolation between closest ranks; a percentile is drawn only where the sample carries it (p90 from n = 10, p95 from 20, p99 from 100).",
+              "Invocações bem-sucedidas; interpolação linear entre postos vizinhos; um percentil só aparece quando a amostra o sustenta (p90 a partir de n = 10, p95 de 20, p99 de 100)."));
     }
+
+    /// <summary>Above this many invocations a box is drawn from its precomputed statistics, so the figure stays small at any n.</summary>
+    public const int BoxPointsLimit = 5_000;
 
     private ReportFigure Distribution(IReadOnlyList<InvocationRecord> invocations)
     {
-        var traces = invocations
+        var groups = invocations
+            .Where(i => i.Status == InvocationStatus.Success)
             .GroupBy(i => (i.Configuration, i.StartType))
             .OrderBy(g => g.Key.Configuration, StringComparer.Ordinal).ThenBy(g => g.Key.StartType)
-            .Select(g => Chart.BoxPlot<string, double, string>(
-                Y: g.Select(i => i.DurationMs).ToArray(),
-                Name: $"{g.Key.Configuration} ({language.StartType(g.Key.StartType.ToName())})"));
+            .Select(g => (Name: $"{g.Key.Configuration} ({language.StartType(g.Key.StartType.ToName())})", Values: g.Select(i => i.DurationMs).ToArray()))
+            .ToList();
+        // Large groups go in with their five numbers only; the patch below replaces them by Plotly's precomputed box.
+        var traces = groups.Select(g => Chart.BoxPlot<string, double, string>(Y: g.Values.Length > BoxPointsLimit ? [0.0] : g.Values, Name: g.Name));
+        var large = groups.Where(g => g.Values.Length > BoxPointsLimit).ToDictionary(g => g.Name, g => g.Values);
         return Figure("distribution", L("Distribution of durations", "Distribuição das durações"),
             Chart.Combine(traces), L("Configuration (start type)", "Configuração (tipo de início)"), L("Duration (ms)", "Duração (ms)"),
-            L("Box: quartiles and median; whiskers: 1.5 IQR. Up to 200 invocations, every one is drawn as a point; above, only those beyond the whiskers.",
-              "Caixa: quartis e mediana; bigodes: 1,5 IIQ. Até 200 invocações, cada uma aparece como ponto; acima disso, só as além dos bigodes."));
+            L($"Successful invocations. Box: quartiles and median; whiskers: the farthest values within 1.5 IQR. Up to 200 invocations, every one is drawn as a point; up to {BoxPointsLimit.ToString("N0", language.Numbers)}, those beyond the whiskers; above, none (the box is computed here from all of them, and the figure's size does not grow with n).",
+              $"Invocações bem-sucedidas. Caixa: quartis e mediana; bigodes: os valores mais distantes dentro de 1,5 IIQ. Até 200 invocações, cada uma aparece como ponto; até {BoxPointsLimit.ToString("N0", language.Numbers)}, as além dos bigodes; acima disso, nenhuma (a caixa é calculada aqui com todas, e o tamanho da figura não cresce com n)."),
+            figure => PrecomputedBoxes(figure, large));
+    }
+
+    /// <summary>Replaces the traces of large groups by precomputed boxes: linear quartiles (as everywhere here) and Tukey's whiskers.</summary>
+    private static void PrecomputedBoxes(JsonObject figure, IReadOnlyDictionary<string, double[]> large)
+    {
+        foreach (var trace in figure["data"]!.AsArray().OfType<JsonObject>())
+        {
+            if (trace["name"]?.GetValue<string>() is not { } name || !large.TryGetValue(name, out var values))
+            {
+                continue;
+            }
+
+            Array.Sort(values);
+            double q1 = Core.Statistics.Percentiles.Linear(values, 25), q3 = Core.Statistics.Percentiles.Linear(values, 75);
+            var reach = 1.5 * (q3 - q1);
+            var lower = values.First(v => v >= q1 - reach);
+            var upper = values.Last(v => v <= q3 + reach);
+            trace.Remove("y");
+            trace["x"] = new JsonArray(name);
+            trace["q1"] = new JsonArray(q1);
+            trace["median"] = new JsonArray(Core.Statistics.Percentiles.Linear(values, 50));
+            trace["q3"] = new JsonArray(q3);
+            trace["lowerfence"] = new JsonArray(lower);
+            trace["upperfence"] = new JsonArray(upper);
+            trace["boxpoints"] = false;
+        }
     }
 
     private ReportFigure ColdVsWarm(SummaryResult summary)
@@ -125,10 +159,11 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
     /// <summary>Bars start at zero so their heights compare; box plots and percentile lines zoom to the data.</summary>
     private static readonly HashSet<string> ZeroBased = ["cold-vs-warm", "cost", "cost-vs-p95"];
 
-    private ReportFigure Figure(string id, string title, Plotly.NET.GenericChart chart, string xTitle, string yTitle, string caption)
+    private ReportFigure Figure(string id, string title, Plotly.NET.GenericChart chart, string xTitle, string yTitle, string caption, Action<JsonObject>? patch = null)
     {
         var figure = JsonNode.Parse(Plotly.NET.GenericChart.toFigureJson(chart))!.AsObject();
         figure.Remove("frames");
+        patch?.Invoke(figure);
         foreach (var trace in figure["data"]!.AsArray())
         {
             // Small samples: show every invocation over its box, so five points are not mistaken for a distribution.

@@ -19,6 +19,28 @@ public class ReportFigureBuilderTests
     private static JsonElement Data(ReportFigure figure) => JsonDocument.Parse(figure.FigureJson).RootElement.GetProperty("data");
 
     [Fact]
+    public void A_large_group_is_drawn_from_precomputed_statistics_so_the_figure_does_not_grow_with_n()
+    {
+        // 12,000 successful warm invocations of 0, 0.5, … 5999.5 ms, a timeout (left out), and a small group of 10.
+        // numpy: np.percentile(v, [25, 50, 75]) = 1499.875, 2999.75, 4499.625; Tukey's upper whisker: the largest value
+        // ≤ q3 + 1.5 IQR = 8999.25 is the maximum 5999.5; the lower one the minimum 0.
+        var large = Enumerable.Range(0, 12_000).Select(i => new Lambench.Core.Records.InvocationRecord { Configuration = "big", RequestId = $"b{i}", DurationMs = i * 0.5 })
+            .Append(new Lambench.Core.Records.InvocationRecord { Configuration = "big", RequestId = "timeout", DurationMs = 900_000, Status = Lambench.Core.Records.InvocationStatus.Timeout });
+        var small = Enumerable.Range(0, 10).Select(i => new Lambench.Core.Records.InvocationRecord { Configuration = "small", RequestId = $"s{i}", DurationMs = 10 + i });
+        var invocations = large.Concat(small).ToList();
+        var summary = new ConfigurationSummarizer(new LambdaCostModel(PriceCatalogLoader.Load())).Summarise(invocations);
+        var distribution = new ReportFigureBuilder(ReportLanguage.English).Build(summary, invocations).Single(f => f.Id == "distribution");
+
+        Assert.True(distribution.FigureJson.Length < 20_000, $"{distribution.FigureJson.Length} characters");
+        var traces = Data(distribution).EnumerateArray().ToList();
+        var big = traces.Single(t => t.GetProperty("name").GetString() == "big (warm)");
+        Assert.False(big.TryGetProperty("y", out _));
+        Assert.Equal((1499.875, 2999.75, 4499.625), (big.GetProperty("q1")[0].GetDouble(), big.GetProperty("median")[0].GetDouble(), big.GetProperty("q3")[0].GetDouble()));
+        Assert.Equal((0.0, 5999.5), (big.GetProperty("lowerfence")[0].GetDouble(), big.GetProperty("upperfence")[0].GetDouble()));
+        Assert.Equal(10, traces.Single(t => t.GetProperty("name").GetString() == "small (warm)").GetProperty("y").GetArrayLength());
+    }
+
+    [Fact]
     public void Builds_the_five_figures_with_the_expected_traces()
     {
         var figures = SampleFigures(ReportLanguage.English).ToDictionary(f => f.Id);
