@@ -20,7 +20,7 @@ public static class LambenchApplication
         Typical use:
           lambench run experiments/quickstart.yaml --out runs/quickstart   (an experiment end to end; resumable)
           lambench doctor --region sa-east-1                                (is the AWS account ready? one line per check)
-          lambench deploy --region sa-east-1                                (the stack, for run --target aws)
+          lambench deploy --region sa-east-1 --s3-bucket my-artifacts       (the stack, for run --target aws)
           lambench ingest logs/*.log --out invocations.csv --architecture x86_64 --runtime provided.al2
           lambench report invocations.csv --out report/ [--lang pt-BR]
           lambench notebook render notebooks/*.ipynb --out out/notebooks

@@ -78,7 +78,9 @@ public sealed class CommandTests : IDisposable
         var (exit, console, _) = await Run("report", RepositoryPaths.SampleCsv, "--out", _directory, "--region", "sa-east-1", "--no-static-figures");
         Assert.True(exit == 0, console);
         var cost = File.ReadAllText(Path.Combine(_directory, "tables", "cost.md"));
-        Assert.Contains("Unconfirmed price: lambda.compute.arm64, lambda.compute.x86_64, lambda.requests, dynamodb.on_demand, sqs.standard, cloudwatch_logs for sa-east-1", cost);
+        // The cost table prices Lambda alone, so it names the Lambda figures only.
+        Assert.Contains("Unconfirmed price: lambda.compute.arm64, lambda.compute.x86_64, lambda.requests for sa-east-1", cost);
+        Assert.Contains("(sa-east-1: unconfirmed price)", File.ReadAllText(Path.Combine(_directory, "figures", "cost.json"))); // in the title, so SVG and PNG carry it
         Assert.Contains("data/prices/sa-east-1.yaml", cost);
         Assert.Contains("Unconfirmed price for sa-east-1", File.ReadAllText(Path.Combine(_directory, "index.html")));
     }

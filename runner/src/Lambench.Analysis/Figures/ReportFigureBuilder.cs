@@ -135,7 +135,7 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
             rows.Select(r => (double)r.CostPerMillionUsd!.Value).ToArray(),
             Keys: rows.Select(r => r.Configuration).ToArray(),
             Name: L("USD per million invocations", "USD por milhão de invocações"));
-        return Figure("cost", L("Lambda cost per million invocations", "Custo do Lambda por milhão de invocações"),
+        return Figure("cost", L("Lambda cost per million invocations", "Custo do Lambda por milhão de invocações") + TitleCaveat(),
             chart, L("Configuration", "Configuração"), "USD",
             L("Compute and requests at first-tier list prices, from each invocation's Billed Duration.", "Computação e requisições a preços de tabela do primeiro escalão, pelo Billed Duration de cada invocação.") + PriceCaveat());
     }
@@ -146,14 +146,19 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
             x: [r.Duration.P95!.Value],
             y: [(double)r.CostPerMillionUsd!.Value],
             Name: r.Configuration));
-        return Figure("cost-vs-p95", L("Cost against p95 latency", "Custo versus latência p95"),
+        return Figure("cost-vs-p95", L("Cost against p95 latency", "Custo versus latência p95") + TitleCaveat(),
             Chart.Combine(traces), L("p95 duration (ms)", "Duração p95 (ms)"), L("USD per million invocations", "USD por milhão de invocações"),
             L("Lower left is better: cheaper and faster at the 95th percentile.", "Mais abaixo e à esquerda é melhor: mais barato e mais rápido no percentil 95.") + PriceCaveat());
     }
 
     /// <summary>" Unconfirmed price (…)." where the price file marks a figure of its region as not confirmed.</summary>
-    private string PriceCaveat() => prices?.UnconfirmedItems() is { Count: > 0 } items
+    private string PriceCaveat() => prices?.UnconfirmedItems(lambdaOnly: true) is { Count: > 0 } items
         ? " " + L($"Unconfirmed price for {prices.PricedRegion}: {string.Join(", ", items)}.", $"Preço não confirmado para {prices.PricedRegion}: {string.Join(", ", items)}.")
+        : string.Empty;
+
+    /// <summary>In the title, so the SVG, PNG and PDF files carry it too, not only the report page's caption.</summary>
+    private string TitleCaveat() => prices?.UnconfirmedItems(lambdaOnly: true) is { Count: > 0 }
+        ? L($" ({prices.PricedRegion}: unconfirmed price)", $" ({prices.PricedRegion}: preço não confirmado)")
         : string.Empty;
 
     /// <summary>Bars start at zero so their heights compare; box plots and percentile lines zoom to the data.</summary>

@@ -175,7 +175,7 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
                 "Linhas com plataforma 'local': quanto essas durações locais custariam na AWS a esses preços; nada foi cobrado, e durações locais não são as da AWS."));
         }
 
-        if (prices.UnconfirmedItems() is { Count: > 0 } unconfirmed)
+        if (prices.UnconfirmedItems(lambdaOnly: true) is { Count: > 0 } unconfirmed)
         {
             legend.Add(L($"Unconfirmed price: {string.Join(", ", unconfirmed)} for {prices.PricedRegion} were not confirmed from AWS's own pages (see {prices.Origin}); check them, or override them with --prices.",
                 $"Preço não confirmado: {string.Join(", ", unconfirmed)} para {prices.PricedRegion} não foram confirmados nas páginas da própria AWS (ver {prices.Origin}); confira-os ou substitua-os com --prices."));

@@ -12,7 +12,8 @@ public sealed class PriceCatalog
     public CloudWatchLogsPrices CloudwatchLogs { get; init; } = new();
 
     /// <summary>The priced items whose figures are not confirmed for this region (as the price file marks them), by key.</summary>
-    public IReadOnlyList<string> UnconfirmedItems()
+    /// <param name="lambdaOnly">only the Lambda figures, for tables and figures that price Lambda alone.</param>
+    public IReadOnlyList<string> UnconfirmedItems(bool lambdaOnly = false)
     {
         if (StandInFor is not null)
         {
@@ -26,7 +27,7 @@ public sealed class PriceCatalog
         items.Add(("dynamodb.on_demand", Dynamodb.OnDemand));
         items.Add(("sqs.standard", Sqs.Standard));
         items.Add(("cloudwatch_logs", CloudwatchLogs));
-        return items.Where(i => !i.Price.Confirmed).Select(i => i.Key).ToList();
+        return items.Where(i => !i.Price.Confirmed && (!lambdaOnly || i.Key.StartsWith("lambda.", StringComparison.Ordinal))).Select(i => i.Key).ToList();
     }
 
     /// <summary>The region these figures stand in for when data/prices keeps none for it (then every figure is unconfirmed there).</summary>

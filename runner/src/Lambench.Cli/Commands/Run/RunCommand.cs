@@ -67,6 +67,11 @@ public static class RunCommand
             warm-ups, force the cold starts (an environment variable change, then a wait until the update is active),
             send the warm repetitions, then collect the REPORT lines by request id and write the report.
 
+            With --target aws the account is checked first, as `lambench doctor` does (region, credentials, the stack
+            and its template, the spec's functions, log groups, permission to read logs and metrics), and nothing runs
+            if a check fails; then the most the run can cost is printed (every invocation billed to the timeout), and
+            after the run what it cost, both priced with the run's region's file in data/prices.
+
             The run directory holds spec.yaml, plan.json, journal.jsonl (append-only, written before and after every
             step), logs/, invocations.csv, collection.json and report/. Stopped by Ctrl+C, a crash or kill -9, the
             same command (or `lambench run <dir>`) resumes where it stopped; nothing is lost or counted twice.
