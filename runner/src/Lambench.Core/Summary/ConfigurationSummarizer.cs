@@ -32,78 +32,7 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
         var account = new List<(string Architecture, long Invocations, decimal GbSecondsPerInvocation)>();
         foreach (var (configuration, all) in ordered)
         {
-            var cold = new List<InvocationRecord>();
-            var warm = new List<InvocationRecord>();
-            var allCold = new List<InvocationRecord>();
-            var allWarm = new List<InvocationRecord>();
-            var successful = new List<InvocationRecord>();
-            foreach (var invocation in all)
-            {
-                (invocation.StartType == StartType.Cold ? allCold : allWarm).Add(invocation);
-                if (invocation.Status == InvocationStatus.Success)
-                {
-                    successful.Add(invocation);
-                    (invocation.StartType == StartType.Cold ? cold : warm).Add(invocation);
-                }
-            }
-
-            var identity = ConfigurationIdentity.Of(all);
-            warnings.AddRange(identity.Mixed.Select(m => $"configuration '{configuration}' mixes {m}: compared configurations must hold one each; left empty"));
-            if (identity.Architecture is null)
-            {
-                warnings.Add($"configuration '{configuration}': architecture unknown, so not priced (ingest with --architecture arm64|x86_64)");
-            }
-            else if (all.Any(r => r.MemorySizeMb is null))
-            {
-                warnings.Add($"configuration '{configuration}': {all.Count(r => r.MemorySizeMb is null)} invocation(s) without a memory size, so not priced");
-            }
-
-            double? coldRate = successful.Count > 0 ? (double)cold.Count / successful.Count : null;
-            double? overhead = null, overheadPercent = null;
-            ConfidenceInterval? overheadCi = null;
-            if (cold.Count > 0 && warm.Count > 0)
-            {
-                var coldTotals = cold.Select(i => i.DurationMs + (i.InitDurationMs ?? 0) + (i.RestoreDurationMs ?? 0)).ToArray();
-                var warmDurations = warm.Select(i => i.DurationMs).ToArray();
-                var warmMean = warmDurations.Average();
-                overhead = coldTotals.Average() - warmMean;
-                overheadPercent = warmMean > 0 ? overhead / warmMean * 100 : null;
-                overheadCi = BootstrapDifferenceOfMeans.Compute(coldTotals, warmDurations);
-            }
-
-            foreach (var (startType, members, billed) in new[] { (StartTypeNames.All, successful, all), (StartTypeNames.Warm, warm, allWarm), (StartTypeNames.Cold, cold, allCold) })
-            {
-                var cost = Cost(billed, identity);
-                if (startType == StartTypeNames.All && cost.MeanGbSeconds is { } meanGbSeconds)
-                {
-                    account.Add((identity.Architecture!, monthlyInvocations, meanGbSeconds));
-                }
-
-                rows.Add(new ConfigurationSummary
-                {
-                    Configuration = configuration,
-                    StartType = startType,
-                    Runtime = identity.Runtime,
-                    Architecture = identity.Architecture,
-                    MemorySizeMb = identity.MemorySizeMb,
-                    Platform = identity.Platform,
-                    Duration = SampleStatistics.ComputeInPlace(Values(members, m => m.DurationMs)),
-                    MeanBilledDurationMs = MeanBilledMs(billed),
-                    InitDuration = SampleStatistics.ComputeInPlace(Values(members, m => m.InitDurationMs)),
-                    ColdStartRate = coldRate,
-                    ColdStartOverheadMs = overhead,
-                    ColdStartOverheadCi95 = overheadCi,
-                    ColdStartOverheadPercent = overheadPercent,
-                    MeanMaxMemoryUsedMb = Mean(members, m => m.MaxMemoryUsedMb),
-                    NotSuccessful = billed.Count - members.Count,
-                    Failures = FailureRates.Of(billed),
-                    BilledDurationEstimated = cost.Estimated,
-                    CostPerInvocationUsd = cost.PerInvocation,
-                    CostPerMillionUsd = cost.PerInvocation * 1_000_000m,
-                    MonthlyInvocations = monthlyInvocations,
-                    MonthlyCostUsd = cost.Monthly?.TotalUsd,
-                });
-            }
+            SummariseConfiguration(configuration, all, rows, warnings, account);
         }
 
         var platforms = rows.Select(r => r.Platform ?? "unknown").Distinct().Order(StringComparer.Ordinal).ToList();
@@ -116,6 +45,97 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
             .Select(g => (g.Key, (IReadOnlyList<InvocationRecord>)g.Value.Where(r => r.Status == InvocationStatus.Success).ToList()))
             .ToList());
         return new SummaryResult(rows, comparisons, warnings) { AccountProjection = account.Count == 0 ? null : costModel.Account(account) };
+    }
+
+    /// <summary>One configuration's three rows (all, warm, cold), its warnings, and its share of the account projection.</summary>
+    private void SummariseConfiguration(string configuration, List<InvocationRecord> all, List<ConfigurationSummary> rows, List<string> warnings, List<(string Architecture, long Invocations, decimal GbSecondsPerInvocation)> account)
+    {
+        var cold = new List<InvocationRecord>();
+        var warm = new List<InvocationRecord>();
+        var allCold = new List<InvocationRecord>();
+        var allWarm = new List<InvocationRecord>();
+        var successful = new List<InvocationRecord>();
+        foreach (var invocation in all)
+        {
+            (invocation.StartType == StartType.Cold ? allCold : allWarm).Add(invocation);
+            if (invocation.Status == InvocationStatus.Success)
+            {
+                successful.Add(invocation);
+                (invocation.StartType == StartType.Cold ? cold : warm).Add(invocation);
+            }
+        }
+
+        var identity = ConfigurationIdentity.Of(all);
+        warnings.AddRange(Warnings(configuration, all, identity));
+
+        double? coldRate = successful.Count > 0 ? (double)cold.Count / successful.Count : null;
+        var (overhead, overheadPercent, overheadCi) = Overhead(cold, warm);
+        foreach (var (startType, members, billed) in new[] { (StartTypeNames.All, successful, all), (StartTypeNames.Warm, warm, allWarm), (StartTypeNames.Cold, cold, allCold) })
+        {
+            var cost = Cost(billed, identity);
+            if (startType == StartTypeNames.All && cost.MeanGbSeconds is { } meanGbSeconds)
+            {
+                account.Add((identity.Architecture!, monthlyInvocations, meanGbSeconds));
+            }
+
+            rows.Add(new ConfigurationSummary
+            {
+                Configuration = configuration,
+                StartType = startType,
+                Runtime = identity.Runtime,
+                Architecture = identity.Architecture,
+                MemorySizeMb = identity.MemorySizeMb,
+                Platform = identity.Platform,
+                Duration = SampleStatistics.ComputeInPlace(Values(members, m => m.DurationMs)),
+                MeanBilledDurationMs = MeanBilledMs(billed),
+                InitDuration = SampleStatistics.ComputeInPlace(Values(members, m => m.InitDurationMs)),
+                ColdStartRate = coldRate,
+                ColdStartOverheadMs = overhead,
+                ColdStartOverheadCi95 = overheadCi,
+                ColdStartOverheadPercent = overheadPercent,
+                MeanMaxMemoryUsedMb = Mean(members, m => m.MaxMemoryUsedMb),
+                NotSuccessful = billed.Count - members.Count,
+                Failures = FailureRates.Of(billed),
+                BilledDurationEstimated = cost.Estimated,
+                CostPerInvocationUsd = cost.PerInvocation,
+                CostPerMillionUsd = cost.PerInvocation * 1_000_000m,
+                MonthlyInvocations = monthlyInvocations,
+                MonthlyCostUsd = cost.Monthly?.TotalUsd,
+            });
+        }
+    }
+
+    /// <summary>What keeps a configuration from being compared or priced.</summary>
+    private static IEnumerable<string> Warnings(string configuration, List<InvocationRecord> all, ConfigurationIdentity identity)
+    {
+        foreach (var mixed in identity.Mixed)
+        {
+            yield return $"configuration '{configuration}' mixes {mixed}: compared configurations must hold one each; left empty";
+        }
+
+        if (identity.Architecture is null)
+        {
+            yield return $"configuration '{configuration}': architecture unknown, so not priced (ingest with --architecture arm64|x86_64)";
+        }
+        else if (all.Any(r => r.MemorySizeMb is null))
+        {
+            yield return $"configuration '{configuration}': {all.Count(r => r.MemorySizeMb is null)} invocation(s) without a memory size, so not priced";
+        }
+    }
+
+    /// <summary>Mean (Duration + Init) of cold starts minus mean Duration of warm ones, as ms and % of the warm mean, with its bootstrap interval.</summary>
+    private static (double? Overhead, double? Percent, ConfidenceInterval? Ci) Overhead(List<InvocationRecord> cold, List<InvocationRecord> warm)
+    {
+        if (cold.Count == 0 || warm.Count == 0)
+        {
+            return (null, null, null);
+        }
+
+        var coldTotals = cold.Select(i => i.DurationMs + (i.InitDurationMs ?? 0) + (i.RestoreDurationMs ?? 0)).ToArray();
+        var warmDurations = warm.Select(i => i.DurationMs).ToArray();
+        var warmMean = warmDurations.Average();
+        var overhead = coldTotals.Average() - warmMean;
+        return (overhead, warmMean > 0 ? overhead / warmMean * 100 : null, BootstrapDifferenceOfMeans.Compute(coldTotals, warmDurations));
     }
 
     private static double[] Values(List<InvocationRecord> rows, Func<InvocationRecord, double?> select)
