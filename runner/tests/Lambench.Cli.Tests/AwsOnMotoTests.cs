@@ -15,6 +15,7 @@ namespace Lambench.Cli.Tests;
 /// override, set for the child process only) holding the template's sixteen functions, built with boto3. moto runs no
 /// code, so the REPORT lines a run expects are put into its log groups with boto3, as Lambda would write them.
 /// </summary>
+[Collection(SerialProcesses.Name)]
 [Trait("Tier", "system")]
 public sealed class AwsOnMotoTests : IAsyncLifetime
 {

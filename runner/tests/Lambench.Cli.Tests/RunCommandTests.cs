@@ -7,6 +7,8 @@ using Spectre.Console.Testing;
 namespace Lambench.Cli.Tests;
 
 /// <summary>`lambench run` as a user runs it: a real process on the local platform, killed with SIGKILL and resumed.</summary>
+[Collection(SerialProcesses.Name)]
+[Trait("Tier", "system")]
 public sealed class RunCommandTests : IDisposable
 {
     // Per runtime: configure, 1 warm-up, 2 forced cold starts, 10 warm repetitions: steps 0-13 python, 14-27 go.
@@ -68,9 +70,9 @@ public sealed class RunCommandTests : IDisposable
         var killed = Path.Combine(_directory, "killed");
         using (var process = Process.Start(Lambench("run", spec, "--out", killed, "--no-report"))!)
         {
-            _ = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
-            await UntilStepStartedAsync(process, Path.Combine(killed, "journal.jsonl"), 16);
+            var killedOutput = process.StandardOutput.ReadToEndAsync();
+            var killedError = process.StandardError.ReadToEndAsync();
+            await UntilStepStartedAsync(process, Path.Combine(killed, "journal.jsonl"), 16, killedOutput, killedError);
 
             var children = ChildrenOf(process.Id);
             Assert.NotEmpty(children);
@@ -117,7 +119,7 @@ public sealed class RunCommandTests : IDisposable
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         var journal = Path.Combine(stopped, "journal.jsonl");
-        await UntilStepStartedAsync(process, journal, 16);
+        await UntilStepStartedAsync(process, journal, 16, output, error);
 
         // The function processes and dynalite, started by the platform inside the run.
         var children = ChildrenOf(process.Id);
@@ -142,13 +144,20 @@ public sealed class RunCommandTests : IDisposable
     }
 
     /// <summary>Waits until the journal's last line says the step's first attempt started: the run is inside that step.</summary>
-    private static async Task UntilStepStartedAsync(Process process, string journal, int step)
+    private static async Task UntilStepStartedAsync(Process process, string journal, int step, Task<string> output, Task<string> error)
     {
         var started = $"{{\"step\":{step},\"attempt\":1,\"state\":\"started\"";
         var deadline = DateTime.UtcNow.AddMinutes(3);
         while (!(File.Exists(journal) && File.ReadLines(journal).LastOrDefault() is { } last && last.StartsWith(started, StringComparison.Ordinal)))
         {
-            Assert.True(DateTime.UtcNow < deadline && !process.HasExited, $"the run never reached step {step}");
+            if (process.HasExited)
+            {
+                // Say why: the run's own output and the journal so far.
+                var said = await output + await error;
+                Assert.Fail($"the run exited ({process.ExitCode}) before step {step}: {said}\njournal: {(File.Exists(journal) ? string.Join("\n", File.ReadLines(journal).TakeLast(5)) : "none")}");
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"the run never reached step {step} in 3 minutes");
             await Task.Delay(5);
         }
     }
