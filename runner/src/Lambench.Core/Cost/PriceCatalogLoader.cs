@@ -31,7 +31,7 @@ public static class PriceCatalogLoader
             return Load(region, overridePath, directory);
         }
 
-        if (!System.Text.RegularExpressions.Regex.IsMatch(region, @"^[a-z]{2}(-[a-z]+)+-\d{1,2}$"))
+        if (!AwsRegionName.IsWellFormed(region))
         {
             throw new PriceCatalogException($"'{(region.Length > 40 ? region[..40] + "…" : region)}' is not a region name (such as us-east-1 or sa-east-1)");
         }

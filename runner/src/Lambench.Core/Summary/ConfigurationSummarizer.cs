@@ -87,7 +87,7 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
                 MemorySizeMb = identity.MemorySizeMb,
                 Platform = identity.Platform,
                 Duration = SampleStatistics.ComputeInPlace(Values(members, m => m.DurationMs)),
-                MeanBilledDurationMs = MeanBilledMs(billed),
+                MeanBilledDurationMs = cost.MeanBilledDurationMs,
                 InitDuration = SampleStatistics.ComputeInPlace(Values(members, m => m.InitDurationMs)),
                 ColdStartRate = coldRate,
                 ColdStartOverheadMs = overhead,
@@ -168,7 +168,7 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
         return count > 0 ? sum / count : null;
     }
 
-    private readonly record struct GroupCost(decimal? PerInvocation, MonthlyCost? Monthly, decimal? MeanGbSeconds, int Estimated);
+    private readonly record struct GroupCost(decimal? PerInvocation, MonthlyCost? Monthly, decimal? MeanGbSeconds, int Estimated, double? MeanBilledDurationMs);
 
     /// <summary>
     /// The billed milliseconds the cost uses: the REPORT line's own Billed Duration (what AWS charged), or where absent
@@ -182,45 +182,54 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
             : costModel.Catalog.Lambda.InitBilling.BilledDurationMs(row.DurationMs, row.InitDurationMs, row.Runtime, row.TimestampUtc is { } t ? DateOnly.FromDateTime(t.UtcDateTime) : null);
     }
 
-    /// <summary>The mean of the billed milliseconds the cost uses, over every invocation (failures included, as billed).</summary>
-    private double? MeanBilledMs(List<InvocationRecord> rows) =>
-        rows.Count == 0 ? null : (double)(rows.Sum(r => BilledMs(r, out _)) / rows.Count);
-
     /// <summary>
     /// The mean cost of an invocation is linear in its GB-seconds, so it is the cost of the mean GB-seconds: one decimal
     /// sum a group instead of a price a row. Only groups whose every invocation can be priced get a cost.
     /// </summary>
     private GroupCost Cost(List<InvocationRecord> members, ConfigurationIdentity identity)
     {
-        if (members.Count == 0 || identity.Architecture is not { } architecture || members.Any(m => m.MemorySizeMb is null))
+        if (members.Count == 0)
         {
             return default;
         }
 
-        // Σ billed ms × memory MB, exact: whole milliseconds (as Lambda bills) add up in a long; any fraction in decimal.
-        long wholeMegabyteMilliseconds = 0;
-        decimal fractionalMegabyteMilliseconds = 0;
+        // One pass: Σ billed ms (for the mean) and Σ billed ms × memory MB (for the cost), exact: whole milliseconds
+        // (as Lambda bills) add up in longs, any fraction in decimal.
+        long wholeMilliseconds = 0, wholeMegabyteMilliseconds = 0;
+        decimal fractionalMilliseconds = 0, fractionalMegabyteMilliseconds = 0;
         var estimated = 0;
+        var priceable = identity.Architecture is not null;
         foreach (var row in members)
         {
-            var memory = row.MemorySizeMb!.Value;
+            priceable &= row.MemorySizeMb is not null;
+            var memory = row.MemorySizeMb ?? 0;
             // A REPORT line's own Billed Duration is what AWS charged; only when it is absent is it computed by the rule.
             if (row.BilledDurationMs is { } b && b == Math.Floor(b) && b < 1e12)
             {
+                wholeMilliseconds += (long)b;
                 wholeMegabyteMilliseconds += (long)b * memory;
                 continue;
             }
 
-            fractionalMegabyteMilliseconds += BilledMs(row, out var byRule) * memory;
+            var billed = BilledMs(row, out var byRule);
+            fractionalMilliseconds += billed;
+            fractionalMegabyteMilliseconds += billed * memory;
             estimated += byRule ? 1 : 0;
         }
 
-        var gbSeconds = LambdaCostModel.GbSeconds(1, wholeMegabyteMilliseconds + fractionalMegabyteMilliseconds);
-        var meanGbSeconds = gbSeconds / members.Count;
+        var meanBilledMs = (double)((wholeMilliseconds + fractionalMilliseconds) / members.Count);
+        if (!priceable)
+        {
+            return new GroupCost(null, null, null, 0, meanBilledMs);
+        }
+
+        var architecture = identity.Architecture!;
+        var meanGbSeconds = LambdaCostModel.GbSeconds(1, wholeMegabyteMilliseconds + fractionalMegabyteMilliseconds) / members.Count;
         return new GroupCost(
             costModel.InvocationCostOfGbSeconds(architecture, meanGbSeconds),
             costModel.Monthly(architecture, monthlyInvocations, meanGbSeconds, withFreeTier: false),
             meanGbSeconds,
-            estimated);
+            estimated,
+            meanBilledMs);
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Lambench.Runner.Aws;
 
 namespace Lambench.Runner.Doctor;
@@ -9,7 +8,7 @@ namespace Lambench.Runner.Doctor;
 /// template, every expected function Active with its architecture and runtime, the log groups, and permission to read
 /// logs and metrics. Each check is one <see cref="DoctorCheck"/>; a failed one means the run would fail.
 /// </summary>
-public sealed partial class AwsDoctor(AwsAccountClients clients, TimeProvider? time = null)
+public sealed class AwsDoctor(AwsAccountClients clients, TimeProvider? time = null)
 {
     private readonly TimeProvider clock = time ?? TimeProvider.System;
 
@@ -21,7 +20,7 @@ public sealed partial class AwsDoctor(AwsAccountClients clients, TimeProvider? t
             return DoctorCheck.Failed("region", "none set: pass --region, set AWS_REGION, or give the profile a region (aws configure set region sa-east-1)");
         }
 
-        if (!RegionName().IsMatch(region))
+        if (!Lambench.Core.Cost.AwsRegionName.IsWellFormed(region))
         {
             return DoctorCheck.Failed("region", $"'{Shorten(region)}' is not a region name (such as us-east-1 or sa-east-1)");
         }
@@ -204,7 +203,4 @@ public sealed partial class AwsDoctor(AwsAccountClients clients, TimeProvider? t
 
     /// <summary>At most 200 characters of a message or value, so a huge answer never floods the console.</summary>
     internal static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
-
-    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d{1,2}$")]
-    private static partial Regex RegionName();
 }
