@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using Lambench.Core.Csv;
 using Lambench.LocalPlatform.Template;
@@ -62,13 +61,7 @@ public sealed class AwsOnMotoTests : IAsyncLifetime
 
     private async Task<(int Exit, string Output)> Lambench(IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryPaths.Root(), RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lambench.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = LambenchProcess.StartInfo(args);
         // No profile, no credentials file and no endpoint but the ones given: the child sees only this account.
         start.Environment["HOME"] = directory;
         foreach (var variable in new[] { "AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ENDPOINT_URL" })
@@ -81,11 +74,7 @@ public sealed class AwsOnMotoTests : IAsyncLifetime
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(3));
-        return (process.ExitCode, System.Text.RegularExpressions.Regex.Replace(await output + await error, @"\s+", " "));
+        return await LambenchProcess.RunToEndAsync(start, TimeSpan.FromMinutes(3));
     }
 
     private Dictionary<string, string?> Moto(params (string Name, string? Value)[] changes)

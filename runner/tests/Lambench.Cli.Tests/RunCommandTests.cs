@@ -34,29 +34,11 @@ public sealed class RunCommandTests : IDisposable
         return path;
     }
 
-    private static ProcessStartInfo Lambench(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = RepositoryPaths.Root(), RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lambench.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return start;
-    }
+    private static ProcessStartInfo Lambench(params string[] args) => LambenchProcess.StartInfo(args);
 
     private static Task<(int Exit, string Output)> RunToEnd(params string[] args) => RunToEnd(Lambench(args));
 
-    private static async Task<(int Exit, string Output)> RunToEnd(ProcessStartInfo start)
-    {
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        // Spectre wraps lines at 80 columns when output is redirected: compare text, not line breaks.
-        return (process.ExitCode, System.Text.RegularExpressions.Regex.Replace(await output + await error, @"\s+", " "));
-    }
+    private static Task<(int Exit, string Output)> RunToEnd(ProcessStartInfo start) => LambenchProcess.RunToEndAsync(start, TimeSpan.FromMinutes(5));
 
     [Fact]
     public async Task Kill_9_in_the_middle_of_a_step_then_run_again_gives_the_rows_of_an_uninterrupted_run()
