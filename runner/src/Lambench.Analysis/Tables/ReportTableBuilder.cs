@@ -117,7 +117,7 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
             L("A cold start is an invocation whose REPORT line has an Init (or SnapStart Restore) Duration.", "Partida a frio é a invocação cuja linha REPORT traz Init Duration (ou Restore Duration, SnapStart)."),
             L("Overhead = mean of (Duration + Init Duration) over cold starts − mean Duration over warm starts, successful invocations only.", "Sobrecarga = média de (Duration + Init Duration) nas partidas a frio − média de Duration nas partidas quentes, só invocações bem-sucedidas."),
             L($"95% CI of overhead: {BootstrapDifferenceOfMeans.Method}; none below {MinimumSampleSizes.BootstrapRatioPerSide} cold and {MinimumSampleSizes.BootstrapRatioPerSide} warm invocations.",
-              $"IC 95% da sobrecarga: bootstrap percentil da diferença de médias, {BootstrapDifferenceOfMeans.Resamples} reamostragens, semente fixa; inexistente com menos de {MinimumSampleSizes.BootstrapRatioPerSide} partidas a frio e {MinimumSampleSizes.BootstrapRatioPerSide} quentes."),
+              $"IC 95% da sobrecarga: {BootstrapDifferenceOfMeans.MethodPortuguese}; inexistente com menos de {MinimumSampleSizes.BootstrapRatioPerSide} partidas a frio e {MinimumSampleSizes.BootstrapRatioPerSide} quentes."),
         };
         return new ReportTable("cold-starts", L("Cold starts per configuration", "Partidas a frio por configuração"), columns, rows, legend);
     }

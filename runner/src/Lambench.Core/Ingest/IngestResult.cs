@@ -1,10 +1,17 @@
+using Lambench.Core.Columns;
 using Lambench.Core.Records;
 
 namespace Lambench.Core.Ingest;
 
-/// <summary>The rows of an ingest, its counts, and every REPORT line it rejected or found in conflict with another.</summary>
-public sealed record IngestResult(IReadOnlyList<InvocationRecord> Invocations, IngestSummary Summary)
+/// <summary>The rows of an ingest (as columns, and as records built on demand), its counts, and every REPORT line it rejected or found in conflict with another.</summary>
+public sealed class IngestResult(InvocationColumns columns, IngestSummary summary)
 {
+    public InvocationColumns Columns => columns;
+
+    public IReadOnlyList<InvocationRecord> Invocations { get; } = new InvocationRecordList(columns);
+
+    public IngestSummary Summary => summary;
+
     public IReadOnlyList<RejectedLine> Rejected { get; init; } = [];
 
     public IReadOnlyList<ConflictingReport> Conflicts { get; init; } = [];

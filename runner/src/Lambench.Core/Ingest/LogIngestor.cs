@@ -1,26 +1,38 @@
-using Lambench.Core.Logs;
+using Lambench.Core.Columns;
 using Lambench.Core.Parsing;
-using Lambench.Core.Records;
 
 namespace Lambench.Core.Ingest;
 
 /// <summary>
-/// Turns log files of any supported format into one <see cref="InvocationRecord"/> per request id. Files are read in
-/// parallel, each into a result of its own, and merged in the order given, so the outcome does not depend on timing.
-/// The same request id in several files (overlapping exports) is merged; differing metrics for one id are counted as
-/// conflicts and the first kept. Tag lines written by the functions under test attach batch id, label and repetition.
+/// Turns log files of any supported format into one invocation per request id, held as columns
+/// (<see cref="InvocationColumns"/>). Files are read in parallel, each into a result of its own, and merged in the
+/// order given, so the outcome does not depend on timing. The same request id in several files (overlapping exports)
+/// is merged; differing metrics for one id are counted as conflicts and the first kept. Tag lines written by the
+/// functions under test attach batch id, label and repetition.
 /// </summary>
 public sealed class LogIngestor(IngestOptions options)
 {
     private static readonly string[] LogExtensions = [".gz", ".log", ".txt", ".csv", ".json", ".jsonl", ".ndjson"];
 
-    private readonly Dictionary<string, int> _indexById = new(StringComparer.Ordinal);
-    private readonly List<InvocationRecord> _rows = [];
+    // Each file's rows stay in its own columns until Complete gathers them, in output order, in one copy.
+    private readonly List<Segment> _segments = [];
+    private readonly Dictionary<Guid, RowAddress> _byUuid = [];
+    private readonly Dictionary<string, RowAddress> _byText = new(StringComparer.Ordinal);
     private readonly Dictionary<string, InvocationTag> _tags = new(StringComparer.Ordinal);
     private readonly List<ConflictingReport> _conflicts = [];
     private readonly List<RejectedLine> _rejected = [];
     private int _files;
     private long _entries, _reports, _duplicates, _initReports, _tagLines, _skipped;
+
+    /// <summary>A file's rows, and which of them are kept (null: all; the others repeat a request id seen before).</summary>
+    private sealed record Segment(InvocationColumns Rows, int[]? Kept)
+    {
+        public int KeptCount => Kept?.Length ?? Rows.Count;
+
+        public int KeptRow(int k) => Kept is null ? k : Kept[k];
+    }
+
+    private readonly record struct RowAddress(int Segment, int Row);
 
     /// <summary>
     /// Reads one file. A REPORT line that cannot be read is rejected and counted (<see cref="IngestResult.Rejected"/>),
@@ -38,14 +50,14 @@ public sealed class LogIngestor(IngestOptions options)
     /// </summary>
     public void AddFiles(IReadOnlyList<(string Path, IngestOptions? Options)> files, IProgress<(string Path, long Entries)>? progress = null)
     {
-        var results = new FileResult[files.Count];
+        var results = new LogFileIngest?[files.Count];
         var errors = new Exception?[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             try
             {
                 var (path, fileOptions) = files[i];
-                results[i] = ReadFile(path, fileOptions ?? options, progress is null ? null : new Progress<long>(n => progress.Report((path, n))));
+                results[i] = LogFileIngest.Read(path, fileOptions ?? options, progress is null ? null : new Progress<long>(n => progress.Report((path, n))));
             }
             catch (Exception e)
             {
@@ -58,187 +70,154 @@ public sealed class LogIngestor(IngestOptions options)
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
         }
 
-        foreach (var result in results)
+        var expected = _byUuid.Count + _byText.Count + results.Sum(r => r!.Rows.Count);
+        _byUuid.EnsureCapacity(expected);
+        for (var i = 0; i < results.Length; i++)
         {
-            Merge(result);
+            Merge(results[i]!);
+            results[i] = null; // its line numbers can go; its rows stay in their segment
         }
     }
 
+    /// <summary>The rows so far, one a request id, by configuration, then time (undated last), then input order.</summary>
     public IngestResult Complete()
     {
-        var tagsWithoutReport = _tags.Keys.Count(id => !_indexById.ContainsKey(id));
-        var rows = _tags.Count == 0
-            ? _rows.ToList()
-            : _rows.Select(row => _tags.TryGetValue(row.RequestId, out var tag)
-                ? row with { BatchId = tag.BatchId, Label = tag.Label, Repetition = tag.Repetition }
-                : row).ToList();
-        if (!IsInOutputOrder(rows))
+        var parts = _segments.Select(s => s.Rows).ToList();
+        var (partOf, rowOf) = OutputOrder();
+        var rows = InvocationColumns.Gather(parts, partOf, rowOf);
+        if (_tags.Count > 0)
         {
-            rows = rows.Select((row, index) => (row, index))
-                .OrderBy(x => x.row.Configuration, StringComparer.Ordinal)
-                .ThenBy(x => x.row.TimestampUtc ?? DateTimeOffset.MaxValue)
-                .ThenBy(x => x.index)
-                .Select(x => x.row)
-                .ToList();
+            var tagsByUuid = _tags.Where(t => Canonical(t.Key) is not null).ToDictionary(t => Canonical(t.Key)!.Value, t => t.Value);
+            for (var row = 0; row < rows.Count; row++)
+            {
+                var (uuid, text) = rows.RequestIdKey(row);
+                if (text is null ? tagsByUuid.TryGetValue(uuid, out var tag) : _tags.TryGetValue(text, out tag))
+                {
+                    rows.SetTag(row, tag);
+                }
+            }
         }
 
+        var tagsWithoutReport = _tags.Keys.Count(id => Canonical(id) is { } uuid ? !_byUuid.ContainsKey(uuid) : !_byText.ContainsKey(id));
         var summary = new IngestSummary(_files, _entries, _reports, rows.Count, _duplicates, _conflicts.Count, _initReports, _tagLines, tagsWithoutReport, _skipped, _rejected.Count);
         return new IngestResult(rows, summary) { Rejected = _rejected.ToList(), Conflicts = _conflicts.ToList() };
     }
 
-    /// <summary>Rows come out by configuration, then time (undated last), then input order; logs are mostly in that order already.</summary>
-    private static bool IsInOutputOrder(List<InvocationRecord> rows)
+    /// <summary>
+    /// For output row i, its segment and row there: a stable counting sort by configuration (ordinal), then, only in a
+    /// configuration whose rows are not already in time order, a sort by (time, input order).
+    /// </summary>
+    private (int[] PartOf, int[] RowOf) OutputOrder()
     {
-        for (var i = 1; i < rows.Count; i++)
+        var names = _segments.SelectMany(s => s.Rows.Sources).Select(s => s.Configuration).Distinct().Order(StringComparer.Ordinal).ToList();
+        var rank = _segments.Select(s => s.Rows.Sources.Select(source => names.IndexOf(source.Configuration)).ToArray()).ToArray();
+        var starts = new int[names.Count + 1];
+        for (var p = 0; p < _segments.Count; p++)
         {
-            var order = string.CompareOrdinal(rows[i - 1].Configuration, rows[i].Configuration);
-            if (order > 0 || (order == 0 && (rows[i - 1].TimestampUtc ?? DateTimeOffset.MaxValue) > (rows[i].TimestampUtc ?? DateTimeOffset.MaxValue)))
+            for (var k = 0; k < _segments[p].KeptCount; k++)
             {
-                return false;
+                starts[rank[p][_segments[p].Rows.SourceIndex[_segments[p].KeptRow(k)]] + 1]++;
             }
         }
 
-        return true;
-    }
-
-    private sealed class FileResult
-    {
-        public required string Path { get; init; }
-        public List<(InvocationRecord Row, long Line, string? Location)> Reports { get; } = [];
-        public List<InvocationTag> Tags { get; } = [];
-        public List<RejectedLine> Rejected { get; } = [];
-        public long Entries { get; set; }
-        public long InitReports { get; set; }
-    }
-
-    private static FileResult ReadFile(string path, IngestOptions fileOptions, IProgress<long>? progress)
-    {
-        var result = new FileResult { Path = path };
-        var fallbackConfiguration = ConfigurationFromFileName(path);
-        long recognised = 0, firstContentLine = 0;
-        foreach (var entry in LogFileReader.Read(path))
+        for (var r = 1; r < starts.Length; r++)
         {
-            result.Entries++;
-            if ((result.Entries & 0x3FFFF) == 0)
-            {
-                progress?.Report(result.Entries);
-            }
-
-            ParsedLogMessage parsed;
-            try
-            {
-                parsed = LogMessageParser.Parse(entry.Message);
-            }
-            catch (LogMessageFormatException e) when (!fileOptions.Strict)
-            {
-                result.Rejected.Add(new RejectedLine(path, entry.Where, e.Message, ReportLineParser.Quote(entry.Message.Trim())));
-                recognised++;
-                continue;
-            }
-            catch (LogMessageFormatException e)
-            {
-                throw new LogFormatException(path, entry.Where, e.Message, e);
-            }
-
-            switch (parsed.Kind)
-            {
-                case LogMessageKind.Other:
-                    if (firstContentLine == 0 && !entry.Message.IsWhiteSpace())
-                    {
-                        firstContentLine = entry.LineNumber;
-                    }
-
-                    continue;
-                case LogMessageKind.Report:
-                    result.Reports.Add((Row(entry, parsed, fallbackConfiguration, fileOptions), entry.LineNumber, entry.Location));
-                    break;
-                case LogMessageKind.InitReport:
-                    result.InitReports++;
-                    break;
-                case LogMessageKind.Tag:
-                    result.Tags.Add(parsed.Tag!);
-                    break;
-            }
-
-            recognised++;
+            starts[r] += starts[r - 1];
         }
 
-        if (recognised == 0 && firstContentLine > 0)
+        var (partOf, rowOf) = (new int[starts[^1]], new int[starts[^1]]);
+        var next = starts[..^1];
+        for (var p = 0; p < _segments.Count; p++)
         {
-            throw new LogFormatException(path, $"line {firstContentLine}", "no Lambda log lines found: expected REPORT lines (text or JSON log format), a Logs Insights CSV export with @message, or the JSON of aws logs filter-log-events / get-log-events");
+            for (var k = 0; k < _segments[p].KeptCount; k++)
+            {
+                var row = _segments[p].KeptRow(k);
+                var at = next[rank[p][_segments[p].Rows.SourceIndex[row]]]++;
+                (partOf[at], rowOf[at]) = (p, row);
+            }
         }
 
-        progress?.Report(result.Entries);
-        return result;
+        for (var r = 0; r < names.Count; r++)
+        {
+            SortByTime(partOf.AsSpan(starts[r]..starts[r + 1]), rowOf.AsSpan(starts[r]..starts[r + 1]));
+        }
+
+        return (partOf, rowOf);
     }
 
-    private void Merge(FileResult result)
+    /// <summary>Orders one configuration's rows by time, ties (and undated rows, last) in their input order; logs are mostly in order already.</summary>
+    private void SortByTime(Span<int> partOf, Span<int> rowOf)
+    {
+        long Ticks(int p, int row) => _segments[p].Rows.SortableTicks(row);
+        var ordered = true;
+        for (var i = 1; i < partOf.Length && ordered; i++)
+        {
+            ordered = Ticks(partOf[i - 1], rowOf[i - 1]) <= Ticks(partOf[i], rowOf[i]);
+        }
+
+        if (ordered)
+        {
+            return;
+        }
+
+        var keys = new (long Ticks, int Position)[partOf.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            keys[i] = (Ticks(partOf[i], rowOf[i]), i);
+        }
+
+        keys.AsSpan().Sort();
+        var (parts, rows) = (partOf.ToArray(), rowOf.ToArray());
+        for (var i = 0; i < keys.Length; i++)
+        {
+            (partOf[i], rowOf[i]) = (parts[keys[i].Position], rows[keys[i].Position]);
+        }
+    }
+
+    /// <summary>The id as a UUID when it is written as one canonically (lower-case, hyphenated), as the columns store it.</summary>
+    private static Guid? Canonical(string requestId) =>
+        requestId.Length == 36 && Guid.TryParseExact(requestId, "D", out var uuid) && requestId == uuid.ToString("D") ? uuid : null;
+
+    private void Merge(LogFileIngest file)
     {
         _files++;
-        _entries += result.Entries;
-        _reports += result.Reports.Count;
-        _skipped += result.Entries - result.Reports.Count - result.Rejected.Count;
-        _rejected.AddRange(result.Rejected);
-        _initReports += result.InitReports;
-        _tagLines += result.Tags.Count;
-        foreach (var tag in result.Tags)
+        _entries += file.Entries;
+        _reports += file.Rows.Count;
+        _skipped += file.Entries - file.Rows.Count - file.Rejected.Count;
+        _rejected.AddRange(file.Rejected);
+        _initReports += file.InitReports;
+        _tagLines += file.Tags.Count;
+        foreach (var tag in file.Tags)
         {
             _tags.TryAdd(tag.RequestId, tag);
         }
 
-        foreach (var (row, line, location) in result.Reports)
+        var segment = _segments.Count;
+        List<int>? kept = null;
+        for (var row = 0; row < file.Rows.Count; row++)
         {
-            if (_indexById.TryAdd(row.RequestId, _rows.Count))
+            var (uuid, text) = file.Rows.RequestIdKey(row);
+            var address = new RowAddress(segment, row);
+            if (text is null ? _byUuid.TryAdd(uuid, address) : _byText.TryAdd(text, address))
             {
-                _rows.Add(row);
+                kept?.Add(row);
                 continue;
             }
 
-            var existing = _rows[_indexById[row.RequestId]];
-            if (SameMetrics(existing, row))
+            kept ??= Enumerable.Range(0, row).ToList();
+            var first = text is null ? _byUuid[uuid] : _byText[text];
+            var firstRows = first.Segment == segment ? file.Rows : _segments[first.Segment].Rows;
+            if (firstRows.SameMetrics(first.Row, file.Rows, row))
             {
                 _duplicates++;
             }
             else
             {
-                _conflicts.Add(new ConflictingReport(row.RequestId, existing.DurationMs, row.DurationMs, result.Path, location ?? $"line {line}"));
+                _conflicts.Add(new ConflictingReport(file.Rows.RequestId(row), firstRows.DurationMs[first.Row], file.Rows.DurationMs[row], file.Path, file.Where(row)));
             }
         }
-    }
 
-    private static InvocationRecord Row(LogEntry entry, ParsedLogMessage parsed, string fallbackConfiguration, IngestOptions rowOptions)
-    {
-        var report = parsed.Report;
-        var logGroup = entry.LogGroup;
-        return new InvocationRecord
-        {
-            Configuration = rowOptions.Configuration ?? logGroup ?? fallbackConfiguration,
-            FunctionName = rowOptions.FunctionName ?? FunctionNameFromLogGroup(logGroup),
-            Runtime = rowOptions.Runtime,
-            Architecture = rowOptions.Architecture,
-            MemorySizeMb = report.MemorySizeMb,
-            RequestId = report.RequestId,
-            TimestampUtc = parsed.Timestamp ?? entry.Timestamp,
-            DurationMs = report.DurationMs,
-            BilledDurationMs = report.BilledDurationMs,
-            InitDurationMs = report.InitDurationMs,
-            RestoreDurationMs = report.RestoreDurationMs,
-            BilledRestoreDurationMs = report.BilledRestoreDurationMs,
-            MaxMemoryUsedMb = report.MaxMemoryUsedMb,
-            Status = report.Status,
-            ErrorType = report.ErrorType,
-            Platform = rowOptions.Platform,
-        };
-    }
-
-    private static bool SameMetrics(InvocationRecord a, InvocationRecord b) =>
-        a.DurationMs.Equals(b.DurationMs) && a.BilledDurationMs.Equals(b.BilledDurationMs) && a.InitDurationMs.Equals(b.InitDurationMs)
-        && a.MemorySizeMb == b.MemorySizeMb && a.MaxMemoryUsedMb.Equals(b.MaxMemoryUsedMb) && a.Status == b.Status;
-
-    private static string? FunctionNameFromLogGroup(string? logGroup)
-    {
-        const string prefix = "/aws/lambda/";
-        return logGroup is not null && logGroup.StartsWith(prefix, StringComparison.Ordinal) ? logGroup[prefix.Length..] : null;
+        _segments.Add(new Segment(file.Rows, kept?.ToArray()));
     }
 
     /// <summary>"logs/tcc-go.log.gz" gives "tcc-go".</summary>

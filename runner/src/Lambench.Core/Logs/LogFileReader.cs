@@ -16,9 +16,11 @@ public static class LogFileReader
         using var stream = Open(path);
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         var first = reader.ReadLine();
+        long blankLines = 0;
         while (first is not null && string.IsNullOrWhiteSpace(first))
         {
             first = reader.ReadLine();
+            blankLines++;
         }
 
         if (first is null)
@@ -31,7 +33,7 @@ public static class LogFileReader
         {
             LogFormat.InsightsCsv => InsightsCsvLogReader.Read(new PrependedLineReader(first, reader), path),
             LogFormat.CloudWatchEventsJson => CloudWatchEventsJsonLogReader.Read(Open(path), path),
-            _ => RawTextLogReader.Read(reader, path, first),
+            _ => RawTextLogReader.Read(reader, path, first, blankLines),
         };
         foreach (var entry in entries)
         {
@@ -56,7 +58,7 @@ public static class LogFileReader
         return InsightsCsvLogReader.LooksLikeHeader(firstLine) ? LogFormat.InsightsCsv : LogFormat.RawText;
     }
 
-    private static Stream Open(string path)
+    internal static Stream Open(string path)
     {
         var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         Span<byte> magic = stackalloc byte[2];

@@ -14,22 +14,30 @@ public static class TimestampPrefix
 {
     public static int Split(string line, out DateTimeOffset? timestamp, out string? logStream)
     {
+        var start = Split(line.AsSpan(), out timestamp, out Range stream);
+        logStream = stream.Equals(default(Range)) ? null : line[stream];
+        return start;
+    }
+
+    /// <summary>Where the message begins in <paramref name="line"/>; the log stream as a range of it (default when none), so nothing is allocated.</summary>
+    public static int Split(ReadOnlySpan<char> line, out DateTimeOffset? timestamp, out Range logStream)
+    {
         timestamp = null;
-        logStream = null;
-        if (line.Length >= 9 && IsClockTime(line.AsSpan(0, 8)) && line[8] == ' ')
+        logStream = default;
+        if (line.Length >= 9 && IsClockTime(line[..8]) && line[8] == ' ')
         {
             return SkipBlanks(line, 8);
         }
 
-        var start = 0;
+        int start;
         if (LooksLikeStream(line, 0, out var streamEnd))
         {
             // sam logs: stream, then the timestamp.
             var afterStream = SkipBlanks(line, streamEnd);
-            var end = line.AsSpan(afterStream).IndexOfAny(' ', '\t');
-            if (end > 0 && TryParse(line.AsSpan(afterStream, end), out var samTime))
+            var end = line[afterStream..].IndexOfAny(' ', '\t');
+            if (end > 0 && TryParse(line.Slice(afterStream, end), out var samTime))
             {
-                logStream = line[..streamEnd];
+                logStream = ..streamEnd;
                 timestamp = samTime;
                 return SkipBlanks(line, afterStream + end);
             }
@@ -42,8 +50,8 @@ public static class TimestampPrefix
             return 0;
         }
 
-        var stop = line.AsSpan().IndexOfAny(' ', '\t', '[');
-        if (stop < 0 || !TryParse(line.AsSpan(0, stop), out var parsed))
+        var stop = line.IndexOfAny(' ', '\t', '[');
+        if (stop < 0 || !TryParse(line[..stop], out var parsed))
         {
             return 0;
         }
@@ -52,14 +60,14 @@ public static class TimestampPrefix
         if (line[stop] == '[')
         {
             // pulumi logs: the function's name in brackets right after the timestamp.
-            var close = line.IndexOf(']', stop);
-            return close < 0 ? 0 : SkipBlanks(line, close + 1);
+            var close = line[stop..].IndexOf(']');
+            return close < 0 ? 0 : SkipBlanks(line, stop + close + 1);
         }
 
         start = SkipBlanks(line, stop);
         if (LooksLikeStream(line, start, out var afterName))
         {
-            logStream = line[start..afterName];
+            logStream = start..afterName;
             start = SkipBlanks(line, afterName);
         }
 
@@ -67,11 +75,11 @@ public static class TimestampPrefix
     }
 
     /// <summary>A log stream name at <paramref name="start"/>: one word holding a '/' and a ']' (2024/06/01/[$LATEST]abc).</summary>
-    private static bool LooksLikeStream(string line, int start, out int end)
+    private static bool LooksLikeStream(ReadOnlySpan<char> line, int start, out int end)
     {
-        var next = line.AsSpan(start).IndexOfAny(' ', '\t');
+        var next = line[start..].IndexOfAny(' ', '\t');
         end = next < 0 ? line.Length : start + next;
-        var word = line.AsSpan(start, end - start);
+        var word = line[start..end];
         return next > 0 && word.Length > 12 && char.IsAsciiDigit(word[0]) && word[4] == '/' && word.Contains(']');
     }
 
@@ -171,7 +179,7 @@ public static class TimestampPrefix
         return true;
     }
 
-    private static int SkipBlanks(string line, int from)
+    private static int SkipBlanks(ReadOnlySpan<char> line, int from)
     {
         while (from < line.Length && (line[from] == ' ' || line[from] == '\t'))
         {

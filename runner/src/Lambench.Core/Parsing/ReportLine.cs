@@ -11,4 +11,7 @@ public readonly record struct ReportLine(
     double? RestoreDurationMs,
     double? BilledRestoreDurationMs,
     string Status,
-    string? ErrorType);
+    string? ErrorType)
+{
+    public ReportMetrics Metrics => new(DurationMs, BilledDurationMs, MemorySizeMb, MaxMemoryUsedMb, InitDurationMs, RestoreDurationMs, BilledRestoreDurationMs, Status, ErrorType);
+}

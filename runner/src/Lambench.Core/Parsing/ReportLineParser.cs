@@ -23,9 +23,10 @@ public static partial class ReportLineParser
     public static bool TryParse(ReadOnlySpan<char> message, out ParsedLogMessage parsed)
     {
         message = message.TrimStart();
-        if (message.StartsWith(ReportPrefix, StringComparison.Ordinal))
+        if (IsReport(message))
         {
-            parsed = new ParsedLogMessage(LogMessageKind.Report, Report: ParseReport(WithoutTrailer(message[ReportPrefix.Length..])));
+            var metrics = ReadReport(message, out var requestId);
+            parsed = new ParsedLogMessage(LogMessageKind.Report, Report: metrics.WithRequestId(requestId.ToString()));
             return true;
         }
 
@@ -38,6 +39,17 @@ public static partial class ReportLineParser
         parsed = default;
         return false;
     }
+
+    /// <summary>Whether <paramref name="message"/> (without leading blanks) is a REPORT line: it begins with <c>REPORT RequestId:</c>.</summary>
+    public static bool IsReport(ReadOnlySpan<char> message) => message.StartsWith(ReportPrefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Reads a REPORT line (<see cref="IsReport"/> must hold) without allocating: the request id comes back as a slice
+    /// of <paramref name="message"/>, for readers that store it as 16 bytes.
+    /// </summary>
+    /// <exception cref="LogMessageFormatException">missing or unreadable fields.</exception>
+    public static ReportMetrics ReadReport(ReadOnlySpan<char> message, out ReadOnlySpan<char> requestId) =>
+        ParseReport(WithoutTrailer(message[ReportPrefix.Length..]), out requestId);
 
     /// <summary>The line up to an X-Ray trailer (same line or next), without trailing tabs, spaces or line breaks.</summary>
     private static ReadOnlySpan<char> WithoutTrailer(ReadOnlySpan<char> rest)
@@ -60,7 +72,7 @@ public static partial class ReportLineParser
     /// <summary>At most 200 characters of a piece of a line, for messages.</summary>
     internal static string Quote(ReadOnlySpan<char> text) => text.Length <= 200 ? text.ToString() : string.Concat(text[..200], "…");
 
-    private static ReportLine ParseReport(ReadOnlySpan<char> rest)
+    private static ReportMetrics ParseReport(ReadOnlySpan<char> rest, out ReadOnlySpan<char> requestId)
     {
         rest = rest.TrimStart(' ');
         var idEnd = rest.IndexOfAny('\t', ' ');
@@ -83,8 +95,8 @@ public static partial class ReportLineParser
             throw new LogMessageFormatException($"REPORT line for {id.ToString()} has no Duration");
         }
 
-        return new ReportLine(
-            id.ToString(),
+        requestId = id;
+        return new ReportMetrics(
             duration,
             fields.BilledDuration,
             fields.MemorySize is { } m ? checked((int)Math.Round(m)) : null,

@@ -20,11 +20,16 @@ public static class ConfigurationComparer
         // Everything about a configuration is computed once, not once per pair it takes part in.
         var profiles = new Profile[configurations.Count];
         Parallel.For(0, configurations.Count, i => profiles[i] = Profile.Of(configurations[i].Name, configurations[i].Rows));
+        return CompareAll(profiles);
+    }
 
+    /// <summary>Compares configurations whose samples are already sorted (the summarizer sorts them for its statistics).</summary>
+    internal static IReadOnlyList<ConfigurationComparison> CompareAll(IReadOnlyList<Profile> profiles)
+    {
         var work = new List<Func<ConfigurationComparison>>();
-        for (var i = 0; i < profiles.Length; i++)
+        for (var i = 0; i < profiles.Count; i++)
         {
-            for (var j = i + 1; j < profiles.Length; j++)
+            for (var j = i + 1; j < profiles.Count; j++)
             {
                 if (DifferingFactor(profiles[i], profiles[j]) is not { } factor)
                 {
@@ -64,7 +69,7 @@ public static class ConfigurationComparer
     ];
 
     /// <summary>A configuration's identity and its metric samples, sorted, in <see cref="Metrics"/> order.</summary>
-    private sealed record Profile(string Name, ConfigurationIdentity Identity, double[][] SortedMetrics)
+    internal sealed record Profile(string Name, ConfigurationIdentity Identity, double[][] SortedMetrics)
     {
         public static Profile Of(string name, IReadOnlyList<InvocationRecord> rows)
         {

@@ -1,3 +1,4 @@
+using Lambench.Core.Columns;
 using Lambench.Core.Records;
 
 namespace Lambench.Core.Summary;
@@ -19,16 +20,36 @@ public sealed record ConfigurationIdentity(string? Runtime, string? Architecture
 
     public static ConfigurationIdentity Of(IReadOnlyList<InvocationRecord> rows)
     {
+        var columns = InvocationColumns.From(rows);
+        return Of(columns, Enumerable.Range(0, columns.Count).ToArray());
+    }
+
+    /// <summary>The identity of the given rows of <paramref name="columns"/>.</summary>
+    public static ConfigurationIdentity Of(InvocationColumns columns, ReadOnlySpan<int> rows)
+    {
         var runtime = new Factor<string?>("runtime");
         var architecture = new Factor<string?>("architecture");
         var memory = new Factor<int?>("memory size");
         var platform = new Factor<string?>("platform");
+        var seenSources = new HashSet<int>();
+        int? lastMemory = -1;
         foreach (var row in rows)
         {
-            runtime.Add(row.Runtime);
-            architecture.Add(row.Architecture);
-            memory.Add(row.MemorySizeMb);
-            platform.Add(row.Platform);
+            // Runtime, architecture and platform belong to the row's source: each source is looked at once.
+            if (seenSources.Add(columns.SourceIndex[row]))
+            {
+                var source = columns.Source(row);
+                runtime.Add(source.Runtime);
+                architecture.Add(source.Architecture);
+                platform.Add(source.Platform);
+            }
+
+            var size = columns.MemorySizeMb(row);
+            if (size != lastMemory)
+            {
+                memory.Add(size);
+                lastMemory = size;
+            }
         }
 
         return new ConfigurationIdentity(runtime.Single, architecture.Single, memory.Single, platform.Single)

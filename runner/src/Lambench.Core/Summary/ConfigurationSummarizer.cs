@@ -1,3 +1,4 @@
+using Lambench.Core.Columns;
 using Lambench.Core.Cost;
 using Lambench.Core.Records;
 using Lambench.Core.Statistics;
@@ -13,71 +14,56 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
 {
     public const long DefaultMonthlyInvocations = 1_000_000;
 
-    public SummaryResult Summarise(IEnumerable<InvocationRecord> invocations)
+    public SummaryResult Summarise(IEnumerable<InvocationRecord> invocations) =>
+        Summarise(invocations is InvocationRecordList list ? list.Columns : InvocationColumns.From(invocations));
+
+    public SummaryResult Summarise(InvocationColumns columns)
     {
-        var warnings = new List<string>();
-        var rows = new List<ConfigurationSummary>();
-        var groups = new Dictionary<string, List<InvocationRecord>>(StringComparer.Ordinal);
-        foreach (var invocation in invocations)
-        {
-            if (!groups.TryGetValue(invocation.Configuration, out var members))
-            {
-                groups[invocation.Configuration] = members = [];
-            }
+        var groups = ConfigurationRows.GroupByConfiguration(columns);
+        // Each configuration is independent (sorting, intervals, bootstraps with fixed seeds): computed in parallel, listed in order.
+        var results = new ConfigurationResult[groups.Count];
+        Parallel.For(0, groups.Count, i => results[i] = SummariseConfiguration(columns, groups[i].Configuration, ConfigurationRows.Of(columns, groups[i].Rows)));
 
-            members.Add(invocation);
-        }
-
-        var ordered = groups.OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        var account = new List<(string Architecture, long Invocations, decimal GbSecondsPerInvocation)>();
-        foreach (var (configuration, all) in ordered)
-        {
-            SummariseConfiguration(configuration, all, rows, warnings, account);
-        }
-
+        var rows = results.SelectMany(r => r.Rows).ToList();
+        var warnings = results.SelectMany(r => r.Warnings).ToList();
+        var account = results.Where(r => r.Account is not null).Select(r => r.Account!.Value).ToList();
         var platforms = rows.Select(r => r.Platform ?? "unknown").Distinct().Order(StringComparer.Ordinal).ToList();
         if (platforms.Count > 1)
         {
             warnings.Add($"the input mixes platforms ({string.Join(", ", platforms)}): their configurations are summarised apart and never compared with each other; local timings are this machine's, not AWS's");
         }
 
-        var comparisons = ConfigurationComparer.CompareAll(ordered
-            .Select(g => (g.Key, (IReadOnlyList<InvocationRecord>)g.Value.Where(r => r.Status == InvocationStatus.Success).ToList()))
-            .ToList());
+        var comparisons = ConfigurationComparer.CompareAll(results.Select(r => r.Comparable).ToList());
         return new SummaryResult(rows, comparisons, warnings) { AccountProjection = account.Count == 0 ? null : costModel.Account(account) };
     }
 
+    /// <summary>One configuration's rows, warnings, share of the account projection, and sorted samples for the comparisons.</summary>
+    private sealed record ConfigurationResult(
+        List<ConfigurationSummary> Rows,
+        List<string> Warnings,
+        (string Architecture, long Invocations, decimal GbSecondsPerInvocation)? Account,
+        ConfigurationComparer.Profile Comparable);
+
     /// <summary>One configuration's three rows (all, warm, cold), its warnings, and its share of the account projection.</summary>
-    private void SummariseConfiguration(string configuration, List<InvocationRecord> all, List<ConfigurationSummary> rows, List<string> warnings, List<(string Architecture, long Invocations, decimal GbSecondsPerInvocation)> account)
+    private ConfigurationResult SummariseConfiguration(InvocationColumns columns, string configuration, ConfigurationRows split)
     {
-        var cold = new List<InvocationRecord>();
-        var warm = new List<InvocationRecord>();
-        var allCold = new List<InvocationRecord>();
-        var allWarm = new List<InvocationRecord>();
-        var successful = new List<InvocationRecord>();
-        foreach (var invocation in all)
+        var identity = ConfigurationIdentity.Of(columns, split.All);
+        var warnings = Warnings(configuration, columns, split.All, identity).ToList();
+        double? coldRate = split.Successful.Length > 0 ? (double)split.Cold.Length / split.Successful.Length : null;
+        var (overhead, overheadPercent, overheadCi) = Overhead(columns, split.Cold, split.Warm);
+        var rows = new List<ConfigurationSummary>(3);
+        (string, long, decimal)? account = null;
+        var sorted = new double[3][];
+        foreach (var (startType, members, billed) in new[] { (StartTypeNames.All, split.Successful, split.All), (StartTypeNames.Warm, split.Warm, split.AllWarm), (StartTypeNames.Cold, split.Cold, split.AllCold) })
         {
-            (invocation.StartType == StartType.Cold ? allCold : allWarm).Add(invocation);
-            if (invocation.Status == InvocationStatus.Success)
-            {
-                successful.Add(invocation);
-                (invocation.StartType == StartType.Cold ? cold : warm).Add(invocation);
-            }
-        }
-
-        var identity = ConfigurationIdentity.Of(all);
-        warnings.AddRange(Warnings(configuration, all, identity));
-
-        double? coldRate = successful.Count > 0 ? (double)cold.Count / successful.Count : null;
-        var (overhead, overheadPercent, overheadCi) = Overhead(cold, warm);
-        foreach (var (startType, members, billed) in new[] { (StartTypeNames.All, successful, all), (StartTypeNames.Warm, warm, allWarm), (StartTypeNames.Cold, cold, allCold) })
-        {
-            var cost = Cost(billed, identity);
+            var cost = Cost(columns, billed, identity);
             if (startType == StartTypeNames.All && cost.MeanGbSeconds is { } meanGbSeconds)
             {
-                account.Add((identity.Architecture!, monthlyInvocations, meanGbSeconds));
+                account = (identity.Architecture!, monthlyInvocations, meanGbSeconds);
             }
 
+            var durations = Values(columns.DurationMs, members);
+            var inits = Values(columns.InitDurationMsOrNaN, members);
             rows.Add(new ConfigurationSummary
             {
                 Configuration = configuration,
@@ -86,86 +72,79 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
                 Architecture = identity.Architecture,
                 MemorySizeMb = identity.MemorySizeMb,
                 Platform = identity.Platform,
-                Duration = SampleStatistics.ComputeInPlace(Values(members, m => m.DurationMs)),
+                Duration = SampleStatistics.ComputeInPlace(durations),
                 MeanBilledDurationMs = cost.MeanBilledDurationMs,
-                InitDuration = SampleStatistics.ComputeInPlace(Values(members, m => m.InitDurationMs)),
+                InitDuration = SampleStatistics.ComputeInPlace(inits),
                 ColdStartRate = coldRate,
                 ColdStartOverheadMs = overhead,
                 ColdStartOverheadCi95 = overheadCi,
                 ColdStartOverheadPercent = overheadPercent,
-                MeanMaxMemoryUsedMb = Mean(members, m => m.MaxMemoryUsedMb),
-                NotSuccessful = billed.Count - members.Count,
-                Failures = FailureRates.Of(billed),
+                MeanMaxMemoryUsedMb = Values(columns.MaxMemoryUsedMbOrNaN, members) is { Length: > 0 } used ? used.Average() : null,
+                NotSuccessful = billed.Length - members.Length,
+                Failures = FailureRates.Of(columns, billed),
                 BilledDurationEstimated = cost.Estimated,
                 CostPerInvocationUsd = cost.PerInvocation,
                 CostPerMillionUsd = cost.PerInvocation * 1_000_000m,
                 MonthlyInvocations = monthlyInvocations,
                 MonthlyCostUsd = cost.Monthly?.TotalUsd,
             });
+            // Sorted in place above: all and warm durations, and the Init durations of successful invocations, are the comparisons' samples.
+            sorted[rows.Count - 1] = startType == StartTypeNames.Cold ? inits : durations;
         }
+
+        var comparable = new ConfigurationComparer.Profile(configuration, ConfigurationIdentity.Of(columns, split.Successful), [sorted[0], sorted[1], sorted[2]]);
+        return new ConfigurationResult(rows, warnings, account, comparable);
     }
 
     /// <summary>What keeps a configuration from being compared or priced.</summary>
-    private static IEnumerable<string> Warnings(string configuration, List<InvocationRecord> all, ConfigurationIdentity identity)
+    private static IEnumerable<string> Warnings(string configuration, InvocationColumns columns, int[] all, ConfigurationIdentity identity)
     {
         foreach (var mixed in identity.Mixed)
         {
             yield return $"configuration '{configuration}' mixes {mixed}: compared configurations must hold one each; left empty";
         }
 
+        var withoutMemory = all.Count(row => columns.MemorySizeMb(row) is null);
         if (identity.Architecture is null)
         {
             yield return $"configuration '{configuration}': architecture unknown, so not priced (ingest with --architecture arm64|x86_64)";
         }
-        else if (all.Any(r => r.MemorySizeMb is null))
+        else if (withoutMemory > 0)
         {
-            yield return $"configuration '{configuration}': {all.Count(r => r.MemorySizeMb is null)} invocation(s) without a memory size, so not priced";
+            yield return $"configuration '{configuration}': {withoutMemory} invocation(s) without a memory size, so not priced";
         }
     }
 
     /// <summary>Mean (Duration + Init) of cold starts minus mean Duration of warm ones, as ms and % of the warm mean, with its bootstrap interval.</summary>
-    private static (double? Overhead, double? Percent, ConfidenceInterval? Ci) Overhead(List<InvocationRecord> cold, List<InvocationRecord> warm)
+    private static (double? Overhead, double? Percent, ConfidenceInterval? Ci) Overhead(InvocationColumns columns, int[] cold, int[] warm)
     {
-        if (cold.Count == 0 || warm.Count == 0)
+        if (cold.Length == 0 || warm.Length == 0)
         {
             return (null, null, null);
         }
 
-        var coldTotals = cold.Select(i => i.DurationMs + (i.InitDurationMs ?? 0) + (i.RestoreDurationMs ?? 0)).ToArray();
-        var warmDurations = warm.Select(i => i.DurationMs).ToArray();
+        var coldTotals = cold.Select(row => columns.DurationMs[row] + (columns.InitDurationMs(row) ?? 0) + (columns.RestoreDurationMs(row) ?? 0)).ToArray();
+        var warmDurations = Values(columns.DurationMs, warm);
         var warmMean = warmDurations.Average();
         var overhead = coldTotals.Average() - warmMean;
         return (overhead, warmMean > 0 ? overhead / warmMean * 100 : null, BootstrapDifferenceOfMeans.Compute(coldTotals, warmDurations));
     }
 
-    private static double[] Values(List<InvocationRecord> rows, Func<InvocationRecord, double?> select)
+    /// <summary>The column's values at <paramref name="rows"/>, absent ones (NaN) left out.</summary>
+    private static double[] Values(ReadOnlySpan<double> column, int[] rows)
     {
-        var values = new List<double>(rows.Count);
-        foreach (var row in rows)
-        {
-            if (select(row) is { } value)
-            {
-                values.Add(value);
-            }
-        }
-
-        return values.ToArray();
-    }
-
-    private static double? Mean(List<InvocationRecord> rows, Func<InvocationRecord, double?> select)
-    {
-        double sum = 0;
+        var values = GC.AllocateUninitializedArray<double>(rows.Length);
         var count = 0;
         foreach (var row in rows)
         {
-            if (select(row) is { } value)
+            var value = column[row];
+            if (!double.IsNaN(value))
             {
-                sum += value;
-                count++;
+                values[count++] = value;
             }
         }
 
-        return count > 0 ? sum / count : null;
+        return count == values.Length ? values : values[..count];
     }
 
     private readonly record struct GroupCost(decimal? PerInvocation, MonthlyCost? Monthly, decimal? MeanGbSeconds, int Estimated, double? MeanBilledDurationMs);
@@ -174,21 +153,22 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
     /// The billed milliseconds the cost uses: the REPORT line's own Billed Duration (what AWS charged), or where absent
     /// the INIT billing rule's ceil(Duration + Init where billed). Estimated: whether the rule gave it.
     /// </summary>
-    private decimal BilledMs(InvocationRecord row, out bool estimated)
+    private decimal BilledMs(InvocationColumns columns, int row, out bool estimated)
     {
-        estimated = row.BilledDurationMs is null;
-        return row.BilledDurationMs is { } billed
+        estimated = columns.BilledDurationMs(row) is null;
+        return columns.BilledDurationMs(row) is { } billed
             ? (decimal)billed
-            : costModel.Catalog.Lambda.InitBilling.BilledDurationMs(row.DurationMs, row.InitDurationMs, row.Runtime, row.TimestampUtc is { } t ? DateOnly.FromDateTime(t.UtcDateTime) : null);
+            : costModel.Catalog.Lambda.InitBilling.BilledDurationMs(columns.DurationMs[row], columns.InitDurationMs(row), columns.Source(row).Runtime,
+                columns.TimestampUtc(row) is { } t ? DateOnly.FromDateTime(t.UtcDateTime) : null);
     }
 
     /// <summary>
     /// The mean cost of an invocation is linear in its GB-seconds, so it is the cost of the mean GB-seconds: one decimal
     /// sum a group instead of a price a row. Only groups whose every invocation can be priced get a cost.
     /// </summary>
-    private GroupCost Cost(List<InvocationRecord> members, ConfigurationIdentity identity)
+    private GroupCost Cost(InvocationColumns columns, int[] members, ConfigurationIdentity identity)
     {
-        if (members.Count == 0)
+        if (members.Length == 0)
         {
             return default;
         }
@@ -201,30 +181,31 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
         var priceable = identity.Architecture is not null;
         foreach (var row in members)
         {
-            priceable &= row.MemorySizeMb is not null;
-            var memory = row.MemorySizeMb ?? 0;
+            var size = columns.MemorySizeMb(row);
+            priceable &= size is not null;
+            var memory = size ?? 0;
             // A REPORT line's own Billed Duration is what AWS charged; only when it is absent is it computed by the rule.
-            if (row.BilledDurationMs is { } b && b == Math.Floor(b) && b < 1e12)
+            if (columns.BilledDurationMs(row) is { } b && b == Math.Floor(b) && b < 1e12)
             {
                 wholeMilliseconds += (long)b;
                 wholeMegabyteMilliseconds += (long)b * memory;
                 continue;
             }
 
-            var billed = BilledMs(row, out var byRule);
+            var billed = BilledMs(columns, row, out var byRule);
             fractionalMilliseconds += billed;
             fractionalMegabyteMilliseconds += billed * memory;
             estimated += byRule ? 1 : 0;
         }
 
-        var meanBilledMs = (double)((wholeMilliseconds + fractionalMilliseconds) / members.Count);
+        var meanBilledMs = (double)((wholeMilliseconds + fractionalMilliseconds) / members.Length);
         if (!priceable)
         {
             return new GroupCost(null, null, null, 0, meanBilledMs);
         }
 
         var architecture = identity.Architecture!;
-        var meanGbSeconds = LambdaCostModel.GbSeconds(1, wholeMegabyteMilliseconds + fractionalMegabyteMilliseconds) / members.Count;
+        var meanGbSeconds = LambdaCostModel.GbSeconds(1, wholeMegabyteMilliseconds + fractionalMegabyteMilliseconds) / members.Length;
         return new GroupCost(
             costModel.InvocationCostOfGbSeconds(architecture, meanGbSeconds),
             costModel.Monthly(architecture, monthlyInvocations, meanGbSeconds, withFreeTier: false),

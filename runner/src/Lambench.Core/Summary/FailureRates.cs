@@ -1,3 +1,4 @@
+using Lambench.Core.Columns;
 using Lambench.Core.Records;
 using Lambench.Core.Statistics;
 
@@ -25,13 +26,23 @@ public sealed record FailureRates(int Invocations, int Errors, int Timeouts, int
 
     public static FailureRates Of(IReadOnlyCollection<InvocationRecord> invocations)
     {
+        var columns = InvocationColumns.From(invocations);
+        return Of(columns, Enumerable.Range(0, columns.Count).ToArray());
+    }
+
+    /// <summary>The failure rates of the given rows of <paramref name="columns"/>.</summary>
+    public static FailureRates Of(InvocationColumns columns, ReadOnlySpan<int> rows)
+    {
         int errors = 0, timeouts = 0, other = 0;
-        foreach (var invocation in invocations)
+        foreach (var row in rows)
         {
-            switch (invocation.Status)
+            if (columns.IsSuccess(row))
             {
-                case InvocationStatus.Success:
-                    break;
+                continue;
+            }
+
+            switch (columns.Status(row))
+            {
                 case InvocationStatus.Error:
                     errors++;
                     break;
@@ -44,6 +55,6 @@ public sealed record FailureRates(int Invocations, int Errors, int Timeouts, int
             }
         }
 
-        return new FailureRates(invocations.Count, errors, timeouts, other);
+        return new FailureRates(rows.Length, errors, timeouts, other);
     }
 }

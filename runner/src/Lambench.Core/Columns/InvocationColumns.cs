@@ -1,0 +1,245 @@
+using Lambench.Core.Parsing;
+using Lambench.Core.Records;
+
+namespace Lambench.Core.Columns;
+
+/// <summary>
+/// Invocations held as columns (a struct of arrays): about 90 bytes a row instead of an object, two strings and a
+/// dozen nullable fields. Absent values are sentinels inside (NaN, -1, <see cref="long.MinValue"/>) and null outside:
+/// <see cref="Record"/> and the nullable accessors never turn "absent" into 0. What rows share (configuration,
+/// runtime, architecture, platform) is stored once in <see cref="Sources"/>.
+/// </summary>
+public sealed class InvocationColumns
+{
+    private const long NoTimestamp = long.MinValue;
+    private static readonly string[] StatusNames = [InvocationStatus.Success, InvocationStatus.Error, InvocationStatus.Timeout, InvocationStatus.Failure];
+
+    private RequestIdColumn _ids;
+    private ColumnBuffer<int> _source, _memory, _errorType, _tag;
+    private ColumnBuffer<long> _timestamp;
+    private ColumnBuffer<double> _duration, _billed, _init, _restore, _billedRestore, _maxMemory;
+    private ColumnBuffer<byte> _status;
+    private readonly List<InvocationSource> _sources = [];
+    private readonly Dictionary<InvocationSource, int> _sourceIndex = [];
+    private readonly List<string> _errorTypes = [];
+    private readonly Dictionary<string, int> _errorTypeIndex = new(StringComparer.Ordinal);
+    private readonly List<InvocationTag> _tags = [];
+
+    public InvocationColumns(int capacity = 0)
+    {
+        _ids = new RequestIdColumn(capacity);
+        (_source, _memory, _errorType, _tag) = (new(capacity), new(capacity), new(capacity), new(capacity));
+        _timestamp = new(capacity);
+        (_duration, _billed, _init, _restore, _billedRestore, _maxMemory) = (new(capacity), new(capacity), new(capacity), new(capacity), new(capacity), new(capacity));
+        _status = new(capacity);
+    }
+
+    public int Count => _duration.Count;
+
+    public IReadOnlyList<InvocationSource> Sources => _sources;
+
+    public ReadOnlySpan<int> SourceIndex => _source.Span;
+
+    public ReadOnlySpan<double> DurationMs => _duration.Span;
+
+    /// <summary>Init Duration a row, NaN where the REPORT line had none (a warm start).</summary>
+    public ReadOnlySpan<double> InitDurationMsOrNaN => _init.Span;
+
+    public ReadOnlySpan<double> MaxMemoryUsedMbOrNaN => _maxMemory.Span;
+
+    public string RequestId(int row) => _ids.Get(row);
+
+    internal (Guid Uuid, string? Text) RequestIdKey(int row) => _ids.Key(row);
+
+    public InvocationSource Source(int row) => _sources[_source[row]];
+
+    public double? BilledDurationMs(int row) => Nullable(_billed[row]);
+
+    public double? InitDurationMs(int row) => Nullable(_init[row]);
+
+    public double? RestoreDurationMs(int row) => Nullable(_restore[row]);
+
+    public double? MaxMemoryUsedMb(int row) => Nullable(_maxMemory[row]);
+
+    public int? MemorySizeMb(int row) => _memory[row] is var m and >= 0 ? m : null;
+
+    public DateTimeOffset? TimestampUtc(int row) => _timestamp[row] is var t and not NoTimestamp ? new DateTimeOffset(t, TimeSpan.Zero) : null;
+
+    public string Status(int row) => StatusNames[_status[row]];
+
+    public bool IsSuccess(int row) => _status[row] == 0;
+
+    /// <summary>Cold when Lambda reported an Init or a Restore duration, as <see cref="InvocationRecord.StartType"/> says.</summary>
+    public bool IsCold(int row) => !double.IsNaN(_init[row]) || !double.IsNaN(_restore[row]);
+
+    /// <summary>The source's index, adding it on first use.</summary>
+    public int AddSource(InvocationSource source)
+    {
+        if (!_sourceIndex.TryGetValue(source, out var index))
+        {
+            _sourceIndex[source] = index = _sources.Count;
+            _sources.Add(source);
+        }
+
+        return index;
+    }
+
+    public void Append(ReadOnlySpan<char> requestId, int source, DateTimeOffset? timestamp, in ReportMetrics metrics)
+    {
+        _ids.Add(requestId);
+        _source.Add(source);
+        _timestamp.Add(timestamp?.UtcTicks ?? NoTimestamp);
+        _duration.Add(metrics.DurationMs);
+        _billed.Add(metrics.BilledDurationMs ?? double.NaN);
+        _init.Add(metrics.InitDurationMs ?? double.NaN);
+        _restore.Add(metrics.RestoreDurationMs ?? double.NaN);
+        _billedRestore.Add(metrics.BilledRestoreDurationMs ?? double.NaN);
+        _maxMemory.Add(metrics.MaxMemoryUsedMb ?? double.NaN);
+        _memory.Add(metrics.MemorySizeMb ?? -1);
+        _status.Add(StatusCode(metrics.Status));
+        _errorType.Add(metrics.ErrorType is { } error ? InternErrorType(error) : -1);
+        _tag.Add(-1);
+    }
+
+    /// <summary>For each of <paramref name="from"/>'s sources, its index here.</summary>
+    public int[] MapSources(InvocationColumns from) => from._sources.Select(AddSource).ToArray();
+
+    /// <summary>Room for <paramref name="additional"/> more rows in every column at once.</summary>
+    public void Reserve(int additional)
+    {
+        _ids.Reserve(additional);
+        foreach (var column in new[] { _source, _memory, _errorType, _tag })
+        {
+            column.Reserve(additional);
+        }
+
+        _timestamp.Reserve(additional);
+        foreach (var column in new[] { _duration, _billed, _init, _restore, _billedRestore, _maxMemory })
+        {
+            column.Reserve(additional);
+        }
+
+        _status.Reserve(additional);
+    }
+
+    /// <summary>
+    /// New columns whose row i is parts[partOf[i]]'s row rowOf[i]: one pass a column, so merging files and putting
+    /// rows in output order cost one copy of each value.
+    /// </summary>
+    public static InvocationColumns Gather(IReadOnlyList<InvocationColumns> parts, ReadOnlySpan<int> partOf, ReadOnlySpan<int> rowOf)
+    {
+        var result = new InvocationColumns();
+        var sourceMaps = parts.Select(result.MapSources).ToArray();
+        var errorMaps = parts.Select(p => p._errorTypes.Select(result.InternErrorType).ToArray()).ToArray();
+        var tagOffsets = new int[parts.Count];
+        for (var p = 0; p < parts.Count; p++)
+        {
+            tagOffsets[p] = result._tags.Count;
+            result._tags.AddRange(parts[p]._tags);
+        }
+
+        ColumnBuffer<T> Column<T>(Func<InvocationColumns, ColumnBuffer<T>> column, ReadOnlySpan<int> partOf, ReadOnlySpan<int> rowOf, Func<int, T, T>? map = null)
+            where T : unmanaged => ColumnBuffer<T>.Gather(parts.Select(column).ToList(), partOf, rowOf, map);
+
+        result._ids = RequestIdColumn.Gather(parts.Select(p => p._ids).ToList(), partOf, rowOf);
+        result._source = Column(c => c._source, partOf, rowOf, (p, source) => sourceMaps[p][source]);
+        result._errorType = Column(c => c._errorType, partOf, rowOf, (p, e) => e >= 0 ? errorMaps[p][e] : -1);
+        result._tag = Column(c => c._tag, partOf, rowOf, (p, t) => t >= 0 ? t + tagOffsets[p] : -1);
+        result._memory = Column(c => c._memory, partOf, rowOf);
+        result._timestamp = Column(c => c._timestamp, partOf, rowOf);
+        result._duration = Column(c => c._duration, partOf, rowOf);
+        result._billed = Column(c => c._billed, partOf, rowOf);
+        result._init = Column(c => c._init, partOf, rowOf);
+        result._restore = Column(c => c._restore, partOf, rowOf);
+        result._billedRestore = Column(c => c._billedRestore, partOf, rowOf);
+        result._maxMemory = Column(c => c._maxMemory, partOf, rowOf);
+        result._status = Column(c => c._status, partOf, rowOf);
+        return result;
+    }
+
+    /// <summary>Attaches what the function logged about this invocation (batch id, label, repetition).</summary>
+    public void SetTag(int row, InvocationTag tag) => _tag.Set(row, AddTag(tag));
+
+    /// <summary>Timestamps as UTC ticks, <see cref="long.MaxValue"/> where absent (so undated rows sort last).</summary>
+    public long SortableTicks(int row) => _timestamp[row] is var t and not NoTimestamp ? t : long.MaxValue;
+
+    /// <summary>The same metrics in two rows (a duplicate, not a conflict): Duration, Billed and Init Duration, memory and status.</summary>
+    public bool SameMetrics(int row, InvocationColumns other, int otherRow) =>
+        _duration[row].Equals(other._duration[otherRow]) && _billed[row].Equals(other._billed[otherRow]) && _init[row].Equals(other._init[otherRow])
+        && _memory[row] == other._memory[otherRow] && _maxMemory[row].Equals(other._maxMemory[otherRow]) && _status[row] == other._status[otherRow];
+
+    public InvocationRecord Record(int row)
+    {
+        var source = Source(row);
+        var tag = _tag[row] is var t and >= 0 ? _tags[t] : null;
+        return new InvocationRecord
+        {
+            Configuration = source.Configuration,
+            FunctionName = source.FunctionName,
+            Runtime = source.Runtime,
+            Architecture = source.Architecture,
+            MemorySizeMb = MemorySizeMb(row),
+            RequestId = RequestId(row),
+            TimestampUtc = TimestampUtc(row),
+            DurationMs = _duration[row],
+            BilledDurationMs = BilledDurationMs(row),
+            InitDurationMs = InitDurationMs(row),
+            RestoreDurationMs = RestoreDurationMs(row),
+            BilledRestoreDurationMs = Nullable(_billedRestore[row]),
+            MaxMemoryUsedMb = MaxMemoryUsedMb(row),
+            Status = Status(row),
+            ErrorType = _errorType[row] is var e and >= 0 ? _errorTypes[e] : null,
+            Platform = source.Platform,
+            Label = tag?.Label,
+            BatchId = tag?.BatchId,
+            Repetition = tag?.Repetition,
+        };
+    }
+
+    /// <summary>Columns holding <paramref name="records"/> in their order, so code written for rows and for columns computes alike.</summary>
+    public static InvocationColumns From(IEnumerable<InvocationRecord> records)
+    {
+        var columns = new InvocationColumns(records is IReadOnlyCollection<InvocationRecord> known ? known.Count : 0);
+        foreach (var record in records)
+        {
+            var source = columns.AddSource(new InvocationSource(record.Configuration, record.FunctionName, record.Runtime, record.Architecture, record.Platform));
+            columns.Append(record.RequestId, source, record.TimestampUtc, new ReportMetrics(
+                record.DurationMs, record.BilledDurationMs, record.MemorySizeMb, record.MaxMemoryUsedMb, record.InitDurationMs,
+                record.RestoreDurationMs, record.BilledRestoreDurationMs, record.Status, record.ErrorType));
+            if (record.BatchId is not null || record.Label is not null || record.Repetition is not null)
+            {
+                columns.SetTag(columns.Count - 1, new InvocationTag(record.RequestId, record.BatchId, record.Label, record.Repetition));
+            }
+        }
+
+        return columns;
+    }
+
+    private static double? Nullable(double value) => double.IsNaN(value) ? null : value;
+
+    private static byte StatusCode(string status) => status switch
+    {
+        InvocationStatus.Success => 0,
+        InvocationStatus.Error => 1,
+        InvocationStatus.Timeout => 2,
+        InvocationStatus.Failure => 3,
+        _ => throw new FormatException($"unknown status '{status}' (expected one of {string.Join(", ", StatusNames)})"),
+    };
+
+    private int InternErrorType(string errorType)
+    {
+        if (!_errorTypeIndex.TryGetValue(errorType, out var index))
+        {
+            _errorTypeIndex[errorType] = index = _errorTypes.Count;
+            _errorTypes.Add(errorType);
+        }
+
+        return index;
+    }
+
+    private int AddTag(InvocationTag tag)
+    {
+        _tags.Add(tag);
+        return _tags.Count - 1;
+    }
+}

@@ -1,0 +1,61 @@
+namespace Lambench.Core.Columns;
+
+/// <summary>
+/// Request ids as 16-byte values where they are canonical (lower-case, hyphenated) UUIDs, as Lambda writes them, so a
+/// million ids cost 16 MB instead of a million strings; any other id is kept as its text, so every id reads back
+/// exactly as it was written.
+/// </summary>
+internal sealed class RequestIdColumn(int capacity = 0)
+{
+    private ColumnBuffer<Guid> _uuids = new(capacity);
+    private Dictionary<int, string>? _texts;
+
+    public int Count => _uuids.Count;
+
+    public void Add(ReadOnlySpan<char> id)
+    {
+        if (TryCanonicalUuid(id, out var uuid))
+        {
+            _uuids.Add(uuid);
+            return;
+        }
+
+        (_texts ??= [])[_uuids.Count] = id.ToString();
+        _uuids.Add(default);
+    }
+
+    public void Reserve(int additional) => _uuids.Reserve(additional);
+
+    public string Get(int row) => Text(row) ?? _uuids[row].ToString("D");
+
+    /// <summary>The id as a UUID, or its text when it is not a canonical UUID: the key for finding duplicates.</summary>
+    public (Guid Uuid, string? Text) Key(int row) => (_uuids[row], Text(row));
+
+    /// <summary>The ids parts[partOf[i]][rowOf[i]], in that order.</summary>
+    public static RequestIdColumn Gather(IReadOnlyList<RequestIdColumn> parts, ReadOnlySpan<int> partOf, ReadOnlySpan<int> rowOf)
+    {
+        var gathered = new RequestIdColumn { _uuids = ColumnBuffer<Guid>.Gather(parts.Select(p => p._uuids).ToList(), partOf, rowOf) };
+        if (parts.Any(p => p._texts is not null))
+        {
+            for (var i = 0; i < partOf.Length; i++)
+            {
+                if (parts[partOf[i]].Text(rowOf[i]) is { } text)
+                {
+                    (gathered._texts ??= [])[i] = text;
+                }
+            }
+        }
+
+        return gathered;
+    }
+
+    private string? Text(int row) => _texts is not null && _texts.TryGetValue(row, out var text) ? text : null;
+
+    /// <summary>Only the exact spelling Guid.ToString("D") gives back: 36 characters, hyphenated, lower-case hex.</summary>
+    private static bool TryCanonicalUuid(ReadOnlySpan<char> id, out Guid uuid)
+    {
+        uuid = default;
+        return id.Length == 36 && !id.ContainsAnyInRange('A', 'Z') && id[8] == '-' && id[13] == '-' && id[18] == '-' && id[23] == '-'
+            && Guid.TryParseExact(id, "D", out uuid);
+    }
+}

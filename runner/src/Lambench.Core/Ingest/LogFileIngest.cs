@@ -1,0 +1,225 @@
+using Lambench.Core.Columns;
+using Lambench.Core.Logs;
+using Lambench.Core.Parsing;
+
+namespace Lambench.Core.Ingest;
+
+/// <summary>
+/// One file's share of an ingest: its REPORT rows as columns (with the line each came from, for conflict messages),
+/// its tag lines, its rejected lines and its counts. Plain text (most logs, gzip or not) is read a line at a time
+/// from one reused buffer, and a REPORT line's fields and request id are read from that buffer in place, so a line
+/// costs no allocation; the other formats go through their readers, one <see cref="LogEntry"/> an event.
+/// </summary>
+internal sealed class LogFileIngest
+{
+    private readonly IngestOptions _options;
+    private readonly IProgress<long>? _progress;
+    private readonly Dictionary<string, int> _sourceByLogGroup = new(StringComparer.Ordinal);
+    private int _fileSource = -1;
+    private long _recognised, _firstContentLine;
+
+    private LogFileIngest(string path, IngestOptions options, IProgress<long>? progress)
+    {
+        Path = path;
+        _options = options;
+        _progress = progress;
+    }
+
+    public string Path { get; }
+
+    public InvocationColumns Rows { get; } = new();
+
+    /// <summary>Where row i was read: its line number, or for container formats a location (<see cref="Locations"/>).</summary>
+    public ColumnBuffer<long> Lines { get; } = new();
+
+    public Dictionary<int, string> Locations { get; } = [];
+
+    public List<InvocationTag> Tags { get; } = [];
+
+    public List<RejectedLine> Rejected { get; } = [];
+
+    public long Entries { get; private set; }
+
+    public long InitReports { get; private set; }
+
+    public string Where(int row) => Locations.TryGetValue(row, out var location) ? location : $"line {Lines[row]}";
+
+    /// <exception cref="LogFormatException">the file cannot be read, is no supported format, or (strict) holds an unreadable REPORT line.</exception>
+    public static LogFileIngest Read(string path, IngestOptions options, IProgress<long>? progress)
+    {
+        var file = new LogFileIngest(path, options, progress);
+        if (!file.TryReadPlainText())
+        {
+            foreach (var entry in LogFileReader.Read(path))
+            {
+                file.Accept(entry.Message, entry.Timestamp, entry.LogGroup, entry.LineNumber, entry.Location);
+            }
+        }
+
+        if (file._recognised == 0 && file._firstContentLine > 0)
+        {
+            throw new LogFormatException(path, $"line {file._firstContentLine}", "no Lambda log lines found: expected REPORT lines (text or JSON log format), a Logs Insights CSV export with @message, or the JSON of aws logs filter-log-events / get-log-events");
+        }
+
+        progress?.Report(file.Entries);
+        return file;
+    }
+
+    /// <summary>Reads the file as plain text lines; false (nothing read) when it is another format.</summary>
+    private bool TryReadPlainText()
+    {
+        if (!File.Exists(Path))
+        {
+            return false; // the general reader says "no such file"
+        }
+
+        using var reader = Utf8LineReader.TryOpen(Path);
+        if (reader is null)
+        {
+            return false;
+        }
+
+        // Room for every line to be a REPORT line: reserved, not touched, so an overestimate costs no memory.
+        var estimate = (int)Math.Min(reader.EstimatedLines ?? 0, Array.MaxLength / 16);
+        Rows.Reserve(estimate);
+        Lines.Reserve(estimate);
+
+        long lineNumber = 0;
+        ReadOnlySpan<char> line;
+        do
+        {
+            if (!reader.TryReadLine(out line))
+            {
+                return true; // empty, or blank lines only
+            }
+
+            lineNumber++;
+        }
+        while (line.IsWhiteSpace());
+
+        if (LogFileReader.Detect(line.ToString()) != LogFormat.RawText)
+        {
+            return false;
+        }
+
+        do
+        {
+            if (line.Contains('\0'))
+            {
+                throw new LogFormatException(Path, $"line {lineNumber}", RawTextLogReader.BinaryData);
+            }
+
+            var start = TimestampPrefix.Split(line, out var timestamp, out Range _);
+            Accept(line[start..], timestamp, null, lineNumber, null);
+            lineNumber++;
+        }
+        while (reader.TryReadLine(out line));
+
+        return true;
+    }
+
+    private void Accept(ReadOnlySpan<char> message, DateTimeOffset? timestamp, string? logGroup, long lineNumber, string? location)
+    {
+        Entries++;
+        if ((Entries & 0x3FFFF) == 0)
+        {
+            _progress?.Report(Entries);
+        }
+
+        ParsedLogMessage parsed;
+        try
+        {
+            var trimmed = message.Trim();
+            if (ReportLineParser.IsReport(trimmed))
+            {
+                // The common case, read in place: the id stays a span of the line until the columns store it.
+                var metrics = ReportLineParser.ReadReport(trimmed, out var requestId);
+                AddRow(requestId, metrics, timestamp, logGroup, lineNumber, location);
+                _recognised++;
+                return;
+            }
+
+            parsed = LogMessageParser.Parse(message);
+        }
+        catch (LogMessageFormatException e) when (!_options.Strict)
+        {
+            Rejected.Add(new RejectedLine(Path, location ?? $"line {lineNumber}", e.Message, ReportLineParser.Quote(message.Trim())));
+            _recognised++;
+            return;
+        }
+        catch (LogMessageFormatException e)
+        {
+            throw new LogFormatException(Path, location ?? $"line {lineNumber}", e.Message, e);
+        }
+
+        switch (parsed.Kind)
+        {
+            case LogMessageKind.Other:
+                if (_firstContentLine == 0 && !message.IsWhiteSpace())
+                {
+                    _firstContentLine = lineNumber;
+                }
+
+                return;
+            case LogMessageKind.Report:
+                AddRow(parsed.Report.RequestId, parsed.Report.Metrics, parsed.Timestamp ?? timestamp, logGroup, lineNumber, location);
+                break;
+            case LogMessageKind.InitReport:
+                InitReports++;
+                break;
+            case LogMessageKind.Tag:
+                Tags.Add(parsed.Tag!);
+                break;
+        }
+
+        _recognised++;
+    }
+
+    private void AddRow(ReadOnlySpan<char> requestId, in ReportMetrics metrics, DateTimeOffset? timestamp, string? logGroup, long lineNumber, string? location)
+    {
+        if (location is not null)
+        {
+            Locations[Rows.Count] = location;
+        }
+
+        Rows.Append(requestId, Source(logGroup), timestamp, metrics);
+        Lines.Add(lineNumber);
+    }
+
+    /// <summary>The configuration is the user's, else the log group's (Insights exports hold several), else the file name's.</summary>
+    private int Source(string? logGroup)
+    {
+        if (logGroup is null && _fileSource >= 0)
+        {
+            return _fileSource;
+        }
+
+        if (logGroup is not null && _sourceByLogGroup.TryGetValue(logGroup, out var known))
+        {
+            return known;
+        }
+
+        var source = Rows.AddSource(new InvocationSource(
+            _options.Configuration ?? logGroup ?? LogIngestor.ConfigurationFromFileName(Path),
+            _options.FunctionName ?? FunctionNameFromLogGroup(logGroup),
+            _options.Runtime,
+            _options.Architecture,
+            _options.Platform));
+        if (logGroup is null)
+        {
+            _fileSource = source;
+        }
+        else
+        {
+            _sourceByLogGroup[logGroup] = source;
+        }
+
+        return source;
+    }
+
+    private static string? FunctionNameFromLogGroup(string? logGroup)
+    {
+        const string prefix = "/aws/lambda/";
+        return logGroup is not null && logGroup.StartsWith(prefix, StringComparison.Ordinal) ? logGroup[prefix.Length..] : null;
+    }
+}

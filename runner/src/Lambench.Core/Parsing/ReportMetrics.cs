@@ -1,0 +1,17 @@
+namespace Lambench.Core.Parsing;
+
+/// <summary>The metrics of one REPORT line without its request id, so a reader can keep the id as a span of its buffer.</summary>
+public readonly record struct ReportMetrics(
+    double DurationMs,
+    double? BilledDurationMs,
+    int? MemorySizeMb,
+    double? MaxMemoryUsedMb,
+    double? InitDurationMs,
+    double? RestoreDurationMs,
+    double? BilledRestoreDurationMs,
+    string Status,
+    string? ErrorType)
+{
+    public ReportLine WithRequestId(string requestId) =>
+        new(requestId, DurationMs, BilledDurationMs, MemorySizeMb, MaxMemoryUsedMb, InitDurationMs, RestoreDurationMs, BilledRestoreDurationMs, Status, ErrorType);
+}
