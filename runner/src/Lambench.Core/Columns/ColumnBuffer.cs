@@ -33,12 +33,6 @@ internal sealed class ColumnBuffer<T>(int capacity = 0) where T : unmanaged
         _items[Count++] = value;
     }
 
-    public void Set(int index, T value)
-    {
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-        _items[index] = value;
-    }
-
     public void Reserve(int additional)
     {
         if (Count + additional > _items.Length)

@@ -7,7 +7,8 @@ namespace Lambench.Core.Columns;
 /// Invocations held as columns (a struct of arrays): about 90 bytes a row instead of an object, two strings and a
 /// dozen nullable fields. Absent values are sentinels inside (NaN, -1, <see cref="long.MinValue"/>) and null outside:
 /// <see cref="Record"/> and the nullable accessors never turn "absent" into 0. What rows share (configuration,
-/// runtime, architecture, platform) is stored once in <see cref="Sources"/>.
+/// runtime, architecture, platform) is stored once in <see cref="Sources"/>; what few rows carry (SnapStart's Restore
+/// durations, an Error Type, a tag) is kept beside the columns for those rows only.
 /// </summary>
 public sealed class InvocationColumns
 {
@@ -15,22 +16,20 @@ public sealed class InvocationColumns
     private static readonly string[] StatusNames = [InvocationStatus.Success, InvocationStatus.Error, InvocationStatus.Timeout, InvocationStatus.Failure];
 
     private RequestIdColumn _ids;
-    private ColumnBuffer<int> _source, _memory, _errorType, _tag;
+    private ColumnBuffer<int> _source, _memory;
     private ColumnBuffer<long> _timestamp;
-    private ColumnBuffer<double> _duration, _billed, _init, _restore, _billedRestore, _maxMemory;
+    private ColumnBuffer<double> _duration, _billed, _init, _maxMemory;
     private ColumnBuffer<byte> _status;
     private readonly List<InvocationSource> _sources = [];
     private readonly Dictionary<InvocationSource, int> _sourceIndex = [];
-    private readonly List<string> _errorTypes = [];
-    private readonly Dictionary<string, int> _errorTypeIndex = new(StringComparer.Ordinal);
-    private readonly List<InvocationTag> _tags = [];
+    private Dictionary<int, RareFields>? _rare;
 
     public InvocationColumns(int capacity = 0)
     {
         _ids = new RequestIdColumn(capacity);
-        (_source, _memory, _errorType, _tag) = (new(capacity), new(capacity), new(capacity), new(capacity));
+        (_source, _memory) = (new(capacity), new(capacity));
         _timestamp = new(capacity);
-        (_duration, _billed, _init, _restore, _billedRestore, _maxMemory) = (new(capacity), new(capacity), new(capacity), new(capacity), new(capacity), new(capacity));
+        (_duration, _billed, _init, _maxMemory) = (new(capacity), new(capacity), new(capacity), new(capacity));
         _status = new(capacity);
     }
 
@@ -51,13 +50,16 @@ public sealed class InvocationColumns
 
     internal (Guid Uuid, string? Text) RequestIdKey(int row) => _ids.Key(row);
 
+    /// <summary>The id as a UUID (<see cref="Guid.Empty"/> for ids kept as text: ask <see cref="RequestIdKey"/>).</summary>
+    internal Guid RequestIdUuid(int row) => _ids.Uuid(row);
+
     public InvocationSource Source(int row) => _sources[_source[row]];
 
     public double? BilledDurationMs(int row) => Nullable(_billed[row]);
 
     public double? InitDurationMs(int row) => Nullable(_init[row]);
 
-    public double? RestoreDurationMs(int row) => Nullable(_restore[row]);
+    public double? RestoreDurationMs(int row) => Rare(row).RestoreDurationMs;
 
     public double? MaxMemoryUsedMb(int row) => Nullable(_maxMemory[row]);
 
@@ -70,7 +72,7 @@ public sealed class InvocationColumns
     public bool IsSuccess(int row) => _status[row] == 0;
 
     /// <summary>Cold when Lambda reported an Init or a Restore duration, as <see cref="InvocationRecord.StartType"/> says.</summary>
-    public bool IsCold(int row) => !double.IsNaN(_init[row]) || !double.IsNaN(_restore[row]);
+    public bool IsCold(int row) => !double.IsNaN(_init[row]) || (_rare is not null && Rare(row).RestoreDurationMs is not null);
 
     /// <summary>The source's index, adding it on first use.</summary>
     public int AddSource(InvocationSource source)
@@ -92,13 +94,13 @@ public sealed class InvocationColumns
         _duration.Add(metrics.DurationMs);
         _billed.Add(metrics.BilledDurationMs ?? double.NaN);
         _init.Add(metrics.InitDurationMs ?? double.NaN);
-        _restore.Add(metrics.RestoreDurationMs ?? double.NaN);
-        _billedRestore.Add(metrics.BilledRestoreDurationMs ?? double.NaN);
         _maxMemory.Add(metrics.MaxMemoryUsedMb ?? double.NaN);
         _memory.Add(metrics.MemorySizeMb ?? -1);
         _status.Add(StatusCode(metrics.Status));
-        _errorType.Add(metrics.ErrorType is { } error ? InternErrorType(error) : -1);
-        _tag.Add(-1);
+        if (metrics.RestoreDurationMs is not null || metrics.BilledRestoreDurationMs is not null || metrics.ErrorType is not null)
+        {
+            (_rare ??= [])[Count - 1] = new RareFields(metrics.RestoreDurationMs, metrics.BilledRestoreDurationMs, metrics.ErrorType, null);
+        }
     }
 
     /// <summary>For each of <paramref name="from"/>'s sources, its index here.</summary>
@@ -108,13 +110,11 @@ public sealed class InvocationColumns
     public void Reserve(int additional)
     {
         _ids.Reserve(additional);
-        foreach (var column in new[] { _source, _memory, _errorType, _tag })
-        {
-            column.Reserve(additional);
-        }
+        _source.Reserve(additional);
+        _memory.Reserve(additional);
 
         _timestamp.Reserve(additional);
-        foreach (var column in new[] { _duration, _billed, _init, _restore, _billedRestore, _maxMemory })
+        foreach (var column in new[] { _duration, _billed, _init, _maxMemory })
         {
             column.Reserve(additional);
         }
@@ -130,12 +130,16 @@ public sealed class InvocationColumns
     {
         var result = new InvocationColumns();
         var sourceMaps = parts.Select(result.MapSources).ToArray();
-        var errorMaps = parts.Select(p => p._errorTypes.Select(result.InternErrorType).ToArray()).ToArray();
-        var tagOffsets = new int[parts.Count];
-        for (var p = 0; p < parts.Count; p++)
+        if (parts.Any(p => p._rare is not null))
         {
-            tagOffsets[p] = result._tags.Count;
-            result._tags.AddRange(parts[p]._tags);
+            result._rare = [];
+            for (var i = 0; i < partOf.Length; i++)
+            {
+                if (parts[partOf[i]]._rare?.TryGetValue(rowOf[i], out var rare) == true)
+                {
+                    result._rare[i] = rare;
+                }
+            }
         }
 
         ColumnBuffer<T> Column<T>(Func<InvocationColumns, ColumnBuffer<T>> column, ReadOnlySpan<int> partOf, ReadOnlySpan<int> rowOf, Func<int, T, T>? map = null)
@@ -143,22 +147,22 @@ public sealed class InvocationColumns
 
         result._ids = RequestIdColumn.Gather(parts.Select(p => p._ids).ToList(), partOf, rowOf);
         result._source = Column(c => c._source, partOf, rowOf, (p, source) => sourceMaps[p][source]);
-        result._errorType = Column(c => c._errorType, partOf, rowOf, (p, e) => e >= 0 ? errorMaps[p][e] : -1);
-        result._tag = Column(c => c._tag, partOf, rowOf, (p, t) => t >= 0 ? t + tagOffsets[p] : -1);
         result._memory = Column(c => c._memory, partOf, rowOf);
         result._timestamp = Column(c => c._timestamp, partOf, rowOf);
         result._duration = Column(c => c._duration, partOf, rowOf);
         result._billed = Column(c => c._billed, partOf, rowOf);
         result._init = Column(c => c._init, partOf, rowOf);
-        result._restore = Column(c => c._restore, partOf, rowOf);
-        result._billedRestore = Column(c => c._billedRestore, partOf, rowOf);
         result._maxMemory = Column(c => c._maxMemory, partOf, rowOf);
         result._status = Column(c => c._status, partOf, rowOf);
         return result;
     }
 
     /// <summary>Attaches what the function logged about this invocation (batch id, label, repetition).</summary>
-    public void SetTag(int row, InvocationTag tag) => _tag.Set(row, AddTag(tag));
+    public void SetTag(int row, InvocationTag tag)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, Count);
+        (_rare ??= [])[row] = Rare(row) with { Tag = tag };
+    }
 
     /// <summary>Timestamps as UTC ticks, <see cref="long.MaxValue"/> where absent (so undated rows sort last).</summary>
     public long SortableTicks(int row) => _timestamp[row] is var t and not NoTimestamp ? t : long.MaxValue;
@@ -171,7 +175,8 @@ public sealed class InvocationColumns
     public InvocationRecord Record(int row)
     {
         var source = Source(row);
-        var tag = _tag[row] is var t and >= 0 ? _tags[t] : null;
+        var rare = Rare(row);
+        var tag = rare.Tag;
         return new InvocationRecord
         {
             Configuration = source.Configuration,
@@ -185,10 +190,10 @@ public sealed class InvocationColumns
             BilledDurationMs = BilledDurationMs(row),
             InitDurationMs = InitDurationMs(row),
             RestoreDurationMs = RestoreDurationMs(row),
-            BilledRestoreDurationMs = Nullable(_billedRestore[row]),
+            BilledRestoreDurationMs = rare.BilledRestoreDurationMs,
             MaxMemoryUsedMb = MaxMemoryUsedMb(row),
             Status = Status(row),
-            ErrorType = _errorType[row] is var e and >= 0 ? _errorTypes[e] : null,
+            ErrorType = rare.ErrorType,
             Platform = source.Platform,
             Label = tag?.Label,
             BatchId = tag?.BatchId,
@@ -226,20 +231,8 @@ public sealed class InvocationColumns
         _ => throw new FormatException($"unknown status '{status}' (expected one of {string.Join(", ", StatusNames)})"),
     };
 
-    private int InternErrorType(string errorType)
-    {
-        if (!_errorTypeIndex.TryGetValue(errorType, out var index))
-        {
-            _errorTypeIndex[errorType] = index = _errorTypes.Count;
-            _errorTypes.Add(errorType);
-        }
+    private RareFields Rare(int row) => _rare is not null && _rare.TryGetValue(row, out var rare) ? rare : default;
 
-        return index;
-    }
-
-    private int AddTag(InvocationTag tag)
-    {
-        _tags.Add(tag);
-        return _tags.Count - 1;
-    }
+    /// <summary>The fields few rows carry, kept only for those rows.</summary>
+    private readonly record struct RareFields(double? RestoreDurationMs, double? BilledRestoreDurationMs, string? ErrorType, InvocationTag? Tag);
 }

@@ -24,6 +24,8 @@ internal sealed class RequestIdColumn(int capacity = 0)
         _uuids.Add(default);
     }
 
+    public Guid Uuid(int row) => _uuids[row];
+
     public void Reserve(int additional) => _uuids.Reserve(additional);
 
     public string Get(int row) => Text(row) ?? _uuids[row].ToString("D");
@@ -52,7 +54,7 @@ internal sealed class RequestIdColumn(int capacity = 0)
     private string? Text(int row) => _texts is not null && _texts.TryGetValue(row, out var text) ? text : null;
 
     /// <summary>Only the exact spelling Guid.ToString("D") gives back: 36 characters, hyphenated, lower-case hex.</summary>
-    private static bool TryCanonicalUuid(ReadOnlySpan<char> id, out Guid uuid)
+    internal static bool TryCanonicalUuid(ReadOnlySpan<char> id, out Guid uuid)
     {
         uuid = default;
         return id.Length == 36 && !id.ContainsAnyInRange('A', 'Z') && id[8] == '-' && id[13] == '-' && id[18] == '-' && id[23] == '-'

@@ -16,8 +16,7 @@ public sealed class LogIngestor(IngestOptions options)
 
     // Each file's rows stay in its own columns until Complete gathers them, in output order, in one copy.
     private readonly List<Segment> _segments = [];
-    private readonly Dictionary<Guid, RowAddress> _byUuid = [];
-    private readonly Dictionary<string, RowAddress> _byText = new(StringComparer.Ordinal);
+    private readonly RequestIdIndex _firstSeen = new();
     private readonly Dictionary<string, InvocationTag> _tags = new(StringComparer.Ordinal);
     private readonly List<ConflictingReport> _conflicts = [];
     private readonly List<RejectedLine> _rejected = [];
@@ -31,8 +30,6 @@ public sealed class LogIngestor(IngestOptions options)
 
         public int KeptRow(int k) => Kept is null ? k : Kept[k];
     }
-
-    private readonly record struct RowAddress(int Segment, int Row);
 
     /// <summary>
     /// Reads one file. A REPORT line that cannot be read is rejected and counted (<see cref="IngestResult.Rejected"/>),
@@ -70,8 +67,7 @@ public sealed class LogIngestor(IngestOptions options)
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
         }
 
-        var expected = _byUuid.Count + _byText.Count + results.Sum(r => r!.Rows.Count);
-        _byUuid.EnsureCapacity(expected);
+        _firstSeen.Reserve(results.Sum(r => r!.Rows.Count));
         for (var i = 0; i < results.Length; i++)
         {
             Merge(results[i]!);
@@ -87,7 +83,15 @@ public sealed class LogIngestor(IngestOptions options)
         var rows = InvocationColumns.Gather(parts, partOf, rowOf);
         if (_tags.Count > 0)
         {
-            var tagsByUuid = _tags.Where(t => Canonical(t.Key) is not null).ToDictionary(t => Canonical(t.Key)!.Value, t => t.Value);
+            var tagsByUuid = new Dictionary<Guid, InvocationTag>();
+            foreach (var (id, tag) in _tags)
+            {
+                if (RequestIdColumn.TryCanonicalUuid(id, out var uuid))
+                {
+                    tagsByUuid[uuid] = tag;
+                }
+            }
+
             for (var row = 0; row < rows.Count; row++)
             {
                 var (uuid, text) = rows.RequestIdKey(row);
@@ -98,7 +102,7 @@ public sealed class LogIngestor(IngestOptions options)
             }
         }
 
-        var tagsWithoutReport = _tags.Keys.Count(id => Canonical(id) is { } uuid ? !_byUuid.ContainsKey(uuid) : !_byText.ContainsKey(id));
+        var tagsWithoutReport = _tags.Keys.Count(id => !_firstSeen.Contains(id));
         var summary = new IngestSummary(_files, _entries, _reports, rows.Count, _duplicates, _conflicts.Count, _initReports, _tagLines, tagsWithoutReport, _skipped, _rejected.Count);
         return new IngestResult(rows, summary) { Rejected = _rejected.ToList(), Conflicts = _conflicts.ToList() };
     }
@@ -174,10 +178,6 @@ public sealed class LogIngestor(IngestOptions options)
         }
     }
 
-    /// <summary>The id as a UUID when it is written as one canonically (lower-case, hyphenated), as the columns store it.</summary>
-    private static Guid? Canonical(string requestId) =>
-        requestId.Length == 36 && Guid.TryParseExact(requestId, "D", out var uuid) && requestId == uuid.ToString("D") ? uuid : null;
-
     private void Merge(LogFileIngest file)
     {
         _files++;
@@ -193,19 +193,17 @@ public sealed class LogIngestor(IngestOptions options)
         }
 
         var segment = _segments.Count;
+        _firstSeen.BeginSegment(file.Rows);
         List<int>? kept = null;
         for (var row = 0; row < file.Rows.Count; row++)
         {
-            var (uuid, text) = file.Rows.RequestIdKey(row);
-            var address = new RowAddress(segment, row);
-            if (text is null ? _byUuid.TryAdd(uuid, address) : _byText.TryAdd(text, address))
+            if (_firstSeen.TryAdd(row, out var first))
             {
                 kept?.Add(row);
                 continue;
             }
 
             kept ??= Enumerable.Range(0, row).ToList();
-            var first = text is null ? _byUuid[uuid] : _byText[text];
             var firstRows = first.Segment == segment ? file.Rows : _segments[first.Segment].Rows;
             if (firstRows.SameMetrics(first.Row, file.Rows, row))
             {

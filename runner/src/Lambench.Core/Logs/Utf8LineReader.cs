@@ -37,13 +37,14 @@ internal sealed class Utf8LineReader : IDisposable
 
         if (reader._stream is FileStream file && head.Length > 0)
         {
-            reader.EstimatedLines = (long)((double)file.Length / head.Length * (head.Count((byte)'\n') + 1));
+            // A tenth more than the first megabyte's rate says: falling just short would double every column.
+            reader.EstimatedLines = (long)((double)file.Length / head.Length * (head.Count((byte)'\n') + 1) * 1.1) + 1024;
         }
 
         return reader;
     }
 
-    /// <summary>How many lines the file holds, judged from its first megabyte; null for gzip files, whose size does not tell.</summary>
+    /// <summary>At least how many lines the file holds, judged from its first megabyte with a margin; null for gzip files, whose size does not tell.</summary>
     public long? EstimatedLines { get; private set; }
 
     /// <summary>The next line without its line break, decoded; false at the end of the file.</summary>

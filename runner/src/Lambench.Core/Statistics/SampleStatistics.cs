@@ -34,7 +34,7 @@ public sealed record SampleStatistics(
             return Empty;
         }
 
-        Array.Sort(sorted);
+        RadixSort.Sort(sorted);
         var n = sorted.Length;
         var mean = ArrayStatistics.Mean(sorted);
         double? sd = n >= 2 ? ArrayStatistics.StandardDeviation(sorted) : null;

@@ -93,7 +93,7 @@ public static class ConfigurationComparer
             double[] Sorted(List<double> values)
             {
                 var array = values.ToArray();
-                Array.Sort(array);
+                RadixSort.Sort(array);
                 return array;
             }
 
@@ -105,8 +105,8 @@ public static class ConfigurationComparer
     {
         var sortedX = (double[])x.Clone();
         var sortedY = (double[])y.Clone();
-        Array.Sort(sortedX);
-        Array.Sort(sortedY);
+        RadixSort.Sort(sortedX);
+        RadixSort.Sort(sortedY);
         return CompareSorted(baseline, candidate, factor, baselineValue, candidateValue, startType, metric, sortedX, sortedY);
     }
 

@@ -18,27 +18,50 @@ internal sealed class ConfigurationRows
 
     public static ConfigurationRows Of(InvocationColumns columns, int[] rows)
     {
-        var allWarm = new List<int>(rows.Length);
-        var allCold = new List<int>();
-        var successful = new List<int>(rows.Length);
-        var warm = new List<int>(rows.Length);
-        var cold = new List<int>();
+        // Two passes, count then fill, so each set is one exact array (a million rows are not copied through lists).
+        int coldCount = 0, successfulCount = 0, successfulColdCount = 0;
         foreach (var row in rows)
         {
             var isCold = columns.IsCold(row);
-            (isCold ? allCold : allWarm).Add(row);
+            var isSuccess = columns.IsSuccess(row);
+            coldCount += isCold ? 1 : 0;
+            successfulCount += isSuccess ? 1 : 0;
+            successfulColdCount += isCold && isSuccess ? 1 : 0;
+        }
+
+        var split = new ConfigurationRows
+        {
+            All = rows, AllWarm = new int[rows.Length - coldCount], AllCold = new int[coldCount],
+            Successful = new int[successfulCount], Warm = new int[successfulCount - successfulColdCount], Cold = new int[successfulColdCount],
+        };
+        int allWarm = 0, allCold = 0, successful = 0, warm = 0, cold = 0;
+        foreach (var row in rows)
+        {
+            var isCold = columns.IsCold(row);
+            if (isCold)
+            {
+                split.AllCold[allCold++] = row;
+            }
+            else
+            {
+                split.AllWarm[allWarm++] = row;
+            }
+
             if (columns.IsSuccess(row))
             {
-                successful.Add(row);
-                (isCold ? cold : warm).Add(row);
+                split.Successful[successful++] = row;
+                if (isCold)
+                {
+                    split.Cold[cold++] = row;
+                }
+                else
+                {
+                    split.Warm[warm++] = row;
+                }
             }
         }
 
-        return new ConfigurationRows
-        {
-            All = rows, AllWarm = allWarm.ToArray(), AllCold = allCold.ToArray(),
-            Successful = successful.ToArray(), Warm = warm.ToArray(), Cold = cold.ToArray(),
-        };
+        return split;
     }
 
     /// <summary>Each configuration's rows, in input order, keyed by configuration in ordinal order.</summary>

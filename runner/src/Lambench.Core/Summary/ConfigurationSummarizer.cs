@@ -50,7 +50,9 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
         var identity = ConfigurationIdentity.Of(columns, split.All);
         var warnings = Warnings(configuration, columns, split.All, identity).ToList();
         double? coldRate = split.Successful.Length > 0 ? (double)split.Cold.Length / split.Successful.Length : null;
-        var (overhead, overheadPercent, overheadCi) = Overhead(columns, split.Cold, split.Warm);
+        // The warm durations serve the overhead (in input order, as its resampling draws them) and then the warm row's statistics.
+        var warmDurations = Values(columns.DurationMs, split.Warm);
+        var (overhead, overheadPercent, overheadCi) = Overhead(columns, split.Cold, warmDurations);
         var rows = new List<ConfigurationSummary>(3);
         (string, long, decimal)? account = null;
         var sorted = new double[3][];
@@ -62,7 +64,7 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
                 account = (identity.Architecture!, monthlyInvocations, meanGbSeconds);
             }
 
-            var durations = Values(columns.DurationMs, members);
+            var durations = startType == StartTypeNames.Warm ? warmDurations : Values(columns.DurationMs, members);
             var inits = Values(columns.InitDurationMsOrNaN, members);
             rows.Add(new ConfigurationSummary
             {
@@ -79,7 +81,7 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
                 ColdStartOverheadMs = overhead,
                 ColdStartOverheadCi95 = overheadCi,
                 ColdStartOverheadPercent = overheadPercent,
-                MeanMaxMemoryUsedMb = Values(columns.MaxMemoryUsedMbOrNaN, members) is { Length: > 0 } used ? used.Average() : null,
+                MeanMaxMemoryUsedMb = MeanWithoutAbsent(columns.MaxMemoryUsedMbOrNaN, members),
                 NotSuccessful = billed.Length - members.Length,
                 Failures = FailureRates.Of(columns, billed),
                 BilledDurationEstimated = cost.Estimated,
@@ -116,18 +118,33 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
     }
 
     /// <summary>Mean (Duration + Init) of cold starts minus mean Duration of warm ones, as ms and % of the warm mean, with its bootstrap interval.</summary>
-    private static (double? Overhead, double? Percent, ConfidenceInterval? Ci) Overhead(InvocationColumns columns, int[] cold, int[] warm)
+    private static (double? Overhead, double? Percent, ConfidenceInterval? Ci) Overhead(InvocationColumns columns, int[] cold, double[] warmDurations)
     {
-        if (cold.Length == 0 || warm.Length == 0)
+        if (cold.Length == 0 || warmDurations.Length == 0)
         {
             return (null, null, null);
         }
 
         var coldTotals = cold.Select(row => columns.DurationMs[row] + (columns.InitDurationMs(row) ?? 0) + (columns.RestoreDurationMs(row) ?? 0)).ToArray();
-        var warmDurations = Values(columns.DurationMs, warm);
         var warmMean = warmDurations.Average();
         var overhead = coldTotals.Average() - warmMean;
         return (overhead, warmMean > 0 ? overhead / warmMean * 100 : null, BootstrapDifferenceOfMeans.Compute(coldTotals, warmDurations));
+    }
+
+    private static double? MeanWithoutAbsent(ReadOnlySpan<double> column, int[] rows)
+    {
+        double sum = 0;
+        var count = 0;
+        foreach (var row in rows)
+        {
+            if (!double.IsNaN(column[row]))
+            {
+                sum += column[row];
+                count++;
+            }
+        }
+
+        return count > 0 ? sum / count : null;
     }
 
     /// <summary>The column's values at <paramref name="rows"/>, absent ones (NaN) left out.</summary>
