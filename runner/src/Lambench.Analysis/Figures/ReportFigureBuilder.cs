@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Lambench.Core.Columns;
 using Lambench.Core.Records;
 using Lambench.Core.Summary;
 using Plotly.NET.CSharp;
@@ -56,11 +57,26 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
 
     private ReportFigure Distribution(IReadOnlyList<InvocationRecord> invocations)
     {
-        var groups = invocations
-            .Where(i => i.Status == InvocationStatus.Success)
-            .GroupBy(i => (i.Configuration, i.StartType))
+        // Read from the columns: a million rows are grouped without building a record each.
+        var columns = invocations is InvocationRecordList list ? list.Columns : InvocationColumns.From(invocations);
+        var durations = new Dictionary<(string Configuration, StartType StartType), List<double>>();
+        for (var row = 0; row < columns.Count; row++)
+        {
+            if (columns.IsSuccess(row))
+            {
+                var key = (columns.Source(row).Configuration, columns.IsCold(row) ? StartType.Cold : StartType.Warm);
+                if (!durations.TryGetValue(key, out var values))
+                {
+                    durations[key] = values = [];
+                }
+
+                values.Add(columns.DurationMs[row]);
+            }
+        }
+
+        var groups = durations
             .OrderBy(g => g.Key.Configuration, StringComparer.Ordinal).ThenBy(g => g.Key.StartType)
-            .Select(g => (Name: $"{g.Key.Configuration} ({language.StartType(g.Key.StartType.ToName())})", Values: g.Select(i => i.DurationMs).ToArray()))
+            .Select(g => (Name: $"{g.Key.Configuration} ({language.StartType(g.Key.StartType.ToName())})", Values: g.Value.ToArray()))
             .ToList();
         // Large groups go in with their five numbers only; the patch below replaces them by Plotly's precomputed box.
         var traces = groups.Select(g => Chart.BoxPlot<string, double, string>(Y: g.Values.Length > BoxPointsLimit ? [0.0] : g.Values, Name: g.Name));

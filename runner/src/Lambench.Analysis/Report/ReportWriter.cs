@@ -16,7 +16,6 @@ public sealed class ReportWriter(PriceCatalog prices)
 {
     public async Task<ReportOutcome> WriteAsync(IReadOnlyList<InvocationRecord> invocations, IReadOnlyList<string> inputs, ReportOptions options, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
-        var written = new List<string>();
         var output = options.OutputDirectory;
         Directory.CreateDirectory(output);
 
@@ -24,12 +23,38 @@ public sealed class ReportWriter(PriceCatalog prices)
         var summary = new ConfigurationSummarizer(new LambdaCostModel(prices), options.MonthlyInvocations).Summarise(invocations);
         var warnings = summary.Warnings.ToList();
 
+        // Chromium's export takes seconds whatever the data: it runs while the tables and the Methods paragraph are written.
+        progress?.Report("Building figures");
+        var figures = new ReportFigureBuilder(options.Language, prices).Build(summary, invocations);
+        var exporting = FigureFiles.WriteAsync(figures, Path.Combine(output, "figures"), options.StaticFigures, options.ChromiumPath, progress, cancellation);
+
+        var written = new List<string>();
+        var tables = WriteTablesAndMethods(summary, output, options.Language, progress, written);
+
+        var figureFiles = await exporting;
+        written.AddRange(figureFiles.Files);
+        var staticFiles = figureFiles.StaticWritten;
+        if (figureFiles.ChromiumMissing)
+        {
+            warnings.Add($"SVG and PNG figures skipped: {FigureFiles.NoChromium}. The interactive figures in index.html are complete.");
+        }
+
+        progress?.Report("Writing index.html");
+        var index = Path.Combine(output, "index.html");
+        AtomicFile.WriteAllText(index, IndexPageWriter.Render(options.Language, tables, figures, staticFiles, inputs, warnings));
+        written.Add(index);
+        return new ReportOutcome(summary, written, warnings);
+    }
+
+    /// <summary>summary.csv, comparisons.csv, every table in three formats and the Methods paragraph in both languages; the tables, for index.html.</summary>
+    private IReadOnlyList<ReportTable> WriteTablesAndMethods(SummaryResult summary, string output, ReportLanguage reportLanguage, IProgress<string>? progress, List<string> written)
+    {
         progress?.Report("Writing summary.csv and comparisons.csv");
         written.Add(WriteCsv(Path.Combine(output, "summary.csv"), SummaryCsvColumns.All, summary.Rows));
         written.Add(WriteCsv(Path.Combine(output, "comparisons.csv"), ComparisonCsvColumns.All, summary.Comparisons));
 
         progress?.Report("Writing tables (Markdown, HTML, LaTeX)");
-        var tables = new ReportTableBuilder(options.Language, prices).Build(summary);
+        var tables = new ReportTableBuilder(reportLanguage, prices).Build(summary);
         ITableExporter[] exporters = [new MarkdownTableExporter(), new HtmlTableExporter(), new LatexTableExporter()];
         foreach (var table in tables)
         {
@@ -53,21 +78,7 @@ public sealed class ReportWriter(PriceCatalog prices)
             written.Add(latex);
         }
 
-        progress?.Report("Building figures");
-        var figures = new ReportFigureBuilder(options.Language, prices).Build(summary, invocations);
-        var figureFiles = await FigureFiles.WriteAsync(figures, Path.Combine(output, "figures"), options.StaticFigures, options.ChromiumPath, progress, cancellation);
-        written.AddRange(figureFiles.Files);
-        var staticFiles = figureFiles.StaticWritten;
-        if (figureFiles.ChromiumMissing)
-        {
-            warnings.Add($"SVG and PNG figures skipped: {FigureFiles.NoChromium}. The interactive figures in index.html are complete.");
-        }
-
-        progress?.Report("Writing index.html");
-        var index = Path.Combine(output, "index.html");
-        AtomicFile.WriteAllText(index, IndexPageWriter.Render(options.Language, tables, figures, staticFiles, inputs, warnings));
-        written.Add(index);
-        return new ReportOutcome(summary, written, warnings);
+        return tables;
     }
 
     private static string WriteCsv<T>(string path, IReadOnlyList<(string Name, Func<T, string> Value)> columns, IEnumerable<T> rows)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CsvHelper;
+using Lambench.Core.Columns;
 using Lambench.Core.Records;
 
 namespace Lambench.Core.Csv;
@@ -18,14 +19,26 @@ public static class InvocationCsvReader
 
     public static IReadOnlyList<InvocationRecord> ReadFile(string path)
     {
-        using var reader = new StreamReader(path);
-        return Read(reader, path);
+        // The file's bytes go to the reader as they are (it parses UTF-8), not through a TextReader.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var csv = CsvReader.Create(stream, Options, leaveOpen: true);
+        return new InvocationRecordList(ReadColumns(csv, path));
     }
 
     public static IReadOnlyList<InvocationRecord> Read(TextReader reader, string path)
     {
-        var options = new CsvReaderOptions { HasHeader = true, TrackLineNumbers = true, FormatProvider = CultureInfo.InvariantCulture, FieldCountMismatch = CsvFieldCountHandling.Throw };
-        using var csv = CsvReader.Create(reader, options, leaveOpen: true);
+        using var csv = CsvReader.Create(reader, Options, leaveOpen: true);
+        return new InvocationRecordList(ReadColumns(csv, path));
+    }
+
+    private static CsvReaderOptions Options => new() { HasHeader = true, TrackLineNumbers = true, FormatProvider = CultureInfo.InvariantCulture, FieldCountMismatch = CsvFieldCountHandling.Throw };
+
+    /// <summary>
+    /// Reads the file straight into columns: each cell is read from the reader's buffer, so a row costs no strings
+    /// except for the few cells that are text (an Error Type, a label) and a change of configuration.
+    /// </summary>
+    private static InvocationColumns ReadColumns(CsvReader csv, string path)
+    {
         csv.ReadHeader();
         var index = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < csv.Headers.Count; i++)
@@ -39,7 +52,8 @@ public static class InvocationCsvReader
             throw new InvalidDataException($"{path}: line 1: not an invocations.csv: missing column(s) {string.Join(", ", missing)}");
         }
 
-        var rows = new List<InvocationRecord>();
+        var rows = new InvocationCsvRow(csv, path, InvocationCsvColumns.InOrder.Select(c => index[c]).ToArray());
+        var columns = new InvocationColumns();
         while (true)
         {
             try
@@ -54,77 +68,9 @@ public static class InvocationCsvReader
                 throw new InvalidDataException($"{path}: line {csv.LineNumber}: {e.Message}", e);
             }
 
-            var line = csv.LineNumber;
-            string Cell(string column) => csv.GetString(index[column]);
-            string? Text(string column) => Cell(column) is { Length: > 0 } v ? v : null;
-            InvalidDataException Bad(string column, string reason) => new($"{path}: line {line}: column {column}: {reason}");
-            double? Number(string column)
-            {
-                var text = Text(column);
-                if (text is null)
-                {
-                    return null;
-                }
-
-                return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v)
-                    ? v
-                    : throw Bad(column, $"'{text}' is not a number (invariant culture: '.' for decimals)");
-            }
-
-            int? Integer(string column)
-            {
-                var text = Text(column);
-                return text is null ? null
-                    : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v
-                    : throw Bad(column, $"'{text}' is not a whole number");
-            }
-
-            var record = new InvocationRecord
-            {
-                Configuration = Text(InvocationCsvColumns.Configuration) ?? throw Bad(InvocationCsvColumns.Configuration, "empty"),
-                FunctionName = Text(InvocationCsvColumns.FunctionName),
-                Runtime = Text(InvocationCsvColumns.Runtime),
-                Architecture = Text(InvocationCsvColumns.Architecture),
-                MemorySizeMb = Integer(InvocationCsvColumns.MemorySizeMb),
-                RequestId = Text(InvocationCsvColumns.RequestId) ?? throw Bad(InvocationCsvColumns.RequestId, "empty"),
-                TimestampUtc = Text(InvocationCsvColumns.TimestampUtc) is { } ts
-                    ? DateTimeOffset.TryParse(ts, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var t) ? t : throw Bad(InvocationCsvColumns.TimestampUtc, $"'{ts}' is not a date and time")
-                    : null,
-                DurationMs = Number(InvocationCsvColumns.DurationMs) ?? throw Bad(InvocationCsvColumns.DurationMs, "empty"),
-                BilledDurationMs = Number(InvocationCsvColumns.BilledDurationMs),
-                InitDurationMs = Number(InvocationCsvColumns.InitDurationMs),
-                RestoreDurationMs = Number(InvocationCsvColumns.RestoreDurationMs),
-                BilledRestoreDurationMs = Number(InvocationCsvColumns.BilledRestoreDurationMs),
-                MaxMemoryUsedMb = Number(InvocationCsvColumns.MaxMemoryUsedMb),
-                Status = Text(InvocationCsvColumns.Status) is { } s ? Normalise(s, Bad) : InvocationStatus.Success,
-                ErrorType = Text(InvocationCsvColumns.ErrorType),
-                Platform = Text(InvocationCsvColumns.Platform),
-                Label = Text(InvocationCsvColumns.Label),
-                BatchId = Text(InvocationCsvColumns.BatchId),
-                Repetition = Integer(InvocationCsvColumns.Repetition),
-            };
-
-            // start_type is derived; a file whose start_type disagrees with its durations has been edited by hand.
-            if (Text(InvocationCsvColumns.StartType) is { } startType && startType != record.StartType.ToName())
-            {
-                throw Bad(InvocationCsvColumns.StartType, $"'{startType}' but the row has {(record.StartType == StartType.Cold ? "an Init or Restore duration (cold)" : "no Init or Restore duration (warm)")}");
-            }
-
-            rows.Add(record);
+            rows.AppendTo(columns);
         }
 
-        return rows;
-    }
-
-    private static string Normalise(string status, Func<string, string, InvalidDataException> bad)
-    {
-        try
-        {
-            return InvocationStatus.Normalise(status);
-        }
-        catch (FormatException e)
-        {
-            throw bad(InvocationCsvColumns.Status, e.Message);
-        }
+        return columns;
     }
 }

@@ -174,8 +174,6 @@ public static partial class ReportLineParser
     [GeneratedRegex(@"(?<key>Billed Restore Duration|Restore Duration|Billed Duration|Init Duration|Duration|Memory Size|Max Memory Used|Status|Error Type|Phase): (?<value>.+?)(?=\s+(?:Billed Restore Duration|Restore Duration|Billed Duration|Init Duration|Duration|Memory Size|Max Memory Used|Status|Error Type|Phase):|\s*$)")]
     private static partial Regex SpaceSeparatedField();
 
-    private static readonly double[] PowersOfTen = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
-
     private struct Fields
     {
         public double? Duration, BilledDuration, MemorySize, MaxMemoryUsed, InitDuration, RestoreDuration, BilledRestoreDuration;
@@ -240,7 +238,7 @@ public static partial class ReportLineParser
                 value = value[..^unit.Length].TrimEnd();
             }
 
-            if (TryPlainDecimal(value, out var plain) || (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out plain) && double.IsFinite(plain) && plain >= 0))
+            if (PlainDecimal.TryParse(value, out var plain) || (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out plain) && double.IsFinite(plain) && plain >= 0))
             {
                 result = plain;
                 return true;
@@ -248,45 +246,6 @@ public static partial class ReportLineParser
 
             result = null;
             return false;
-        }
-
-        /// <summary>
-        /// "3005.31" as Lambda writes it: up to 15 digits with an optional fraction. The digits as an integer divided by
-        /// a power of ten, both exact in a double, gives the correctly rounded value, the same bits as double.Parse.
-        /// </summary>
-        private static bool TryPlainDecimal(ReadOnlySpan<char> text, out double value)
-        {
-            value = 0;
-            long digits = 0;
-            int count = 0, fraction = -1;
-            foreach (var c in text)
-            {
-                if (char.IsAsciiDigit(c))
-                {
-                    digits = digits * 10 + (c - '0');
-                    count++;
-                    if (fraction >= 0)
-                    {
-                        fraction++;
-                    }
-                }
-                else if (c == '.' && fraction < 0)
-                {
-                    fraction = 0;
-                }
-                else
-                {
-                    return false;
-                }
-            }
-
-            if (count == 0 || count > 15 || fraction == 0)
-            {
-                return false;
-            }
-
-            value = fraction > 0 ? digits / PowersOfTen[fraction] : digits;
-            return true;
         }
     }
 }

@@ -1,0 +1,47 @@
+namespace Lambench.Core.Parsing;
+
+/// <summary>
+/// "3005.31" as Lambda writes it, and as invocations.csv holds it: up to 15 digits with an optional fraction, read
+/// without double.Parse's generality. The digits as an integer divided by a power of ten, both exact in a double, is
+/// the correctly rounded value: the same bits as double.Parse. Anything else (signs, exponents, more digits) is false,
+/// for the caller's general parser.
+/// </summary>
+public static class PlainDecimal
+{
+    private static readonly double[] PowersOfTen = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+    public static bool TryParse(ReadOnlySpan<char> text, out double value)
+    {
+        value = 0;
+        long digits = 0;
+        int count = 0, fraction = -1;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c))
+            {
+                digits = digits * 10 + (c - '0');
+                count++;
+                if (fraction >= 0)
+                {
+                    fraction++;
+                }
+            }
+            else if (c == '.' && fraction < 0)
+            {
+                fraction = 0;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        if (count == 0 || count > 15 || fraction == 0)
+        {
+            return false;
+        }
+
+        value = fraction > 0 ? digits / PowersOfTen[fraction] : digits;
+        return true;
+    }
+}
