@@ -54,7 +54,7 @@ public static class LocalPlatformBenchmark
                         var (report, handlerMs) = await InvokeAsync(client, function);
                         lock (overheads)
                         {
-                            overheads.Add(report.DurationMs - handlerMs);
+                            overheads.Add(report.Metrics.DurationMs - handlerMs);
                         }
                     }
                 }));
@@ -78,7 +78,7 @@ public static class LocalPlatformBenchmark
                 var variables = new Dictionary<string, string>(host.State.Environment) { ["BENCH_COLD"] = i.ToString(CultureInfo.InvariantCulture) };
                 host.Update(null, null, variables);
                 var (report, _) = await InvokeAsync(client, function);
-                inits.Add(report.InitDurationMs ?? double.NaN);
+                inits.Add(report.Metrics.InitDurationMs ?? double.NaN);
 
                 // The same command, runtime API refused at once: process start, runtime and handler load, one failed call.
                 var start = await launcher.StartInfoAsync(host.State, "bare", "127.0.0.1:9", "bare", new Dictionary<string, string>());

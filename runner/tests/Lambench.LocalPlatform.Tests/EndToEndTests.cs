@@ -32,12 +32,12 @@ public sealed class EndToEndTests(PlatformFixture fixture)
         Assert.Equal("e2e-1", first.GetProperty("batch_id").GetString());
         var cold = Report(firstTail);
         var warm = Report(secondTail);
-        Assert.NotNull(cold.InitDurationMs);
-        Assert.Null(warm.InitDurationMs);
-        Assert.Equal(512, cold.MemorySizeMb);
-        Assert.True(warm.MaxMemoryUsedMb > 0);
+        Assert.NotNull(cold.Metrics.InitDurationMs);
+        Assert.Null(warm.Metrics.InitDurationMs);
+        Assert.Equal(512, cold.Metrics.MemorySizeMb);
+        Assert.True(warm.Metrics.MaxMemoryUsedMb > 0);
         // Billed Duration follows AWS's rule: provided.* bills Init, rounded up to the next ms.
-        Assert.Equal(Math.Ceiling(Math.Round(cold.DurationMs, 2) + cold.InitDurationMs!.Value), cold.BilledDurationMs!.Value, 0);
+        Assert.Equal(Math.Ceiling(Math.Round(cold.Metrics.DurationMs, 2) + cold.Metrics.InitDurationMs!.Value), cold.Metrics.BilledDurationMs!.Value, 0);
         Assert.Contains("\"batch_id\":\"e2e-1\"", firstTail); // the function's own tag line, with its request id
         Assert.Contains($"\"request_id\":\"{cold.RequestId}\"", firstTail);
 
@@ -129,7 +129,7 @@ public sealed class EndToEndTests(PlatformFixture fixture)
         Assert.Equal("InProgress", JsonDocument.Parse(stdout).RootElement.GetProperty("LastUpdateStatus").GetString());
         Assert.Equal(0, AwsClients.Aws(platform, "lambda", "wait", "function-updated", "--function-name", "lambench-python-noop-x86_64").Exit);
         var (_, tail, _) = Invoke("lambench-python-noop-x86_64", "{}");
-        Assert.NotNull(Report(tail).InitDurationMs);
+        Assert.NotNull(Report(tail).Metrics.InitDurationMs);
         var configuration = JsonDocument.Parse(AwsClients.Aws(platform, "lambda", "get-function-configuration", "--function-name", "lambench-python-noop-x86_64").Output).RootElement;
         Assert.Equal(("Successful", "1"), (configuration.GetProperty("LastUpdateStatus").GetString(), configuration.GetProperty("Environment").GetProperty("Variables").GetProperty("FORCE_COLD").GetString()));
     }
@@ -140,13 +140,13 @@ public sealed class EndToEndTests(PlatformFixture fixture)
         var (error, tail, response) = Invoke("lambench-python-sleep-x86_64", """{"sleep_ms": "x"}""");
         Assert.Equal("Unhandled", response.GetProperty("FunctionError").GetString());
         Assert.Equal("ValueError", error.GetProperty("errorType").GetString());
-        Assert.Equal(("error", "Runtime.HandlerError"), (Report(tail).Status, Report(tail).ErrorType));
-        Assert.NotNull(Report(Invoke("lambench-python-sleep-x86_64", """{"sleep_ms": 1}""").Tail).InitDurationMs); // replaced
+        Assert.Equal(("error", "Runtime.HandlerError"), (Report(tail).Metrics.Status, Report(tail).Metrics.ErrorType));
+        Assert.NotNull(Report(Invoke("lambench-python-sleep-x86_64", """{"sleep_ms": 1}""").Tail).Metrics.InitDurationMs); // replaced
 
         var (exited, exitTail, _) = Invoke("lambench-go-noop-x86_64", """{"fail": "exit"}""");
         Assert.Equal("Runtime.ExitError", exited.GetProperty("errorType").GetString());
         Assert.Contains("Runtime exited with error: exit status 3", exited.GetProperty("errorMessage").GetString());
-        Assert.Equal(("error", "Runtime.ExitError"), (Report(exitTail).Status, Report(exitTail).ErrorType));
+        Assert.Equal(("error", "Runtime.ExitError"), (Report(exitTail).Metrics.Status, Report(exitTail).Metrics.ErrorType));
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class EndToEndTests(PlatformFixture fixture)
         Assert.Equal(0, AwsClients.Aws(platform, "lambda", "update-function-configuration", "--function-name", "lambench-go-sleep-x86_64", "--timeout", "1").Exit);
         var (error, tail, _) = Invoke("lambench-go-sleep-x86_64", """{"sleep_ms": 5000}""");
         var report = Report(tail);
-        Assert.Equal(("timeout", 1000.0, 1000.0), (report.Status, report.DurationMs, report.BilledDurationMs!.Value - (report.InitDurationMs is { } init ? Math.Ceiling(1000 + init) - 1000 : 0)));
+        Assert.Equal(("timeout", 1000.0, 1000.0), (report.Metrics.Status, report.Metrics.DurationMs, report.Metrics.BilledDurationMs!.Value - (report.Metrics.InitDurationMs is { } init ? Math.Ceiling(1000 + init) - 1000 : 0)));
         Assert.Contains("Task timed out after 1.00 seconds", tail);
         Assert.Equal("Sandbox.Timedout", error.GetProperty("errorType").GetString());
     }
@@ -243,7 +243,7 @@ public sealed class EndToEndTests(PlatformFixture fixture)
         var batch = "e2e-" + function;
         var (result, tail, _) = Invoke(function, $$"""{"batch_id": "{{batch}}", "size_bytes": 1024, "count": 100, "label": "1KBx100"}""");
         Assert.Equal(100, result.GetProperty("results")[0].GetProperty("items_written").GetInt32());
-        Assert.Equal("success", Report(tail).Status);
+        Assert.Equal("success", Report(tail).Metrics.Status);
         var (exit, stdout, stderr) = AwsClients.Aws(platform, "--endpoint-url", platform.DynamoDbEndpoint!.ToString().TrimEnd('/'), "dynamodb", "query", "--table-name", "lambench-writes",
             "--key-condition-expression", "pk = :pk", "--expression-attribute-values", $$$"""{":pk": {"S": "batch_id#{{{batch}}}"}}""", "--select", "COUNT");
         Assert.True(exit == 0, stderr);

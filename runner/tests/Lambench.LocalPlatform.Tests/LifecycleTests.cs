@@ -27,11 +27,11 @@ public sealed class LifecycleTests(PlatformFixture fixture)
     {
         using var client = new HttpClient { BaseAddress = platform.Endpoint };
         await InvokeAsync(client, "lambench-go-sleep-arm64", """{"sleep_ms": 1}""");
-        Assert.Null(Report(await InvokeAsync(client, "lambench-go-sleep-arm64", """{"sleep_ms": 1}""")).InitDurationMs);
+        Assert.Null(Report(await InvokeAsync(client, "lambench-go-sleep-arm64", """{"sleep_ms": 1}""")).Metrics.InitDurationMs);
         var host = platform.Functions["lambench-go-sleep-arm64"];
         host.EvictIdle(DateTimeOffset.UtcNow.AddHours(1));
         Assert.Equal(0, host.EnvironmentCount);
-        Assert.NotNull(Report(await InvokeAsync(client, "lambench-go-sleep-arm64", """{"sleep_ms": 1}""")).InitDurationMs);
+        Assert.NotNull(Report(await InvokeAsync(client, "lambench-go-sleep-arm64", """{"sleep_ms": 1}""")).Metrics.InitDurationMs);
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public sealed class LifecycleTests(PlatformFixture fixture)
             var message = JsonDocument.Parse(stdout).RootElement.GetProperty("events")[0].GetProperty("message").GetString()!;
             var parsed = LogMessageParser.Parse(message);
             Assert.Equal((LogMessageKind.Report, requestId), (parsed.Kind, parsed.Report.RequestId));
-            Assert.NotNull(parsed.Report.InitDurationMs); // the update retired the old environment: a cold start
+            Assert.NotNull(parsed.Report.Metrics.InitDurationMs); // the update retired the old environment: a cold start
         }
         finally
         {

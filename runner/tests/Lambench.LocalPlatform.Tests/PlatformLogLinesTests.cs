@@ -13,11 +13,11 @@ public sealed class PlatformLogLinesTests
         var line = PlatformLogLines.Report("7f9e0f2c-0000-4000-8000-000000000001", 3005.314, 3064m, 512, 18, 58.36, "success", null, json: false);
         Assert.Equal("REPORT RequestId: 7f9e0f2c-0000-4000-8000-000000000001\tDuration: 3005.31 ms\tBilled Duration: 3064 ms\tMemory Size: 512 MB\tMax Memory Used: 18 MB\tInit Duration: 58.36 ms\t", line);
         var parsed = LogMessageParser.Parse(line).Report;
-        Assert.Equal((3005.31, (double?)3064.0, (int?)512, (double?)18.0, (double?)58.36), (parsed.DurationMs, parsed.BilledDurationMs, parsed.MemorySizeMb, parsed.MaxMemoryUsedMb, parsed.InitDurationMs));
+        Assert.Equal((3005.31, (double?)3064.0, (int?)512, (double?)18.0, (double?)58.36), (parsed.Metrics.DurationMs, parsed.Metrics.BilledDurationMs, parsed.Metrics.MemorySizeMb, parsed.Metrics.MaxMemoryUsedMb, parsed.Metrics.InitDurationMs));
 
         var timeout = PlatformLogLines.Report("7f9e0f2c-0000-4000-8000-000000000002", 1000, 1000m, 128, 30, null, "timeout", "Sandbox.Timedout", json: false);
         Assert.EndsWith("Max Memory Used: 30 MB\tStatus: timeout\tError Type: Sandbox.Timedout\t", timeout);
-        Assert.Equal(("timeout", "Sandbox.Timedout"), (LogMessageParser.Parse(timeout).Report.Status, LogMessageParser.Parse(timeout).Report.ErrorType));
+        Assert.Equal(("timeout", "Sandbox.Timedout"), (LogMessageParser.Parse(timeout).Report.Metrics.Status, LogMessageParser.Parse(timeout).Report.Metrics.ErrorType));
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public sealed class PlatformLogLinesTests
         Assert.Contains("\"type\":\"platform.report\"", line);
         Assert.Contains("\"metrics\":{\"durationMs\":2.5,\"billedDurationMs\":3,\"memorySizeMB\":128,\"maxMemoryUsedMB\":20,\"initDurationMs\":100.25}", line);
         var parsed = LogMessageParser.Parse(line);
-        Assert.Equal((LogMessageKind.Report, 2.5, (double?)100.25), (parsed.Kind, parsed.Report.DurationMs, parsed.Report.InitDurationMs));
+        Assert.Equal((LogMessageKind.Report, 2.5, (double?)100.25), (parsed.Kind, parsed.Report.Metrics.DurationMs, parsed.Report.Metrics.InitDurationMs));
     }
 
     [Theory]

@@ -51,7 +51,7 @@ public sealed class AwsClientsTests : IAsyncLifetime
         Assert.Equal((1024, "Successful", "1"), (after.MemorySize, after.LastUpdateStatus, after.Environment["LAMBENCH_COLD"]));
         var cold = await lambda.InvokeAsync(function, Encoding.UTF8.GetBytes("""{"batch_id": "client-2"}"""));
         var report = LogMessageParser.Parse(cold.LogTail.Split('\n').Single(l => l.StartsWith("REPORT", StringComparison.Ordinal))).Report;
-        Assert.Equal((1024, true), (report.MemorySizeMb!.Value, report.InitDurationMs is not null));
+        Assert.Equal((1024, true), (report.Metrics.MemorySizeMb!.Value, report.Metrics.InitDurationMs is not null));
 
         await lambda.SetReservedConcurrencyAsync(function, 0);
         var throttled = await Assert.ThrowsAsync<AwsServiceException>(() => lambda.InvokeAsync(function, "{}"u8.ToArray()));

@@ -47,8 +47,7 @@ public static class PlatformJsonParser
 
         var duration = Number(metrics, "durationMs") ?? throw new LogMessageFormatException($"platform.report for {id} has no metrics.durationMs");
         var memory = Number(metrics, "memorySizeMB");
-        return new ReportLine(
-            id,
+        return new ReportLine(id, new ReportMetrics(
             duration,
             Number(metrics, "billedDurationMs"),
             memory is { } m ? checked((int)Math.Round(m)) : null,
@@ -57,7 +56,7 @@ public static class PlatformJsonParser
             Number(metrics, "restoreDurationMs"),
             Number(metrics, "billedRestoreDurationMs"),
             Status(record),
-            Text(record, "errorType"));
+            Text(record, "errorType")));
     }
 
     private static InitReportLine ReadInitReport(JsonElement record)

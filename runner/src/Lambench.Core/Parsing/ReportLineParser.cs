@@ -26,7 +26,7 @@ public static partial class ReportLineParser
         if (IsReport(message))
         {
             var metrics = ReadReport(message, out var requestId);
-            parsed = new ParsedLogMessage(LogMessageKind.Report, Report: metrics.WithRequestId(requestId.ToString()));
+            parsed = new ParsedLogMessage(LogMessageKind.Report, Report: new ReportLine(requestId.ToString(), metrics));
             return true;
         }
 

@@ -10,8 +10,4 @@ public readonly record struct ReportMetrics(
     double? RestoreDurationMs,
     double? BilledRestoreDurationMs,
     string Status,
-    string? ErrorType)
-{
-    public ReportLine WithRequestId(string requestId) =>
-        new(requestId, DurationMs, BilledDurationMs, MemorySizeMb, MaxMemoryUsedMb, InitDurationMs, RestoreDurationMs, BilledRestoreDurationMs, Status, ErrorType);
-}
+    string? ErrorType);

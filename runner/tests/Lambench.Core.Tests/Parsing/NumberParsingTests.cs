@@ -20,7 +20,7 @@ public class NumberParsingTests
                 _ => (random.NextDouble() * 1000).ToString("F6", CultureInfo.InvariantCulture),
             };
             var line = $"REPORT RequestId: r\tDuration: {text} ms\tBilled Duration: 1 ms\tMemory Size: 128 MB\tMax Memory Used: 1 MB\t";
-            var parsed = LogMessageParser.Parse(line).Report.DurationMs;
+            var parsed = LogMessageParser.Parse(line).Report.Metrics.DurationMs;
             Assert.Equal(BitConverter.DoubleToInt64Bits(double.Parse(text, CultureInfo.InvariantCulture)), BitConverter.DoubleToInt64Bits(parsed));
         }
     }
@@ -30,5 +30,5 @@ public class NumberParsingTests
     [InlineData("0.30000000000000004", 0.30000000000000004)]
     [InlineData("123456789012345678", 123456789012345678.0)]
     public void Other_spellings_fall_back_to_the_general_parser(string text, double expected) =>
-        Assert.Equal(expected, LogMessageParser.Parse($"REPORT RequestId: r\tDuration: {text} ms\t").Report.DurationMs);
+        Assert.Equal(expected, LogMessageParser.Parse($"REPORT RequestId: r\tDuration: {text} ms\t").Report.Metrics.DurationMs);
 }

@@ -15,26 +15,26 @@ public class ReportLineParserTests
     public void Reads_the_plain_text_report_line()
     {
         var r = Report("REPORT RequestId: 3f1a\tDuration: 8.40 ms\tBilled Duration: 9 ms\tMemory Size: 128 MB\tMax Memory Used: 66 MB\t");
-        Assert.Equal(("3f1a", 8.40, 9.0, 128, 66.0), (r.RequestId, r.DurationMs, r.BilledDurationMs, r.MemorySizeMb, r.MaxMemoryUsedMb));
-        Assert.Null(r.InitDurationMs);
-        Assert.Null(r.RestoreDurationMs);
-        Assert.Equal("success", r.Status);
-        Assert.Null(r.ErrorType);
+        Assert.Equal(("3f1a", 8.40, 9.0, 128, 66.0), (r.RequestId, r.Metrics.DurationMs, r.Metrics.BilledDurationMs, r.Metrics.MemorySizeMb, r.Metrics.MaxMemoryUsedMb));
+        Assert.Null(r.Metrics.InitDurationMs);
+        Assert.Null(r.Metrics.RestoreDurationMs);
+        Assert.Equal("success", r.Metrics.Status);
+        Assert.Null(r.Metrics.ErrorType);
     }
 
     [Fact]
     public void Reads_init_duration_of_a_cold_start()
     {
         var r = Report("REPORT RequestId: a\tDuration: 1.23 ms\tBilled Duration: 132 ms\tMemory Size: 128 MB\tMax Memory Used: 67 MB\tInit Duration: 130.49 ms\t");
-        Assert.Equal(130.49, r.InitDurationMs);
+        Assert.Equal(130.49, r.Metrics.InitDurationMs);
     }
 
     [Fact]
     public void Reads_snapstart_restore_fields()
     {
         var r = Report("REPORT RequestId: a\tDuration: 12.65 ms\tBilled Duration: 13 ms\tMemory Size: 1024 MB\tMax Memory Used: 90 MB\tRestore Duration: 474.16 ms\tBilled Restore Duration: 75 ms\t");
-        Assert.Equal((474.16, 75.0), (r.RestoreDurationMs!.Value, r.BilledRestoreDurationMs!.Value));
-        Assert.Null(r.InitDurationMs);
+        Assert.Equal((474.16, 75.0), (r.Metrics.RestoreDurationMs!.Value, r.Metrics.BilledRestoreDurationMs!.Value));
+        Assert.Null(r.Metrics.InitDurationMs);
     }
 
     [Theory]
@@ -43,14 +43,14 @@ public class ReportLineParserTests
     public void Reads_status_and_error_type(string tail, string status, string? errorType)
     {
         var r = Report("REPORT RequestId: a\tDuration: 3000.00 ms\tBilled Duration: 3000 ms\tMemory Size: 128 MB\tMax Memory Used: 40 MB\t" + tail);
-        Assert.Equal((status, errorType), (r.Status, r.ErrorType));
+        Assert.Equal((status, errorType), (r.Metrics.Status, r.Metrics.ErrorType));
     }
 
     [Fact]
     public void Reads_a_console_copy_whose_tabs_became_spaces()
     {
         var r = Report("REPORT RequestId: a1 Duration: 2.50 ms Billed Duration: 3 ms Memory Size: 512 MB Max Memory Used: 20 MB Init Duration: 100.00 ms");
-        Assert.Equal(("a1", 2.5, 3.0, 512, 20.0, 100.0), (r.RequestId, r.DurationMs, r.BilledDurationMs!.Value, r.MemorySizeMb!.Value, r.MaxMemoryUsedMb!.Value, r.InitDurationMs!.Value));
+        Assert.Equal(("a1", 2.5, 3.0, 512, 20.0, 100.0), (r.RequestId, r.Metrics.DurationMs, r.Metrics.BilledDurationMs!.Value, r.Metrics.MemorySizeMb!.Value, r.Metrics.MaxMemoryUsedMb!.Value, r.Metrics.InitDurationMs!.Value));
     }
 
     [Fact]
@@ -84,8 +84,8 @@ public class ReportLineParserTests
         var parsed = LogMessageParser.Parse("""{"time":"2024-06-01T12:00:02.000Z","type":"platform.report","record":{"requestId":"j2","status":"timeout","metrics":{"durationMs":3000.0,"billedDurationMs":3000,"memorySizeMB":1024,"maxMemoryUsedMB":70.5}}}""");
         Assert.Equal(LogMessageKind.Report, parsed.Kind);
         var r = parsed.Report;
-        Assert.Equal(("j2", 3000.0, 3000.0, 1024, 70.5, "timeout"), (r.RequestId, r.DurationMs, r.BilledDurationMs!.Value, r.MemorySizeMb!.Value, r.MaxMemoryUsedMb!.Value, r.Status));
-        Assert.Null(r.InitDurationMs);
+        Assert.Equal(("j2", 3000.0, 3000.0, 1024, 70.5, "timeout"), (r.RequestId, r.Metrics.DurationMs, r.Metrics.BilledDurationMs!.Value, r.Metrics.MemorySizeMb!.Value, r.Metrics.MaxMemoryUsedMb!.Value, r.Metrics.Status));
+        Assert.Null(r.Metrics.InitDurationMs);
         Assert.Equal(new DateTimeOffset(2024, 6, 1, 12, 0, 2, TimeSpan.Zero), parsed.Timestamp);
     }
 
@@ -93,7 +93,7 @@ public class ReportLineParserTests
     public void Reads_json_init_and_restore_metrics_and_errors()
     {
         var r = LogMessageParser.Parse("""{"time":"2024-06-01T12:00:04.000Z","type":"platform.report","record":{"requestId":"j3","status":"error","errorType":"Runtime.Unknown","metrics":{"durationMs":20,"billedDurationMs":20,"memorySizeMB":1024,"maxMemoryUsedMB":60,"initDurationMs":10.5,"restoreDurationMs":300.5,"billedRestoreDurationMs":120}}}""").Report;
-        Assert.Equal((10.5, 300.5, 120.0, "error", "Runtime.Unknown"), (r.InitDurationMs!.Value, r.RestoreDurationMs!.Value, r.BilledRestoreDurationMs!.Value, r.Status, r.ErrorType));
+        Assert.Equal((10.5, 300.5, 120.0, "error", "Runtime.Unknown"), (r.Metrics.InitDurationMs!.Value, r.Metrics.RestoreDurationMs!.Value, r.Metrics.BilledRestoreDurationMs!.Value, r.Metrics.Status, r.Metrics.ErrorType));
     }
 
     [Fact]
