@@ -106,7 +106,7 @@ public sealed class CommandTests : IDisposable
     {
         var (exit, console, _) = await Run("report", RepositoryPaths.SampleCsv, RepositoryPaths.SampleCsv, "--out", _directory);
         Assert.Equal(ExitCodes.BadInput, exit);
-        Assert.Contains("appears in more than one input", console);
+        Assert.Contains("appears more than once in the inputs", console);
     }
 
     [Fact]

@@ -159,6 +159,29 @@ public sealed class InvocationColumns
         return result;
     }
 
+    /// <summary>
+    /// The first request id that appears twice across <paramref name="parts"/> (in order), with the part holding its
+    /// second appearance; null when every id is unique. Ids are compared as stored (16 bytes for UUIDs), not as strings.
+    /// </summary>
+    public static (int Part, string RequestId)? FirstRepeatedRequestId(IReadOnlyList<InvocationColumns> parts)
+    {
+        var uuids = new HashSet<Guid>(parts.Sum(p => p.Count));
+        var texts = new HashSet<string>(StringComparer.Ordinal);
+        for (var part = 0; part < parts.Count; part++)
+        {
+            for (var row = 0; row < parts[part].Count; row++)
+            {
+                var (uuid, text) = parts[part]._ids.Key(row);
+                if (text is null ? !uuids.Add(uuid) : !texts.Add(text))
+                {
+                    return (part, parts[part].RequestId(row));
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Attaches what the function logged about this invocation (batch id, label, repetition).</summary>
     public void SetTag(int row, InvocationTag tag)
     {

@@ -17,12 +17,14 @@ public static class InvocationCsvReader
             && first.Contains(InvocationCsvColumns.DurationMs, StringComparison.Ordinal);
     }
 
-    public static IReadOnlyList<InvocationRecord> ReadFile(string path)
+    public static IReadOnlyList<InvocationRecord> ReadFile(string path) => new InvocationRecordList(ReadColumnsFile(path));
+
+    public static InvocationColumns ReadColumnsFile(string path)
     {
         // The file's bytes go to the reader as they are (it parses UTF-8), not through a TextReader.
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         using var csv = CsvReader.Create(stream, Options, leaveOpen: true);
-        return new InvocationRecordList(ReadColumns(csv, path));
+        return ReadColumns(csv, path);
     }
 
     public static IReadOnlyList<InvocationRecord> Read(TextReader reader, string path)

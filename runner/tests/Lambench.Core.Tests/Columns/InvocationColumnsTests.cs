@@ -39,6 +39,15 @@ public sealed class InvocationColumnsTests : IDisposable
     }
 
     [Fact]
+    public void A_request_id_repeated_within_or_across_parts_is_found()
+    {
+        var unique = InvocationColumns.From(Records);
+        Assert.Null(InvocationColumns.FirstRepeatedRequestId([unique]));
+        Assert.Equal((1, Records[0].RequestId), InvocationColumns.FirstRepeatedRequestId([unique, InvocationColumns.From(Records[..1])]));
+        Assert.Equal((0, "not-a-uuid"), InvocationColumns.FirstRepeatedRequestId([InvocationColumns.From([Records[1], Records[0], Records[1]])]));
+    }
+
+    [Fact]
     public void The_same_id_in_two_files_is_one_row_and_a_differently_written_id_is_another()
     {
         static string Line(string id, string duration) => $"REPORT RequestId: {id}\tDuration: {duration} ms\tBilled Duration: 2 ms\tMemory Size: 128 MB\tMax Memory Used: 20 MB\t";

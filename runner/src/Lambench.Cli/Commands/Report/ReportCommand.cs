@@ -59,11 +59,11 @@ public static class ReportCommand
     public static async Task<int> RunAsync(IAnsiConsole console, IReadOnlyList<string> inputs, ReportOptions options, string region, string? pricesOverride, CancellationToken cancellation)
     {
         PriceCatalog catalog;
-        List<InvocationRecord> invocations;
+        IReadOnlyList<InvocationRecord> invocations;
         try
         {
             catalog = PriceCatalogLoader.LoadForRegion(region, pricesOverride);
-            invocations = Load(console, inputs);
+            invocations = ReportInputs.Load(inputs, (input, summary) => console.MarkupLineInterpolated($"[grey]·[/] {input} is a log file: {summary.ToOneLine()}"));
         }
         catch (Exception e) when (e is PriceCatalogException or LogFormatException or InvalidDataException or IOException)
         {
@@ -90,45 +90,5 @@ public static class ReportCommand
         var configurations = outcome.Summary.Rows.Select(r => r.Configuration).Distinct().Count();
         console.MarkupLineInterpolated($"[green]Report written[/] to {Path.GetFullPath(Path.Combine(options.OutputDirectory, "index.html"))}: {invocations.Count} invocations, {configurations} configuration(s), {outcome.Summary.Comparisons.Count} comparison row(s), {outcome.FilesWritten.Count} files.");
         return ExitCodes.Success;
-    }
-
-    private static List<InvocationRecord> Load(IAnsiConsole console, IReadOnlyList<string> inputs)
-    {
-        var rows = new List<InvocationRecord>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var input in inputs)
-        {
-            if (!File.Exists(input))
-            {
-                throw new IOException($"{input}: no such file");
-            }
-
-            IReadOnlyList<InvocationRecord> loaded;
-            if (InvocationCsvReader.IsInvocationCsv(input))
-            {
-                loaded = InvocationCsvReader.ReadFile(input);
-            }
-            else
-            {
-                var ingestor = new LogIngestor(new IngestOptions());
-                ingestor.AddFile(input);
-                var result = ingestor.Complete();
-                console.MarkupLineInterpolated($"[grey]·[/] {input} is a log file: {result.Summary.ToOneLine()}");
-                loaded = result.Invocations;
-            }
-
-            foreach (var row in loaded)
-            {
-                // The same invocation in two inputs would be counted twice in every statistic.
-                if (!seen.Add(row.RequestId))
-                {
-                    throw new InvalidDataException($"{input}: request id {row.RequestId} appears in more than one input; merge the logs with one ingest instead");
-                }
-
-                rows.Add(row);
-            }
-        }
-
-        return rows;
     }
 }
