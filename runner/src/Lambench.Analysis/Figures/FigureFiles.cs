@@ -11,7 +11,12 @@ public static class FigureFiles
     /// <summary>What to do about a missing Chromium, for warnings.</summary>
     public const string NoChromium = "no Chromium found (Debian: apt-get install chromium; or set LAMBENCH_CHROMIUM)";
 
-    public static async Task<FigureFilesResult> WriteAsync(IReadOnlyList<ReportFigure> figures, string directory, bool staticFigures, string? chromiumPath = null, IProgress<string>? progress = null, CancellationToken cancellation = default)
+    /// <summary>A Chromium session started now, for a later <see cref="WriteAsync"/>; null when static figures are off or no Chromium is found.</summary>
+    public static ChromiumSession? StartChromium(bool staticFigures, string? chromiumPath) =>
+        staticFigures && (chromiumPath ?? ChromiumFigureExporter.Find()) is { } chromium ? ChromiumSession.Start(chromium) : null;
+
+    /// <param name="session">a session from <see cref="StartChromium"/>, already past its start-up; null: one is started here.</param>
+    public static async Task<FigureFilesResult> WriteAsync(IReadOnlyList<ReportFigure> figures, string directory, bool staticFigures, string? chromiumPath = null, IProgress<string>? progress = null, CancellationToken cancellation = default, ChromiumSession? session = null)
     {
         var files = new List<string>();
         foreach (var figure in figures)
@@ -32,7 +37,7 @@ public static class FigureFiles
         }
 
         progress?.Report($"Exporting {figures.Count} figures to SVG and PNG with headless Chromium");
-        files.AddRange(await new ChromiumFigureExporter(chromium).ExportAsync(figures, directory, cancellation));
+        files.AddRange(await new ChromiumFigureExporter(chromium, session).ExportAsync(figures, directory, cancellation));
         return new FigureFilesResult(files, StaticWritten: true, ChromiumMissing: false);
     }
 }

@@ -11,4 +11,7 @@ public sealed record ReportOptions
     /// <summary>Null: export SVG/PNG with the Chromium found on this machine, or skip with a warning when there is none.</summary>
     public string? ChromiumPath { get; init; }
     public bool StaticFigures { get; init; } = true;
+
+    /// <summary>A Chromium started before the data was read (<see cref="Figures.FigureFiles.StartChromium"/>), so its start-up overlaps the reading; the caller disposes it.</summary>
+    public Figures.ChromiumSession? Chromium { get; init; }
 }

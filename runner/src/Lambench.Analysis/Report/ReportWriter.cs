@@ -26,7 +26,7 @@ public sealed class ReportWriter(PriceCatalog prices)
         // Chromium's export takes seconds whatever the data: it runs while the tables and the Methods paragraph are written.
         progress?.Report("Building figures");
         var figures = new ReportFigureBuilder(options.Language, prices).Build(summary, invocations);
-        var exporting = FigureFiles.WriteAsync(figures, Path.Combine(output, "figures"), options.StaticFigures, options.ChromiumPath, progress, cancellation);
+        var exporting = FigureFiles.WriteAsync(figures, Path.Combine(output, "figures"), options.StaticFigures, options.ChromiumPath, progress, cancellation, options.Chromium);
 
         var written = new List<string>();
         var tables = WriteTablesAndMethods(summary, output, options.Language, progress, written);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Lambench.Analysis;
+using Lambench.Analysis.Figures;
 using Lambench.Analysis.Report;
 using Lambench.Core.Cost;
 using Lambench.Core.Csv;
@@ -58,6 +59,9 @@ public static class ReportCommand
 
     public static async Task<int> RunAsync(IAnsiConsole console, IReadOnlyList<string> inputs, ReportOptions options, string region, string? pricesOverride, CancellationToken cancellation)
     {
+        // Chromium starts now: its start-up and plotly.js's parse overlap reading and summarising the data.
+        await using var chromium = FigureFiles.StartChromium(options.StaticFigures, options.ChromiumPath);
+        options = options with { Chromium = chromium };
         PriceCatalog catalog;
         IReadOnlyList<InvocationRecord> invocations;
         try
