@@ -112,7 +112,7 @@ def cpu(event, context):
 
 
 def sleep(event, context):
-    """A fixed sleep (seeds/003's 3-second payment call): `sleep_ms`, 3000 by default."""
+    """A fixed sleep (the 3-second payment call of the published load tests): `sleep_ms`, 3000 by default."""
     started = time.perf_counter()
     payload = _payloads(event)[0]
     _tag(context, payload)

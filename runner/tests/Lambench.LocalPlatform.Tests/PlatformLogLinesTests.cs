@@ -6,7 +6,7 @@ namespace Lambench.LocalPlatform.Tests;
 
 public sealed class PlatformLogLinesTests
 {
-    // Round trip through the foundation's parser, which was checked against REPORT lines AWS wrote (seeds/003).
+    // Round trip through the foundation's parser, which was checked against REPORT lines AWS wrote (the sample in data/sample).
     [Fact]
     public void Report_lines_are_in_lambdas_text_format()
     {

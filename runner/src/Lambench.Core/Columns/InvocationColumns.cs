@@ -4,7 +4,7 @@ using Lambench.Core.Records;
 namespace Lambench.Core.Columns;
 
 /// <summary>
-/// Invocations held as columns (a struct of arrays): about 90 bytes a row instead of an object, two strings and a
+/// Invocations held as columns (a struct of arrays): about 65 bytes a row instead of an object, two strings and a
 /// dozen nullable fields. Absent values are sentinels inside (NaN, -1, <see cref="long.MinValue"/>) and null outside:
 /// <see cref="Record"/> and the nullable accessors never turn "absent" into 0. What rows share (configuration,
 /// runtime, architecture, platform) is stored once in <see cref="Sources"/>; what few rows carry (SnapStart's Restore
@@ -112,7 +112,6 @@ public sealed class InvocationColumns
         _ids.Reserve(additional);
         _source.Reserve(additional);
         _memory.Reserve(additional);
-
         _timestamp.Reserve(additional);
         foreach (var column in new[] { _duration, _billed, _init, _maxMemory })
         {
@@ -165,14 +164,15 @@ public sealed class InvocationColumns
     /// </summary>
     public static (int Part, string RequestId)? FirstRepeatedRequestId(IReadOnlyList<InvocationColumns> parts)
     {
-        var uuids = new HashSet<Guid>(parts.Sum(p => p.Count));
-        var texts = new HashSet<string>(StringComparer.Ordinal);
+        // The ingest's own index of first-seen ids, so both find a repeated id the same way.
+        var firstSeen = new RequestIdIndex();
+        firstSeen.Reserve(parts.Sum(p => p.Count));
         for (var part = 0; part < parts.Count; part++)
         {
+            firstSeen.BeginSegment(parts[part]);
             for (var row = 0; row < parts[part].Count; row++)
             {
-                var (uuid, text) = parts[part]._ids.Key(row);
-                if (text is null ? !uuids.Add(uuid) : !texts.Add(text))
+                if (!firstSeen.TryAdd(row, out _))
                 {
                     return (part, parts[part].RequestId(row));
                 }

@@ -1,6 +1,6 @@
-using System.Text;
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using Lambench.Core.Columns;
 using Lambench.Core.Logs;
@@ -109,8 +109,8 @@ internal sealed class InvocationCsvRow(CsvReader csv, string path, int[] at)
             return null;
         }
 
-        return PlainDecimal.TryParse(text, out var plain) ? plain
-            : double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v
+        return PlainDecimal.TryParseFinite(text, out var value)
+            ? value
             : throw Bad(line, column, $"'{text}' is not a number (invariant culture: '.' for decimals)");
     }
 
@@ -143,13 +143,8 @@ internal sealed class InvocationCsvRow(CsvReader csv, string path, int[] at)
             return InvocationStatus.Success;
         }
 
-        try
-        {
-            return InvocationStatus.Normalise(text.ToString());
-        }
-        catch (FormatException e)
-        {
-            throw Bad(line, InvocationCsvColumns.Status, e.Message);
-        }
+        return InvocationStatus.TryNormalise(text, out var status)
+            ? status
+            : throw Bad(line, InvocationCsvColumns.Status, InvocationStatus.Unknown(text));
     }
 }

@@ -1,6 +1,7 @@
 using Lambench.Core.Columns;
 using Lambench.Core.Logs;
 using Lambench.Core.Parsing;
+using Lambench.Core.Text;
 
 namespace Lambench.Core.Ingest;
 
@@ -14,8 +15,8 @@ internal sealed class LogFileIngest
 {
     private readonly IngestOptions _options;
     private readonly IProgress<long>? _progress;
-    private readonly Dictionary<string, int> _sourceByLogGroup = new(StringComparer.Ordinal);
-    private int _fileSource = -1;
+    private string? _lastLogGroup;
+    private int _lastSource = -1;
     private long _recognised, _firstContentLine;
 
     private LogFileIngest(string path, IngestOptions options, IProgress<long>? progress)
@@ -79,11 +80,6 @@ internal sealed class LogFileIngest
             return false;
         }
 
-        // Room for every line to be a REPORT line: reserved, not touched, so an overestimate costs no memory.
-        var estimate = (int)Math.Min(reader.EstimatedLines ?? 0, Array.MaxLength / 16);
-        Rows.Reserve(estimate);
-        Lines.Reserve(estimate);
-
         long lineNumber = 0;
         ReadOnlySpan<char> line;
         do
@@ -102,14 +98,14 @@ internal sealed class LogFileIngest
             return false;
         }
 
+        // Room for every line to be a REPORT line: reserved, not touched, so an overestimate costs no memory.
+        var estimate = (int)Math.Min(reader.EstimatedLines ?? 0, Array.MaxLength / 16);
+        Rows.Reserve(estimate);
+        Lines.Reserve(estimate);
+
         do
         {
-            if (line.Contains('\0'))
-            {
-                throw new LogFormatException(Path, $"line {lineNumber}", RawTextLogReader.BinaryData);
-            }
-
-            var start = TimestampPrefix.Split(line, out var timestamp, out Range _);
+            var start = RawTextLogReader.MessageStart(line, Path, lineNumber, out var timestamp, out _);
             Accept(line[start..], timestamp, null, lineNumber, null);
             lineNumber++;
         }
@@ -143,7 +139,7 @@ internal sealed class LogFileIngest
         }
         catch (LogMessageFormatException e) when (!_options.Strict)
         {
-            Rejected.Add(new RejectedLine(Path, location ?? $"line {lineNumber}", e.Message, ReportLineParser.Quote(message.Trim())));
+            Rejected.Add(new RejectedLine(Path, location ?? $"line {lineNumber}", e.Message, Excerpt.Of(message.Trim())));
             _recognised++;
             return;
         }
@@ -189,32 +185,20 @@ internal sealed class LogFileIngest
     /// <summary>The configuration is the user's, else the log group's (Insights exports hold several), else the file name's.</summary>
     private int Source(string? logGroup)
     {
-        if (logGroup is null && _fileSource >= 0)
+        // Consecutive rows nearly always share their log group (a plain-text file has none): the last answer is kept,
+        // and the columns themselves store each distinct source once.
+        if (_lastSource < 0 || logGroup != _lastLogGroup)
         {
-            return _fileSource;
+            _lastLogGroup = logGroup;
+            _lastSource = Rows.AddSource(new InvocationSource(
+                _options.Configuration ?? logGroup ?? LogIngestor.ConfigurationFromFileName(Path),
+                _options.FunctionName ?? FunctionNameFromLogGroup(logGroup),
+                _options.Runtime,
+                _options.Architecture,
+                _options.Platform));
         }
 
-        if (logGroup is not null && _sourceByLogGroup.TryGetValue(logGroup, out var known))
-        {
-            return known;
-        }
-
-        var source = Rows.AddSource(new InvocationSource(
-            _options.Configuration ?? logGroup ?? LogIngestor.ConfigurationFromFileName(Path),
-            _options.FunctionName ?? FunctionNameFromLogGroup(logGroup),
-            _options.Runtime,
-            _options.Architecture,
-            _options.Platform));
-        if (logGroup is null)
-        {
-            _fileSource = source;
-        }
-        else
-        {
-            _sourceByLogGroup[logGroup] = source;
-        }
-
-        return source;
+        return _lastSource;
     }
 
     private static string? FunctionNameFromLogGroup(string? logGroup)

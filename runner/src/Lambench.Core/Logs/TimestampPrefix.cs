@@ -12,13 +12,6 @@ namespace Lambench.Core.Logs;
 /// </summary>
 public static class TimestampPrefix
 {
-    public static int Split(string line, out DateTimeOffset? timestamp, out string? logStream)
-    {
-        var start = Split(line.AsSpan(), out timestamp, out Range stream);
-        logStream = stream.Equals(default(Range)) ? null : line[stream];
-        return start;
-    }
-
     /// <summary>Where the message begins in <paramref name="line"/>; the log stream as a range of it (default when none), so nothing is allocated.</summary>
     public static int Split(ReadOnlySpan<char> line, out DateTimeOffset? timestamp, out Range logStream)
     {

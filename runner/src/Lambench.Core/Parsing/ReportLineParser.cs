@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Lambench.Core.Records;
+using Lambench.Core.Text;
 
 namespace Lambench.Core.Parsing;
 
@@ -63,14 +63,11 @@ public static partial class ReportLineParser
         var lineBreak = rest.IndexOfAny('\r', '\n');
         if (lineBreak >= 0 && !rest[lineBreak..].IsWhiteSpace())
         {
-            throw new LogMessageFormatException($"a REPORT line followed by another line that is not an X-Ray trailer: '{Quote(rest[lineBreak..].Trim())}'");
+            throw new LogMessageFormatException($"a REPORT line followed by another line that is not an X-Ray trailer: '{Excerpt.Of(rest[lineBreak..].Trim())}'");
         }
 
         return rest.TrimEnd();
     }
-
-    /// <summary>At most 200 characters of a piece of a line, for messages.</summary>
-    internal static string Quote(ReadOnlySpan<char> text) => text.Length <= 200 ? text.ToString() : string.Concat(text[..200], "…");
 
     private static ReportMetrics ParseReport(ReadOnlySpan<char> rest, out ReadOnlySpan<char> requestId)
     {
@@ -158,7 +155,7 @@ public static partial class ReportLineParser
             {
                 throw new LogMessageFormatException(fields.Repeated is { } repeated
                     ? $"'{repeated}' appears twice in a REPORT line"
-                    : $"cannot read '{Quote(match.Value.Trim())}' in a REPORT line");
+                    : $"cannot read '{Excerpt.Of(match.Value.Trim())}' in a REPORT line");
             }
         }
 
@@ -166,7 +163,7 @@ public static partial class ReportLineParser
         var leftover = SpaceSeparatedField().Replace(body, string.Empty).Trim();
         if (leftover.Length > 0)
         {
-            throw new LogMessageFormatException($"cannot read '{Quote(leftover)}' in a REPORT line");
+            throw new LogMessageFormatException($"cannot read '{Excerpt.Of(leftover)}' in a REPORT line");
         }
     }
 
@@ -200,9 +197,9 @@ public static partial class ReportLineParser
                 case "Restore Duration": return TryNumber(value, "ms", out RestoreDuration);
                 case "Billed Restore Duration": return TryNumber(value, "ms", out BilledRestoreDuration);
                 case "Status":
-                    var status = value.Trim().ToString().ToLowerInvariant();
-                    Status = status;
-                    return InvocationStatus.All.Contains(status);
+                    var known = InvocationStatus.TryNormalise(value, out var status);
+                    Status = known ? status : value.Trim().ToString();
+                    return known;
                 // Free text, but never "label: value" again: that is a line whose tabs became spaces (the tolerant path).
                 case "Error Type":
                     ErrorType = value.Trim().ToString();
@@ -238,7 +235,7 @@ public static partial class ReportLineParser
                 value = value[..^unit.Length].TrimEnd();
             }
 
-            if (PlainDecimal.TryParse(value, out var plain) || (double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out plain) && double.IsFinite(plain) && plain >= 0))
+            if (PlainDecimal.TryParseFinite(value, out var plain) && plain >= 0)
             {
                 result = plain;
                 return true;

@@ -1,3 +1,4 @@
+using Lambench.Core.Text;
 using Lambench.Runner.Aws;
 
 namespace Lambench.Runner.Doctor;
@@ -22,7 +23,7 @@ public sealed class AwsDoctor(AwsAccountClients clients, TimeProvider? time = nu
 
         if (!Lambench.Core.Cost.AwsRegionName.IsWellFormed(region))
         {
-            return DoctorCheck.Failed("region", $"'{Shorten(region)}' is not a region name (such as us-east-1 or sa-east-1)");
+            return DoctorCheck.Failed("region", $"'{Excerpt.Of(region)}' is not a region name (such as us-east-1 or sa-east-1)");
         }
 
         return Amazon.RegionEndpoint.EnumerableAllRegions.Any(r => r.SystemName == region)
@@ -74,7 +75,7 @@ public sealed class AwsDoctor(AwsAccountClients clients, TimeProvider? time = nu
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellation.IsCancellationRequested)
         {
-            return DoctorCheck.Failed(name, $"no answer: {Shorten(e.Message)}");
+            return DoctorCheck.Failed(name, $"no answer: {Excerpt.Of(e.Message)}");
         }
     }
 
@@ -106,7 +107,7 @@ public sealed class AwsDoctor(AwsAccountClients clients, TimeProvider? time = nu
         }
         catch (Exception e) when (e is AwsServiceException or HttpRequestException or TaskCanceledException && !cancellation.IsCancellationRequested)
         {
-            return DoctorCheck.Failed("credentials", $"STS did not answer GetCallerIdentity: {Shorten(e.Message)} (check the network, the region and any endpoint override)");
+            return DoctorCheck.Failed("credentials", $"STS did not answer GetCallerIdentity: {Excerpt.Of(e.Message)} (check the network, the region and any endpoint override)");
         }
     }
 
@@ -119,7 +120,7 @@ public sealed class AwsDoctor(AwsAccountClients clients, TimeProvider? time = nu
         }
         catch (AwsServiceException e)
         {
-            return DoctorCheck.Failed("stack", $"DescribeStacks failed: {Shorten(e.Message)} (the credentials need cloudformation:DescribeStacks)");
+            return DoctorCheck.Failed("stack", $"DescribeStacks failed: {Excerpt.Of(e.Message)} (the credentials need cloudformation:DescribeStacks)");
         }
 
         if (stack is null)
@@ -154,7 +155,7 @@ public sealed class AwsDoctor(AwsAccountClients clients, TimeProvider? time = nu
         }
         catch (AwsServiceException e)
         {
-            return DoctorCheck.Failed("log groups", $"DescribeLogGroups failed: {Shorten(e.Message)} (the credentials need logs:DescribeLogGroups)");
+            return DoctorCheck.Failed("log groups", $"DescribeLogGroups failed: {Excerpt.Of(e.Message)} (the credentials need logs:DescribeLogGroups)");
         }
     }
 
@@ -178,7 +179,7 @@ public sealed class AwsDoctor(AwsAccountClients clients, TimeProvider? time = nu
         }
         catch (AwsServiceException e)
         {
-            return DoctorCheck.Failed("read logs", $"FilterLogEvents refused: {Shorten(e.Message)} (the credentials need logs:FilterLogEvents, logs:StartQuery and logs:GetQueryResults)");
+            return DoctorCheck.Failed("read logs", $"FilterLogEvents refused: {Excerpt.Of(e.Message)} (the credentials need logs:FilterLogEvents, logs:StartQuery and logs:GetQueryResults)");
         }
     }
 
@@ -197,10 +198,7 @@ public sealed class AwsDoctor(AwsAccountClients clients, TimeProvider? time = nu
         }
         catch (AwsServiceException e)
         {
-            return DoctorCheck.Failed("read metrics", $"GetMetricStatistics refused: {Shorten(e.Message)} (the credentials need cloudwatch:GetMetricStatistics)");
+            return DoctorCheck.Failed("read metrics", $"GetMetricStatistics refused: {Excerpt.Of(e.Message)} (the credentials need cloudwatch:GetMetricStatistics)");
         }
     }
-
-    /// <summary>At most 200 characters of a message or value, so a huge answer never floods the console.</summary>
-    internal static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "…";
 }

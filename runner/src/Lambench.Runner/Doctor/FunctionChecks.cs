@@ -1,3 +1,4 @@
+using Lambench.Core.Text;
 using Lambench.Runner.Aws;
 
 namespace Lambench.Runner.Doctor;
@@ -43,11 +44,11 @@ internal sealed class FunctionChecks(ILambdaApi lambda)
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellation.IsCancellationRequested)
         {
-            return $"{expected.Name}: no answer from Lambda: {AwsDoctor.Shorten(e.Message)}";
+            return $"{expected.Name}: no answer from Lambda: {Excerpt.Of(e.Message)}";
         }
         catch (AwsServiceException e)
         {
-            return $"{expected.Name}: GetFunctionConfiguration failed: {AwsDoctor.Shorten(e.Message)} (the credentials need lambda:GetFunctionConfiguration)";
+            return $"{expected.Name}: GetFunctionConfiguration failed: {Excerpt.Of(e.Message)} (the credentials need lambda:GetFunctionConfiguration)";
         }
 
         if (actual.State != "Active")

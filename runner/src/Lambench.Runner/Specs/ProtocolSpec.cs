@@ -9,7 +9,7 @@ public sealed record ProtocolSpec
     /// <summary>Cold starts forced per configuration and batch (an environment variable change, then a wait until the update is active).</summary>
     public int ColdStarts { get; init; }
 
-    /// <summary>Warm repetitions of every batch per configuration (seeds/000: at least 5).</summary>
+    /// <summary>Warm repetitions of every batch per configuration (the thesis protocol asks for at least 5).</summary>
     public int Repetitions { get; init; } = 5;
 
     /// <summary>Reserved concurrency while the configuration runs; null leaves it unset.</summary>

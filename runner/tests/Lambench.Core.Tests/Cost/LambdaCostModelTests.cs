@@ -18,7 +18,7 @@ public class LambdaCostModelTests
     [Theory]
     [InlineData("x86_64", 128, 100, "0.00000040833375")]  // 0.0125 × 0.0000166667 = 0.00000020833375, + 0.0000002
     [InlineData("arm64", 128, 100, "0.0000003666675")]   // 0.0125 × 0.0000133334 = 0.0000001666675, + 0.0000002
-    [InlineData("x86_64", 512, 3064, "0.0000257333844")]  // seeds/003 cold start: 1.532 GB-s × 0.0000166667 = 0.0000255333844, + 0.0000002
+    [InlineData("x86_64", 512, 3064, "0.0000257333844")]  // the published order-processor cold start (data/sample): 1.532 GB-s × 0.0000166667 = 0.0000255333844, + 0.0000002
     public void Prices_one_invocation_at_the_first_tier(string architecture, int memory, int billedMs, string expected) =>
         Assert.Equal(decimal.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), Model.InvocationCost(architecture, memory, billedMs));
 
@@ -71,7 +71,7 @@ public class LambdaCostModelTests
     }
 
     [Theory]
-    [InlineData(3005.31, 58.36, "provided.al2", "2024-06-01", 3064)] // seeds/003: custom runtimes always billed the init
+    [InlineData(3005.31, 58.36, "provided.al2", "2024-06-01", 3064)] // the same REPORT line: custom runtimes always billed the init
     [InlineData(3005.31, 58.36, "python3.12", "2025-07-31", 3006)]   // managed runtime before 2025-08-01: init free
     [InlineData(3005.31, 58.36, "python3.12", "2025-08-01", 3064)]   // and from that day on, billed
     [InlineData(3003.55, null, "python3.12", "2025-08-01", 3004)]

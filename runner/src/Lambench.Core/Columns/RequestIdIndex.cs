@@ -1,6 +1,4 @@
-using Lambench.Core.Columns;
-
-namespace Lambench.Core.Ingest;
+namespace Lambench.Core.Columns;
 
 /// <summary>
 /// Where each request id was first seen, across the files of an ingest. UUID ids (nearly all) go in an open-addressing
@@ -15,8 +13,6 @@ internal sealed class RequestIdIndex
     private int[] _slots = new int[1 << 10]; // a row's number + 1; 0 is empty
     private int _shift = 32 - 10;
     private int _uuids, _nextNumber;
-
-    public int Count => _uuids + _byText.Count;
 
     /// <summary>Room for <paramref name="additional"/> more ids at most half full, so the table grows once for all the files of a call.</summary>
     public void Reserve(int additional)
