@@ -9,8 +9,6 @@ namespace Lambench.Analysis.Figures;
 /// </summary>
 public sealed class ChromiumFigureExporter(string chromiumPath, ChromiumSession? session = null)
 {
-    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
-
     /// <summary>LAMBENCH_CHROMIUM, else chromium (Debian), chromium-browser, google-chrome on PATH; null when none.</summary>
     public static string? Find()
     {

@@ -14,6 +14,9 @@ namespace Lambench.Analysis.Figures;
 /// </summary>
 public sealed partial class ChromiumSession : IAsyncDisposable
 {
+    /// <summary>How long an export may take, Chromium's start-up included.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
     private readonly Process _process;
     private readonly DirectoryInfo _work;
     private readonly Uri _page;
@@ -55,7 +58,7 @@ public sealed partial class ChromiumSession : IAsyncDisposable
     public async Task<IReadOnlyDictionary<string, FigureImages>> RenderAsync(IReadOnlyList<ReportFigure> figures, CancellationToken cancellation = default)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        timeout.CancelAfter(ChromiumFigureExporter.Timeout);
+        timeout.CancelAfter(Timeout);
         try
         {
             var endpoint = await _endpoint.Task.WaitAsync(timeout.Token);
@@ -77,7 +80,7 @@ public sealed partial class ChromiumSession : IAsyncDisposable
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {
-            throw new TimeoutException($"Chromium did not finish exporting figures within {ChromiumFigureExporter.Timeout.TotalSeconds} s");
+            throw new TimeoutException($"Chromium did not finish exporting figures within {Timeout.TotalSeconds} s");
         }
     }
 
