@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Lambench.Core.Columns;
 
 /// <summary>
@@ -23,6 +24,7 @@ internal sealed class ColumnBuffer<T>(int capacity = 0) where T : unmanaged
 
     public ReadOnlySpan<T> Span => _items.AsSpan(0, Count);
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(T value)
     {
         if (Count == _items.Length)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lambench.Core.Parsing;
 using Lambench.Core.Records;
 
@@ -86,6 +87,7 @@ public sealed class InvocationColumns
         return index;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Append(ReadOnlySpan<char> requestId, int source, DateTimeOffset? timestamp, in ReportMetrics metrics)
     {
         _ids.Add(requestId);
@@ -169,13 +171,15 @@ public sealed class InvocationColumns
         firstSeen.Reserve(parts.Sum(p => p.Count));
         for (var part = 0; part < parts.Count; part++)
         {
-            firstSeen.BeginSegment(parts[part]);
-            for (var row = 0; row < parts[part].Count; row++)
+            int? repeated = null;
+            firstSeen.AddSegment(parts[part], (row, _) =>
             {
-                if (!firstSeen.TryAdd(row, out _))
-                {
-                    return (part, parts[part].RequestId(row));
-                }
+                repeated = row;
+                return false;
+            });
+            if (repeated is { } row)
+            {
+                return (part, parts[part].RequestId(row));
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Lambench.Core.Columns;
 
 /// <summary>
@@ -12,6 +13,7 @@ internal sealed class RequestIdColumn(int capacity = 0)
 
     public int Count => _uuids.Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ReadOnlySpan<char> id)
     {
         if (TryCanonicalUuid(id, out var uuid))
@@ -54,6 +56,7 @@ internal sealed class RequestIdColumn(int capacity = 0)
     private string? Text(int row) => _texts is not null && _texts.TryGetValue(row, out var text) ? text : null;
 
     /// <summary>Only the exact spelling Guid.ToString("D") gives back: 36 characters, hyphenated, lower-case hex.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryCanonicalUuid(ReadOnlySpan<char> id, out Guid uuid)
     {
         uuid = default;

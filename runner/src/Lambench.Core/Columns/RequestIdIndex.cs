@@ -1,103 +1,153 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Lambench.Core.Columns;
 
 /// <summary>
-/// Where each request id was first seen, across the files of an ingest. UUID ids (nearly all) go in an open-addressing
-/// table of 4-byte row numbers whose keys are read back from the files' columns, so a million ids cost 8 MB instead of
-/// a dictionary entry each; other ids go in a dictionary of their text.
+/// Where each request id was first seen, across the files of an ingest. UUID ids (nearly all) are split by the top
+/// bits of their hash into 256 small tables of row numbers (<see cref="UuidHashTable"/>), whose keys are read back
+/// from the files' columns: a million ids cost 16 MB instead of a dictionary entry each, and each table is filled in
+/// one go while it is in the cache, where one large table would miss the cache (and the TLB) on every id. Other ids
+/// go in a dictionary of their text.
 /// </summary>
 internal sealed class RequestIdIndex
 {
+    private const int PartitionBits = 8;
     private readonly List<int> _segmentStarts = [];
     private readonly List<InvocationColumns> _segments = [];
     private readonly Dictionary<string, (int Segment, int Row)> _byText = new(StringComparer.Ordinal);
-    private int[] _slots = new int[1 << 10]; // a row's number + 1; 0 is empty
-    private int _shift = 32 - 10;
-    private int _uuids, _nextNumber;
+    private readonly UuidHashTable[] _partitions = Enumerable.Range(0, 1 << PartitionBits).Select(_ => new UuidHashTable()).ToArray();
+    private readonly Func<int, Guid> _uuidOf;
+    private int _nextNumber;
 
-    /// <summary>Room for <paramref name="additional"/> more ids at most half full, so the table grows once for all the files of a call.</summary>
+    public RequestIdIndex() => _uuidOf = Uuid;
+
+    /// <summary>Room for <paramref name="additional"/> more ids, so the tables grow once for all the files of a call.</summary>
     public void Reserve(int additional)
     {
-        var size = _slots.Length;
-        while ((long)(_uuids + additional) * 2 > size)
+        // Each partition gets its expected share with a margin of a few standard deviations; one that fills up grows.
+        var share = additional >> PartitionBits;
+        var margin = share + 4 * (int)Math.Sqrt(share);
+        foreach (var partition in _partitions)
         {
-            size *= 2;
-        }
-
-        if (size > _slots.Length)
-        {
-            Rehash(size);
+            partition.Reserve(margin);
         }
     }
 
-    /// <summary>The rows that follow are those of <paramref name="rows"/>, segment number <see cref="BeginSegment"/>'s count so far.</summary>
-    public void BeginSegment(InvocationColumns rows)
+    /// <summary>
+    /// Adds the rows of <paramref name="rows"/>, in order, as the next segment. For each row whose id was seen before,
+    /// in row order, <paramref name="onRepeat"/>(row, where the id was first seen) is called and says whether to go on.
+    /// </summary>
+    public void AddSegment(InvocationColumns rows, Func<int, (int Segment, int Row), bool> onRepeat)
     {
-        _segmentStarts.Add(_nextNumber);
+        var segment = _segments.Count;
+        var start = _nextNumber;
+        _segmentStarts.Add(start);
         _segments.Add(rows);
         _nextNumber = checked(_nextNumber + rows.Count);
-        Reserve(rows.Count);
-    }
 
-    /// <summary>Adds row <paramref name="row"/> of the last segment; false, with where the id was first seen, if it was.</summary>
-    public bool TryAdd(int row, out (int Segment, int Row) first)
-    {
-        var segment = _segments.Count - 1;
-        var (uuid, text) = _segments[segment].RequestIdKey(row);
-        if (text is not null)
+        var (hashes, order, bounds) = ByPartition(rows);
+        var repeats = new List<(int Row, int First)>?[_partitions.Length];
+        // Partitions are independent: filled side by side, each in row order, so the first of two equal ids is the earlier.
+        Parallel.For(0, _partitions.Length, p => repeats[p] = Fill(_partitions[p], start, hashes, order, bounds[p]..bounds[p + 1]));
+        var all = repeats.Where(r => r is not null).SelectMany(r => r!).Select(r => (r.Row, First: Address(r.First))).ToList();
+        all.AddRange(TextRepeats(rows, segment));
+        all.Sort((a, b) => a.Row.CompareTo(b.Row));
+        foreach (var (row, first) in all)
         {
-            if (_byText.TryAdd(text, (segment, row)))
+            if (!onRepeat(row, first))
             {
-                first = default;
-                return true;
-            }
-
-            first = _byText[text];
-            return false;
-        }
-
-        var slot = Find(uuid);
-        if (_slots[slot] != 0)
-        {
-            first = Address(_slots[slot] - 1);
-            return false;
-        }
-
-        _slots[slot] = _segmentStarts[segment] + row + 1;
-        _uuids++;
-        first = default;
-        return true;
-    }
-
-    public bool Contains(string requestId) =>
-        RequestIdColumn.TryCanonicalUuid(requestId, out var uuid) ? _slots[Find(uuid)] != 0 : _byText.ContainsKey(requestId);
-
-    /// <summary>The slot holding <paramref name="uuid"/>, or the empty slot where it would go (linear probing).</summary>
-    private int Find(Guid uuid)
-    {
-        var mask = _slots.Length - 1;
-        // Fibonacci hashing: the top bits of the id's hash times 2^32/φ, so ids that differ in few bits still spread.
-        for (var slot = (int)((uint)uuid.GetHashCode() * 2654435769u >> _shift); ; slot = (slot + 1) & mask)
-        {
-            var number = _slots[slot];
-            if (number == 0 || Uuid(number - 1) == uuid)
-            {
-                return slot;
+                return;
             }
         }
     }
 
-    private void Rehash(int size)
+    /// <summary>Adds the rows order[range] (hashes[range] their hashes) to one partition; those whose id was there, with its number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private List<(int Row, int First)>? Fill(UuidHashTable partition, int start, ulong[] hashes, int[] order, Range range)
     {
-        var old = _slots;
-        _slots = new int[size];
-        _shift = 32 - System.Numerics.BitOperations.Log2((uint)size);
-        foreach (var number in old)
+        List<(int Row, int First)>? repeats = null;
+        var (offset, length) = range.GetOffsetAndLength(order.Length);
+        for (var k = offset; k < offset + length; k++)
         {
-            if (number != 0)
+            if (!partition.TryAdd(hashes[k], start + order[k], _uuidOf, out var first))
             {
-                _slots[Find(Uuid(number - 1))] = number;
+                (repeats ??= []).Add((order[k], first));
             }
         }
+
+        return repeats;
+    }
+
+    public bool Contains(string requestId)
+    {
+        if (!RequestIdColumn.TryCanonicalUuid(requestId, out var uuid))
+        {
+            return _byText.ContainsKey(requestId);
+        }
+
+        var hash = Hash(uuid);
+        return _partitions[(int)(hash >> (64 - PartitionBits))].Contains(uuid, hash, _uuidOf);
+    }
+
+    /// <summary>
+    /// The rows with UUID ids grouped by partition, in row order within each (a counting sort on the hash's top bits), with
+    /// their hashes beside them: order[bounds[p]..bounds[p + 1]] are partition p's rows (the text ids' rows are left out: bounds[^2] on).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private (ulong[] Hashes, int[] Order, int[] Bounds) ByPartition(InvocationColumns rows)
+    {
+        var byRow = GC.AllocateUninitializedArray<ulong>(rows.Count);
+        var counts = new int[_partitions.Length + 2];
+        const int Text = 1 << PartitionBits;
+        for (var row = 0; row < rows.Count; row++)
+        {
+            var (uuid, text) = rows.RequestIdKey(row);
+            var partition = text is null ? (int)((byRow[row] = Hash(uuid)) >> (64 - PartitionBits)) : Text;
+            counts[partition + 1]++;
+        }
+
+        for (var p = 1; p < counts.Length; p++)
+        {
+            counts[p] += counts[p - 1];
+        }
+
+        var bounds = counts[..^1];
+        var next = counts[..^1];
+        var order = GC.AllocateUninitializedArray<int>(rows.Count);
+        var hashes = GC.AllocateUninitializedArray<ulong>(rows.Count);
+        for (var row = 0; row < rows.Count; row++)
+        {
+            var partition = rows.RequestIdKey(row).Text is null ? (int)(byRow[row] >> (64 - PartitionBits)) : Text;
+            hashes[next[partition]] = byRow[row];
+            order[next[partition]++] = row;
+        }
+
+        return (hashes, order, [.. bounds, rows.Count]);
+    }
+
+    /// <summary>Adds the rows whose id is text, in row order; those whose id was seen before, with where.</summary>
+    private List<(int Row, (int Segment, int Row) First)> TextRepeats(InvocationColumns rows, int segment)
+    {
+        var repeats = new List<(int Row, (int Segment, int Row) First)>();
+        for (var row = 0; row < rows.Count; row++)
+        {
+            if (rows.RequestIdKey(row).Text is { } text && !_byText.TryAdd(text, (segment, row)))
+            {
+                repeats.Add((row, _byText[text]));
+            }
+        }
+
+        return repeats;
+    }
+
+    /// <summary>A 64-bit mix of the id's two halves (multiplied by odd constants, folded): the top bits pick the partition, the low 32 are the fingerprint.</summary>
+    private static ulong Hash(Guid uuid)
+    {
+        Span<ulong> halves = stackalloc ulong[2];
+        MemoryMarshal.Write(MemoryMarshal.AsBytes(halves), in uuid);
+        var h = (halves[0] * 0x9E3779B97F4A7C15UL) ^ (halves[1] * 0xC2B2AE3D27D4EB4FUL);
+        return h ^ (h >> 29);
     }
 
     private Guid Uuid(int number)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lambench.Core.Columns;
 using Lambench.Core.Logs;
 using Lambench.Core.Parsing;
@@ -67,6 +68,7 @@ internal sealed class LogFileIngest
     }
 
     /// <summary>Reads the file as plain text lines; false (nothing read) when it is another format.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryReadPlainText()
     {
         if (!File.Exists(Path))
@@ -114,6 +116,7 @@ internal sealed class LogFileIngest
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Accept(ReadOnlySpan<char> message, DateTimeOffset? timestamp, string? logGroup, long lineNumber, string? location)
     {
         Entries++;
@@ -171,6 +174,7 @@ internal sealed class LogFileIngest
         _recognised++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddRow(ReadOnlySpan<char> requestId, in ReportMetrics metrics, DateTimeOffset? timestamp, string? logGroup, long lineNumber, string? location)
     {
         if (location is not null)

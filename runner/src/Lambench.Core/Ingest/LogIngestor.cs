@@ -193,17 +193,17 @@ public sealed class LogIngestor(IngestOptions options)
         }
 
         var segment = _segments.Count;
-        _firstSeen.BeginSegment(file.Rows);
         List<int>? kept = null;
-        for (var row = 0; row < file.Rows.Count; row++)
+        var next = 0; // rows before this one are kept
+        _firstSeen.AddSegment(file.Rows, (row, first) =>
         {
-            if (_firstSeen.TryAdd(row, out var first))
+            kept ??= [];
+            for (; next < row; next++)
             {
-                kept?.Add(row);
-                continue;
+                kept.Add(next);
             }
 
-            kept ??= Enumerable.Range(0, row).ToList();
+            next = row + 1;
             var firstRows = first.Segment == segment ? file.Rows : _segments[first.Segment].Rows;
             if (firstRows.SameMetrics(first.Row, file.Rows, row))
             {
@@ -212,6 +212,15 @@ public sealed class LogIngestor(IngestOptions options)
             else
             {
                 _conflicts.Add(new ConflictingReport(file.Rows.RequestId(row), firstRows.DurationMs[first.Row], file.Rows.DurationMs[row], file.Path, file.Where(row)));
+            }
+
+            return true;
+        });
+        if (kept is not null)
+        {
+            for (; next < file.Rows.Count; next++)
+            {
+                kept.Add(next);
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Lambench.Core.Logs;
 
 /// <summary>Lambda log text: one event a line (START/END/REPORT/application lines, or JSON-format events).</summary>
@@ -5,6 +6,7 @@ public static class RawTextLogReader
 {
     /// <summary>Where the message of one raw line begins, after its timestamp and log stream prefix (<see cref="TimestampPrefix"/>).</summary>
     /// <exception cref="LogFormatException">the line holds a NUL byte: the file is binary, not a log.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int MessageStart(ReadOnlySpan<char> line, string path, long lineNumber, out DateTimeOffset? timestamp, out Range logStream)
     {
         if (line.Contains('\0'))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace Lambench.Core.Logs;
@@ -13,6 +14,7 @@ namespace Lambench.Core.Logs;
 public static class TimestampPrefix
 {
     /// <summary>Where the message begins in <paramref name="line"/>; the log stream as a range of it (default when none), so nothing is allocated.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Split(ReadOnlySpan<char> line, out DateTimeOffset? timestamp, out Range logStream)
     {
         timestamp = null;
@@ -68,6 +70,7 @@ public static class TimestampPrefix
     }
 
     /// <summary>A log stream name at <paramref name="start"/>: one word holding a '/' and a ']' (2024/06/01/[$LATEST]abc).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool LooksLikeStream(ReadOnlySpan<char> line, int start, out int end)
     {
         var next = line[start..].IndexOfAny(' ', '\t');
@@ -80,6 +83,7 @@ public static class TimestampPrefix
         char.IsAsciiDigit(s[0]) && char.IsAsciiDigit(s[1]) && s[2] == ':' && char.IsAsciiDigit(s[3]) && char.IsAsciiDigit(s[4])
         && s[5] == ':' && char.IsAsciiDigit(s[6]) && char.IsAsciiDigit(s[7]);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> text, out DateTimeOffset timestamp)
     {
         // Logs Insights writes "2024-06-01 12:00:00.000" in UTC; Lambda and the CLI write ISO 8601 with Z or an offset.
@@ -91,6 +95,7 @@ public static class TimestampPrefix
     /// The shapes logs use, read digit by digit (DateTimeOffset.TryParse costs half a microsecond a line):
     /// yyyy-MM-dd(T| )HH:mm:ss[.f…][Z|±hh:mm]; no zone means UTC. Anything else is left to the general parser.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryParseIso(ReadOnlySpan<char> s, out DateTimeOffset timestamp)
     {
         timestamp = default;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 using System.Text;
 
@@ -48,6 +49,7 @@ internal sealed class Utf8LineReader : IDisposable
     public long? EstimatedLines { get; private set; }
 
     /// <summary>The next line without its line break, decoded; false at the end of the file.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryReadLine(out ReadOnlySpan<char> line)
     {
         while (true)
@@ -73,6 +75,7 @@ internal sealed class Utf8LineReader : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ReadOnlySpan<char> Decode(ReadOnlySpan<byte> bytes)
     {
         if (_chars.Length < bytes.Length)

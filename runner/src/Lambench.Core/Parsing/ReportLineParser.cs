@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Lambench.Core.Records;
 using Lambench.Core.Text;
@@ -48,10 +49,12 @@ public static partial class ReportLineParser
     /// of <paramref name="message"/>, for readers that store it as 16 bytes.
     /// </summary>
     /// <exception cref="LogMessageFormatException">missing or unreadable fields.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReportMetrics ReadReport(ReadOnlySpan<char> message, out ReadOnlySpan<char> requestId) =>
         ParseReport(WithoutTrailer(message[ReportPrefix.Length..]), out requestId);
 
     /// <summary>The line up to an X-Ray trailer (same line or next), without trailing tabs, spaces or line breaks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReadOnlySpan<char> WithoutTrailer(ReadOnlySpan<char> rest)
     {
         var trailer = rest.IndexOf("XRAY TraceId:", StringComparison.Ordinal);
@@ -69,6 +72,7 @@ public static partial class ReportLineParser
         return rest.TrimEnd();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ReportMetrics ParseReport(ReadOnlySpan<char> rest, out ReadOnlySpan<char> requestId)
     {
         rest = rest.TrimStart(' ');
@@ -123,6 +127,7 @@ public static partial class ReportLineParser
     }
 
     /// <summary>The fast path: "Key: value unit" segments between tabs. False when a segment is not one.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryReadTabSeparated(ReadOnlySpan<char> body, ref Fields fields)
     {
         while (!body.IsEmpty)
@@ -179,6 +184,7 @@ public static partial class ReportLineParser
         /// <summary>The label of a field given twice (Lambda writes each once): the line is refused, not the last kept.</summary>
         public string? Repeated;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public bool TrySet(ReadOnlySpan<char> key, ReadOnlySpan<char> value)
         {
             if (IsSet(key))
@@ -212,6 +218,7 @@ public static partial class ReportLineParser
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private readonly bool IsSet(ReadOnlySpan<char> key) => key switch
         {
             "Duration" => Duration is not null,
@@ -227,6 +234,7 @@ public static partial class ReportLineParser
             _ => false,
         };
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static bool TryNumber(ReadOnlySpan<char> value, string unit, out double? result)
         {
             value = value.Trim();
