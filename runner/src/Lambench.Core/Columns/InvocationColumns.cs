@@ -34,6 +34,33 @@ public sealed class InvocationColumns
         _status = new(capacity);
     }
 
+    /// <summary>
+    /// Columns for several readers at once, each a window of one set of shared arrays, in the order given; a reader
+    /// that writes more rows than its capacity moves to arrays of its own. Windows read side by side and then gathered
+    /// in window order (as when each holds one file, ordered by configuration) are put together in place, without a copy.
+    /// </summary>
+    internal static InvocationColumns[] Windows(IReadOnlyList<int> capacities)
+    {
+        var ids = ColumnBuffer<Guid>.Windows(capacities);
+        var (source, memory) = (ColumnBuffer<int>.Windows(capacities), ColumnBuffer<int>.Windows(capacities));
+        var timestamp = ColumnBuffer<long>.Windows(capacities);
+        var (duration, billed) = (ColumnBuffer<double>.Windows(capacities), ColumnBuffer<double>.Windows(capacities));
+        var (init, maxMemory) = (ColumnBuffer<double>.Windows(capacities), ColumnBuffer<double>.Windows(capacities));
+        var status = ColumnBuffer<byte>.Windows(capacities);
+        return Enumerable.Range(0, capacities.Count).Select(i => new InvocationColumns
+        {
+            _ids = new RequestIdColumn(ids[i]),
+            _source = source[i],
+            _memory = memory[i],
+            _timestamp = timestamp[i],
+            _duration = duration[i],
+            _billed = billed[i],
+            _init = init[i],
+            _maxMemory = maxMemory[i],
+            _status = status[i],
+        }).ToArray();
+    }
+
     public int Count => _duration.Count;
 
     public IReadOnlyList<InvocationSource> Sources => _sources;
@@ -125,7 +152,8 @@ public sealed class InvocationColumns
 
     /// <summary>
     /// New columns whose row i is parts[partOf[i]]'s row rowOf[i]: one pass a column, so merging files and putting
-    /// rows in output order cost one copy of each value.
+    /// rows in output order cost one copy of each value, or none: parts that are <see cref="Windows"/> whose rows are
+    /// asked for in window order are moved together in place, and are then empty.
     /// </summary>
     public static InvocationColumns Gather(IReadOnlyList<InvocationColumns> parts, int[] partOf, int[] rowOf)
     {

@@ -6,10 +6,15 @@ namespace Lambench.Core.Columns;
 /// million ids cost 16 MB instead of a million strings; any other id is kept as its text, so every id reads back
 /// exactly as it was written.
 /// </summary>
-internal sealed class RequestIdColumn(int capacity = 0)
+internal sealed class RequestIdColumn
 {
-    private ColumnBuffer<Guid> _uuids = new(capacity);
+    private ColumnBuffer<Guid> _uuids;
     private Dictionary<int, string>? _texts;
+
+    public RequestIdColumn(int capacity = 0) => _uuids = new(capacity);
+
+    /// <summary>A column whose UUIDs are kept in <paramref name="uuids"/> (a window of a shared array, say).</summary>
+    public RequestIdColumn(ColumnBuffer<Guid> uuids) => _uuids = uuids;
 
     public int Count => _uuids.Count;
 
@@ -38,19 +43,17 @@ internal sealed class RequestIdColumn(int capacity = 0)
     /// <summary>The ids parts[partOf[i]][rowOf[i]], in that order.</summary>
     public static RequestIdColumn Gather(IReadOnlyList<RequestIdColumn> parts, ReadOnlySpan<int> partOf, ReadOnlySpan<int> rowOf)
     {
-        var gathered = new RequestIdColumn { _uuids = ColumnBuffer<Guid>.Gather(parts.Select(p => p._uuids).ToList(), partOf, rowOf) };
-        if (parts.Any(p => p._texts is not null))
+        var texts = parts.Any(p => p._texts is not null) ? new Dictionary<int, string>() : null;
+        for (var i = 0; texts is not null && i < partOf.Length; i++)
         {
-            for (var i = 0; i < partOf.Length; i++)
+            if (parts[partOf[i]].Text(rowOf[i]) is { } text)
             {
-                if (parts[partOf[i]].Text(rowOf[i]) is { } text)
-                {
-                    (gathered._texts ??= [])[i] = text;
-                }
+                texts[i] = text;
             }
         }
 
-        return gathered;
+        // After the texts: gathering the UUIDs in place consumes the parts.
+        return new RequestIdColumn(ColumnBuffer<Guid>.Gather(parts.Select(p => p._uuids).ToList(), partOf, rowOf)) { _texts = texts };
     }
 
     private string? Text(int row) => _texts is not null && _texts.TryGetValue(row, out var text) ? text : null;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -50,6 +51,8 @@ internal sealed class RequestIdIndex
         var repeats = new List<(int Row, int First)>?[_partitions.Length];
         // Partitions are independent: filled side by side, each in row order, so the first of two equal ids is the earlier.
         Parallel.For(0, _partitions.Length, p => repeats[p] = Fill(_partitions[p], start, hashes, order, bounds[p]..bounds[p + 1]));
+        ArrayPool<ulong>.Shared.Return(hashes);
+        ArrayPool<int>.Shared.Return(order);
         var all = repeats.Where(r => r is not null).SelectMany(r => r!).Select(r => (r.Row, First: Address(r.First))).ToList();
         all.AddRange(TextRepeats(rows, segment));
         all.Sort((a, b) => a.Row.CompareTo(b.Row));
@@ -92,19 +95,17 @@ internal sealed class RequestIdIndex
 
     /// <summary>
     /// The rows with UUID ids grouped by partition, in row order within each (a counting sort on the hash's top bits), with
-    /// their hashes beside them: order[bounds[p]..bounds[p + 1]] are partition p's rows (the text ids' rows are left out: bounds[^2] on).
+    /// their hashes beside them: order[bounds[p]..bounds[p + 1]] are partition p's rows (the text ids' rows are left
+    /// out: bounds[^2] on). Both arrays are rented (the caller returns them): the next file's merge reuses their memory.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (ulong[] Hashes, int[] Order, int[] Bounds) ByPartition(InvocationColumns rows)
     {
-        var byRow = GC.AllocateUninitializedArray<ulong>(rows.Count);
         var counts = new int[_partitions.Length + 2];
         const int Text = 1 << PartitionBits;
         for (var row = 0; row < rows.Count; row++)
         {
-            var (uuid, text) = rows.RequestIdKey(row);
-            var partition = text is null ? (int)((byRow[row] = Hash(uuid)) >> (64 - PartitionBits)) : Text;
-            counts[partition + 1]++;
+            counts[Partition(rows, row) + 1]++;
         }
 
         for (var p = 1; p < counts.Length; p++)
@@ -114,16 +115,25 @@ internal sealed class RequestIdIndex
 
         var bounds = counts[..^1];
         var next = counts[..^1];
-        var order = GC.AllocateUninitializedArray<int>(rows.Count);
-        var hashes = GC.AllocateUninitializedArray<ulong>(rows.Count);
+        var order = ArrayPool<int>.Shared.Rent(rows.Count);
+        var hashes = ArrayPool<ulong>.Shared.Rent(rows.Count);
         for (var row = 0; row < rows.Count; row++)
         {
-            var partition = rows.RequestIdKey(row).Text is null ? (int)(byRow[row] >> (64 - PartitionBits)) : Text;
-            hashes[next[partition]] = byRow[row];
-            order[next[partition]++] = row;
+            // Hashed again rather than kept from the first pass: a multiply is cheaper than touching 8 more bytes a row.
+            var (uuid, text) = rows.RequestIdKey(row);
+            var hash = text is null ? Hash(uuid) : 0;
+            var at = next[text is null ? (int)(hash >> (64 - PartitionBits)) : Text]++;
+            hashes[at] = hash;
+            order[at] = row;
         }
 
         return (hashes, order, [.. bounds, rows.Count]);
+    }
+
+    private static int Partition(InvocationColumns rows, int row)
+    {
+        var (uuid, text) = rows.RequestIdKey(row);
+        return text is null ? (int)(Hash(uuid) >> (64 - PartitionBits)) : 1 << PartitionBits;
     }
 
     /// <summary>Adds the rows whose id is text, in row order; those whose id was seen before, with where.</summary>

@@ -20,16 +20,17 @@ internal sealed class LogFileIngest
     private int _lastSource = -1;
     private long _recognised, _firstContentLine;
 
-    private LogFileIngest(string path, IngestOptions options, IProgress<long>? progress)
+    private LogFileIngest(string path, IngestOptions options, IProgress<long>? progress, InvocationColumns rows)
     {
         Path = path;
         _options = options;
         _progress = progress;
+        Rows = rows;
     }
 
     public string Path { get; }
 
-    public InvocationColumns Rows { get; } = new();
+    public InvocationColumns Rows { get; }
 
     /// <summary>Where row i was read: its line number, or for container formats a location (<see cref="Locations"/>).</summary>
     public ColumnBuffer<long> Lines { get; } = new();
@@ -46,10 +47,25 @@ internal sealed class LogFileIngest
 
     public string Where(int row) => Locations.TryGetValue(row, out var location) ? location : $"line {Lines[row]}";
 
-    /// <exception cref="LogFormatException">the file cannot be read, is no supported format, or (strict) holds an unreadable REPORT line.</exception>
-    public static LogFileIngest Read(string path, IngestOptions options, IProgress<long>? progress)
+    /// <summary>How many rows the file may hold, judged from its size and first megabyte; 0 when that does not tell (gzip, UTF-16, unreadable).</summary>
+    public static int EstimateRows(string path)
     {
-        var file = new LogFileIngest(path, options, progress);
+        try
+        {
+            using var reader = File.Exists(path) ? Utf8LineReader.TryOpen(path) : null;
+            return (int)Math.Min(reader?.EstimatedLines ?? 0, Array.MaxLength / 16);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or LogFormatException or InvalidDataException)
+        {
+            return 0; // the read itself says what is wrong
+        }
+    }
+
+    /// <param name="rows">where the rows go (a window of columns shared with other files, say).</param>
+    /// <exception cref="LogFormatException">the file cannot be read, is no supported format, or (strict) holds an unreadable REPORT line.</exception>
+    public static LogFileIngest Read(string path, IngestOptions options, IProgress<long>? progress, InvocationColumns rows)
+    {
+        var file = new LogFileIngest(path, options, progress, rows);
         if (!file.TryReadPlainText())
         {
             foreach (var entry in LogFileReader.Read(path))

@@ -16,7 +16,8 @@ public sealed class LogIngestor(IngestOptions options)
 
     // Each file's rows stay in its own columns until Complete gathers them, in output order, in one copy.
     private readonly List<Segment> _segments = [];
-    private readonly RequestIdIndex _firstSeen = new();
+    private RequestIdIndex _firstSeen = new();
+    private bool _indexStale;
     private readonly Dictionary<string, InvocationTag> _tags = new(StringComparer.Ordinal);
     private readonly List<ConflictingReport> _conflicts = [];
     private readonly List<RejectedLine> _rejected = [];
@@ -49,12 +50,13 @@ public sealed class LogIngestor(IngestOptions options)
     {
         var results = new LogFileIngest?[files.Count];
         var errors = new Exception?[files.Count];
+        var rows = Windows(files);
         Parallel.For(0, files.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
             try
             {
                 var (path, fileOptions) = files[i];
-                results[i] = LogFileIngest.Read(path, fileOptions ?? options, progress is null ? null : new Progress<long>(n => progress.Report((path, n))));
+                results[i] = LogFileIngest.Read(path, fileOptions ?? options, progress is null ? null : new Progress<long>(n => progress.Report((path, n))), rows[i]);
             }
             catch (Exception e)
             {
@@ -67,6 +69,7 @@ public sealed class LogIngestor(IngestOptions options)
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error).Throw();
         }
 
+        EnsureIndex();
         _firstSeen.Reserve(results.Sum(r => r!.Rows.Count));
         for (var i = 0; i < results.Length; i++)
         {
@@ -75,12 +78,41 @@ public sealed class LogIngestor(IngestOptions options)
         }
     }
 
-    /// <summary>The rows so far, one a request id, by configuration, then time (undated last), then input order.</summary>
+    /// <summary>
+    /// One window of shared columns a file, the windows in configuration order (as the output is) with room for each
+    /// file's estimated rows: when every file holds one configuration in time order, <see cref="Complete"/> puts the
+    /// rows together where they are instead of copying them.
+    /// </summary>
+    private InvocationColumns[] Windows(IReadOnlyList<(string Path, IngestOptions? Options)> files)
+    {
+        var byConfiguration = Enumerable.Range(0, files.Count)
+            .OrderBy(i => (files[i].Options ?? options).Configuration ?? ConfigurationFromFileName(files[i].Path), StringComparer.Ordinal)
+            .ToArray();
+        var windows = InvocationColumns.Windows(byConfiguration.Select(i => LogFileIngest.EstimateRows(files[i].Path)).ToArray());
+        var rows = new InvocationColumns[files.Count];
+        for (var w = 0; w < windows.Length; w++)
+        {
+            rows[byConfiguration[w]] = windows[w];
+        }
+
+        return rows;
+    }
+
+    /// <summary>
+    /// The rows so far, one a request id, by configuration, then time (undated last), then input order. They become
+    /// the ingestor's only segment (they may have been put together in place, emptying the files' columns), so files
+    /// added later merge with them.
+    /// </summary>
     public IngestResult Complete()
     {
+        EnsureIndex();
         var parts = _segments.Select(s => s.Rows).ToList();
         var (partOf, rowOf) = OutputOrder();
+        var tagsWithoutReport = _tags.Keys.Count(id => !_firstSeen.Contains(id));
         var rows = InvocationColumns.Gather(parts, partOf, rowOf);
+        _segments.Clear();
+        _segments.Add(new Segment(rows, null));
+        _indexStale = true;
         if (_tags.Count > 0)
         {
             var tagsByUuid = new Dictionary<Guid, InvocationTag>();
@@ -102,7 +134,6 @@ public sealed class LogIngestor(IngestOptions options)
             }
         }
 
-        var tagsWithoutReport = _tags.Keys.Count(id => !_firstSeen.Contains(id));
         var summary = new IngestSummary(_files, _entries, _reports, rows.Count, _duplicates, _conflicts.Count, _initReports, _tagLines, tagsWithoutReport, _skipped, _rejected.Count);
         return new IngestResult(rows, summary) { Rejected = _rejected.ToList(), Conflicts = _conflicts.ToList() };
     }
@@ -175,6 +206,22 @@ public sealed class LogIngestor(IngestOptions options)
         for (var i = 0; i < keys.Length; i++)
         {
             (partOf[i], rowOf[i]) = (parts[keys[i].Position], rows[keys[i].Position]);
+        }
+    }
+
+    /// <summary>After <see cref="Complete"/>, the index of first-seen ids points into the segments it replaced: rebuilt from its rows.</summary>
+    private void EnsureIndex()
+    {
+        if (_indexStale)
+        {
+            _firstSeen = new RequestIdIndex();
+            _firstSeen.Reserve(_segments.Sum(s => s.Rows.Count));
+            foreach (var segment in _segments)
+            {
+                _firstSeen.AddSegment(segment.Rows, (_, _) => true);
+            }
+
+            _indexStale = false;
         }
     }
 
