@@ -51,7 +51,9 @@ public static partial class ReportLineParser
     /// <exception cref="LogMessageFormatException">missing or unreadable fields.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReportMetrics ReadReport(ReadOnlySpan<char> message, out ReadOnlySpan<char> requestId) =>
-        ParseReport(WithoutTrailer(message[ReportPrefix.Length..]), out requestId);
+        CanonicalReportLine.TryRead(message[ReportPrefix.Length..], out var metrics, out requestId)
+            ? metrics
+            : ParseReport(WithoutTrailer(message[ReportPrefix.Length..]), out requestId);
 
     /// <summary>The line up to an X-Ray trailer (same line or next), without trailing tabs, spaces or line breaks.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
