@@ -17,11 +17,11 @@ internal sealed class ColumnBuffer<T> where T : unmanaged
     // A window of a shared array, not yet gathered in place; gathering in place overwrites it, and then it is Consumed.
     private bool _scratch;
 
-    public ColumnBuffer(int capacity = 0) => (_items, _capacity) = (capacity > 0 ? GC.AllocateUninitializedArray<T>(capacity) : [], capacity);
+    public ColumnBuffer(int capacity = 0) => (_items, _capacity) = (capacity > 0 ? LargeArray.Allocate<T>(capacity) : [], capacity);
 
-    private ColumnBuffer(T[] items, int count)
+    private ColumnBuffer(T[] items, int count, int offset = 0)
     {
-        (_items, _capacity) = (items, items.Length);
+        (_items, _offset, _capacity) = (items, offset, items.Length - offset);
         Count = count;
     }
 
@@ -34,12 +34,11 @@ internal sealed class ColumnBuffer<T> where T : unmanaged
     /// <summary>Buffers that are consecutive windows of one new array, <paramref name="capacities"/>[i] values each.</summary>
     public static ColumnBuffer<T>[] Windows(IReadOnlyList<int> capacities)
     {
-        var shared = GC.AllocateUninitializedArray<T>(capacities.Sum());
-        var offset = 0;
+        var shared = LargeArray.AllocateAligned<T>(capacities.Sum(), out var offset);
         var windows = new ColumnBuffer<T>[capacities.Count];
         for (var i = 0; i < windows.Length; i++)
         {
-            windows[i] = new ColumnBuffer<T>(shared, 0) { _offset = offset, _capacity = capacities[i], _scratch = true };
+            windows[i] = new ColumnBuffer<T>(shared, 0, offset) { _capacity = capacities[i], _scratch = true };
             offset += capacities[i];
         }
 
@@ -76,11 +75,12 @@ internal sealed class ColumnBuffer<T> where T : unmanaged
         {
             var shared = parts[0]._items;
             var offsets = parts.Select(p => p._offset).ToArray();
+            var start = offsets.Min();
             for (var i = 0; i < partOf.Length; i++)
             {
-                // i <= the source position, and source positions only grow: no row is overwritten before it is read.
+                // start + i <= the source position, which only grows: no row is overwritten before it is read.
                 var value = shared[offsets[partOf[i]] + rowOf[i]];
-                shared[i] = map is null ? value : map(partOf[i], value);
+                shared[start + i] = map is null ? value : map(partOf[i], value);
             }
 
             foreach (var part in parts)
@@ -88,10 +88,10 @@ internal sealed class ColumnBuffer<T> where T : unmanaged
                 (part._items, part._offset, part._capacity, part.Count, part._scratch) = ([], 0, 0, 0, false);
             }
 
-            return new ColumnBuffer<T>(shared, partOf.Length);
+            return new ColumnBuffer<T>(shared, partOf.Length, start);
         }
 
-        var items = GC.AllocateUninitializedArray<T>(partOf.Length);
+        var items = LargeArray.Allocate<T>(partOf.Length);
         var sources = parts.Select(p => p._items).ToArray();
         var starts = parts.Select(p => p._offset).ToArray();
         for (var i = 0; i < items.Length; i++)
@@ -131,7 +131,7 @@ internal sealed class ColumnBuffer<T> where T : unmanaged
     /// <summary>Moves the values to an array of their own (leaving a shared array, if in one).</summary>
     private void Resize(int capacity)
     {
-        var larger = GC.AllocateUninitializedArray<T>(capacity);
+        var larger = LargeArray.Allocate<T>(capacity);
         Span.CopyTo(larger);
         (_items, _offset, _capacity, _scratch) = (larger, 0, capacity, false);
     }

@@ -29,6 +29,18 @@ internal sealed class RequestIdIndex
         // Each partition gets its expected share with a margin of a few standard deviations; one that fills up grows.
         var share = additional >> PartitionBits;
         var margin = share + 4 * (int)Math.Sqrt(share);
+        if (_nextNumber == 0 && _byText.Count == 0)
+        {
+            // The first reservation: all tables in one block, on huge pages where Linux gives them.
+            var size = UuidHashTable.SizeFor(margin);
+            var block = LargeArray.Allocate<long>(size * _partitions.Length);
+            Array.Clear(block);
+            for (var p = 0; p < _partitions.Length; p++)
+            {
+                _partitions[p].Use(block, p * size, size);
+            }
+        }
+
         foreach (var partition in _partitions)
         {
             partition.Reserve(margin);

@@ -9,27 +9,49 @@ namespace Lambench.Core.Columns;
 /// </summary>
 internal sealed class UuidHashTable
 {
-    private long[] _slots = new long[16]; // fingerprint << 32 | row number + 1; 0 is empty
-    private int _count;
+    // Slots _base.._base + _size of _block (a slice of a block shared by all partitions, until the table outgrows it):
+    // fingerprint << 32 | row number + 1; 0 is empty.
+    private long[] _block = new long[16];
+    private int _base, _size = 16, _count;
 
-    /// <summary>Room for <paramref name="additional"/> more ids with the table at most 70% full (probes stay short, and cheap: the table is in the cache).</summary>
-    public void Reserve(int additional)
+    private Span<long> Slots => _block.AsSpan(_base, _size);
+
+    /// <summary>Where an empty table keeps its slots: <paramref name="size"/> (a power of two) zeroed values of <paramref name="block"/> from <paramref name="start"/>.</summary>
+    public void Use(long[] block, int start, int size)
     {
-        var size = _slots.Length;
-        while ((long)(_count + additional) * 10 > size * 7L)
+        if (_count > 0 || size <= _size)
+        {
+            return;
+        }
+
+        (_block, _base, _size) = (block, start, size);
+    }
+
+    /// <summary>The slots an empty table needs for <paramref name="ids"/> ids.</summary>
+    public static int SizeFor(int ids)
+    {
+        var size = 16;
+        while ((long)ids * 10 > size * 7L)
         {
             size *= 2;
         }
 
-        if (size > _slots.Length)
+        return size;
+    }
+
+    /// <summary>Room for <paramref name="additional"/> more ids with the table at most 70% full (probes stay short, and cheap: the table is in the cache).</summary>
+    public void Reserve(int additional)
+    {
+        var size = Math.Max(_size, SizeFor(_count + additional));
+        if (size > _size)
         {
-            var old = _slots;
-            _slots = new long[size];
+            var old = Slots;
+            (_block, _base, _size) = (new long[size], 0, size);
             foreach (var entry in old)
             {
                 if (entry != 0)
                 {
-                    _slots[EmptySlot((uint)((ulong)entry >> 32))] = entry;
+                    _block[EmptySlot((uint)((ulong)entry >> 32))] = entry;
                 }
             }
         }
@@ -41,30 +63,31 @@ internal sealed class UuidHashTable
     public bool TryAdd(ulong hash, int number, Func<int, Guid> uuidOf, out int existing)
     {
         var slot = Find(hash, uuidOf, number);
-        if (_slots[slot] != 0)
+        if (Slots[slot] != 0)
         {
-            existing = (int)_slots[slot] - 1;
+            existing = (int)Slots[slot] - 1;
             return false;
         }
 
         Reserve(1);
-        _slots[EmptySlot((uint)hash)] = (long)((ulong)(uint)hash << 32 | (uint)(number + 1));
+        Slots[EmptySlot((uint)hash)] = (long)((ulong)(uint)hash << 32 | (uint)(number + 1));
         _count++;
         existing = -1;
         return true;
     }
 
-    public bool Contains(Guid uuid, ulong hash, Func<int, Guid> uuidOf) => _slots[Find(hash, uuidOf, -1, uuid)] != 0;
+    public bool Contains(Guid uuid, ulong hash, Func<int, Guid> uuidOf) => Slots[Find(hash, uuidOf, -1, uuid)] != 0;
 
     /// <summary>The slot holding the id (that of row <paramref name="number"/>, or <paramref name="uuid"/> when there is none), or the empty slot where it would go.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Find(ulong hash, Func<int, Guid> uuidOf, int number, Guid uuid = default)
     {
-        var mask = _slots.Length - 1;
+        var slots = Slots;
+        var mask = slots.Length - 1;
         var fingerprint = (uint)hash;
         for (var slot = Start(fingerprint); ; slot = (slot + 1) & mask)
         {
-            var entry = _slots[slot];
+            var entry = slots[slot];
             if (entry == 0)
             {
                 return slot;
@@ -88,9 +111,10 @@ internal sealed class UuidHashTable
 
     private int EmptySlot(uint fingerprint)
     {
-        var mask = _slots.Length - 1;
+        var slots = Slots;
+        var mask = slots.Length - 1;
         var slot = Start(fingerprint);
-        while (_slots[slot] != 0)
+        while (slots[slot] != 0)
         {
             slot = (slot + 1) & mask;
         }
@@ -99,5 +123,5 @@ internal sealed class UuidHashTable
     }
 
     /// <summary>The first slot to probe: the fingerprint times 2^32/φ, its top bits (Fibonacci hashing).</summary>
-    private int Start(uint fingerprint) => (int)((fingerprint * 2654435769u) >> (32 - System.Numerics.BitOperations.Log2((uint)_slots.Length)));
+    private int Start(uint fingerprint) => (int)((fingerprint * 2654435769u) >> (32 - System.Numerics.BitOperations.Log2((uint)_size)));
 }

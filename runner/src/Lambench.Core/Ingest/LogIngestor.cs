@@ -160,7 +160,7 @@ public sealed class LogIngestor(IngestOptions options)
             starts[r] += starts[r - 1];
         }
 
-        var (partOf, rowOf) = (new int[starts[^1]], new int[starts[^1]]);
+        var (partOf, rowOf) = (LargeArray.Allocate<int>(starts[^1]), LargeArray.Allocate<int>(starts[^1])); // every element is written
         var next = starts[..^1];
         for (var p = 0; p < _segments.Count; p++)
         {

@@ -31,8 +31,9 @@ internal sealed class ConfigurationRows
 
         var split = new ConfigurationRows
         {
-            All = rows, AllWarm = new int[rows.Length - coldCount], AllCold = new int[coldCount],
-            Successful = new int[successfulCount], Warm = new int[successfulCount - successfulColdCount], Cold = new int[successfulColdCount],
+            // Every element is written below: uninitialised, and large ones on huge pages.
+            All = rows, AllWarm = LargeArray.Allocate<int>(rows.Length - coldCount), AllCold = LargeArray.Allocate<int>(coldCount),
+            Successful = LargeArray.Allocate<int>(successfulCount), Warm = LargeArray.Allocate<int>(successfulCount - successfulColdCount), Cold = LargeArray.Allocate<int>(successfulColdCount),
         };
         int allWarm = 0, allCold = 0, successful = 0, warm = 0, cold = 0;
         foreach (var row in rows)
@@ -76,7 +77,7 @@ internal sealed class ConfigurationRows
             counts[groupOfSource[source]]++;
         }
 
-        var groups = counts.Select(n => new int[n]).ToArray();
+        var groups = counts.Select(LargeArray.Allocate<int>).ToArray();
         var filled = new int[names.Count];
         var sources = columns.SourceIndex;
         for (var row = 0; row < sources.Length; row++)

@@ -150,7 +150,7 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
     /// <summary>The column's values at <paramref name="rows"/>, absent ones (NaN) left out.</summary>
     private static double[] Values(ReadOnlySpan<double> column, int[] rows)
     {
-        var values = GC.AllocateUninitializedArray<double>(rows.Length);
+        var values = LargeArray.Allocate<double>(rows.Length);
         var count = 0;
         foreach (var row in rows)
         {
