@@ -142,6 +142,7 @@ internal sealed class RequestIdIndex
         return (hashes, order, [.. bounds, rows.Count]);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Partition(InvocationColumns rows, int row)
     {
         var (uuid, text) = rows.RequestIdKey(row);
@@ -164,11 +165,12 @@ internal sealed class RequestIdIndex
     }
 
     /// <summary>A 64-bit mix of the id's two halves (multiplied by odd constants, folded): the top bits pick the partition, the low 32 are the fingerprint.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Hash(Guid uuid)
     {
-        Span<ulong> halves = stackalloc ulong[2];
-        MemoryMarshal.Write(MemoryMarshal.AsBytes(halves), in uuid);
-        var h = (halves[0] * 0x9E3779B97F4A7C15UL) ^ (halves[1] * 0xC2B2AE3D27D4EB4FUL);
+        // No stackalloc here: it would keep this from being inlined into the loops that call it.
+        var bytes = MemoryMarshal.AsBytes(new ReadOnlySpan<Guid>(in uuid));
+        var h = (MemoryMarshal.Read<ulong>(bytes) * 0x9E3779B97F4A7C15UL) ^ (MemoryMarshal.Read<ulong>(bytes[8..]) * 0xC2B2AE3D27D4EB4FUL);
         return h ^ (h >> 29);
     }
 

@@ -14,7 +14,11 @@ internal sealed class UuidHashTable
     private long[] _block = new long[16];
     private int _base, _size = 16, _count;
 
-    private Span<long> Slots => _block.AsSpan(_base, _size);
+    private Span<long> Slots
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get => _block.AsSpan(_base, _size);
+    }
 
     /// <summary>Where an empty table keeps its slots: <paramref name="size"/> (a power of two) zeroed values of <paramref name="block"/> from <paramref name="start"/>.</summary>
     public void Use(long[] block, int start, int size)
@@ -109,6 +113,7 @@ internal sealed class UuidHashTable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int EmptySlot(uint fingerprint)
     {
         var slots = Slots;
@@ -123,5 +128,6 @@ internal sealed class UuidHashTable
     }
 
     /// <summary>The first slot to probe: the fingerprint times 2^32/φ, its top bits (Fibonacci hashing).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Start(uint fingerprint) => (int)((fingerprint * 2654435769u) >> (32 - System.Numerics.BitOperations.Log2((uint)_size)));
 }

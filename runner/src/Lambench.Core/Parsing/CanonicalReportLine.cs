@@ -53,6 +53,7 @@ internal static class CanonicalReportLine
     }
 
     /// <summary>"label digits[.digits] unit" up to the next tab (consumed) or the end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Field(ref ReadOnlySpan<char> rest, string label, string unit, out double value)
     {
         value = 0;
