@@ -45,7 +45,7 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
             x: keys,
             y: new[] { r.Duration.P50, r.Duration.P90, r.Duration.P95, r.Duration.P99 }.Select(v => v ?? double.NaN),
             ShowMarkers: true,
-            Name: r.Configuration));
+            Name: r.Stratum));
         return Figure("percentiles", L("Duration percentiles per configuration", "Percentis de duração por configuração"),
             Chart.Combine(traces), L("Percentile", "Percentil"), L("Duration (ms)", "Duração (ms)"),
             L("Successful invocations; linear interpolation between closest ranks; a percentile is drawn only where the sample carries it (p90 from n = 10, p95 from 20, p99 from 100).",
@@ -59,12 +59,12 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
     {
         // Read from the columns: a million rows are grouped without building a record each.
         var columns = invocations is InvocationRecordList list ? list.Columns : InvocationColumns.From(invocations);
-        var durations = new Dictionary<(string Configuration, StartType StartType), List<double>>();
+        var durations = new Dictionary<(string Stratum, StartType StartType), List<double>>();
         for (var row = 0; row < columns.Count; row++)
         {
             if (columns.IsSuccess(row))
             {
-                var key = (columns.Source(row).Configuration, columns.IsCold(row) ? StartType.Cold : StartType.Warm);
+                var key = (StratumName.Of(columns.Source(row).Configuration, columns.Label(row)), columns.IsCold(row) ? StartType.Cold : StartType.Warm);
                 if (!durations.TryGetValue(key, out var values))
                 {
                     durations[key] = values = [];
@@ -75,8 +75,8 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
         }
 
         var groups = durations
-            .OrderBy(g => g.Key.Configuration, StringComparer.Ordinal).ThenBy(g => g.Key.StartType)
-            .Select(g => (Name: $"{g.Key.Configuration} ({language.StartType(g.Key.StartType.ToName())})", Values: g.Value.ToArray()))
+            .OrderBy(g => g.Key.Stratum, StringComparer.Ordinal).ThenBy(g => g.Key.StartType)
+            .Select(g => (Name: $"{g.Key.Stratum} ({language.StartType(g.Key.StartType.ToName())})", Values: g.Value.ToArray()))
             .ToList();
         // Large groups go in with their five numbers only; the patch below replaces them by Plotly's precomputed box.
         var traces = groups.Select(g => Chart.BoxPlot<string, double, string>(Y: g.Values.Length > BoxPointsLimit ? [0.0] : g.Values, Name: g.Name));
@@ -119,17 +119,17 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
         var keys = new List<string>();
         var durations = new List<double>();
         var inits = new List<double>();
-        foreach (var configuration in summary.Rows.Select(r => r.Configuration).Distinct())
+        foreach (var stratum in summary.Rows.Select(r => r.Stratum).Distinct())
         {
             foreach (var startType in new[] { StartTypeNames.Warm, StartTypeNames.Cold })
             {
-                var row = summary.Rows.Single(r => r.Configuration == configuration && r.StartType == startType);
+                var row = summary.Rows.Single(r => r.Stratum == stratum && r.StartType == startType);
                 if (row.Duration.N == 0)
                 {
                     continue;
                 }
 
-                keys.Add($"{configuration} · {language.StartType(startType)}");
+                keys.Add($"{stratum} · {language.StartType(startType)}");
                 durations.Add(row.Duration.Mean!.Value);
                 inits.Add(row.InitDuration.Mean ?? 0);
             }
@@ -149,7 +149,7 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
     {
         var chart = Chart.Column<double, string, string>(
             rows.Select(r => (double)r.CostPerMillionUsd!.Value).ToArray(),
-            Keys: rows.Select(r => r.Configuration).ToArray(),
+            Keys: rows.Select(r => r.Stratum).ToArray(),
             Name: L("USD per million invocations", "USD por milhão de invocações"));
         return Figure("cost", L("Lambda cost per million invocations", "Custo do Lambda por milhão de invocações") + TitleCaveat(),
             chart, L("Configuration", "Configuração"), "USD",
@@ -161,7 +161,7 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
         var traces = rows.Select(r => Chart.Point<double, double, string>(
             x: [r.Duration.P95!.Value],
             y: [(double)r.CostPerMillionUsd!.Value],
-            Name: r.Configuration));
+            Name: r.Stratum));
         return Figure("cost-vs-p95", L("Cost against p95 latency", "Custo versus latência p95") + TitleCaveat(),
             Chart.Combine(traces), L("p95 duration (ms)", "Duração p95 (ms)"), L("USD per million invocations", "USD por milhão de invocações"),
             L("Lower left is better: cheaper and faster at the 95th percentile.", "Mais abaixo e à esquerda é melhor: mais barato e mais rápido no percentil 95.") + PriceCaveat());

@@ -13,6 +13,17 @@ namespace Lambench.Analysis.Report;
 /// </summary>
 public static class MethodsParagraph
 {
+    /// <summary>A sentence on the workload strata, where the functions logged batch labels.</summary>
+    private static IEnumerable<string> Workloads(IReadOnlyList<string> workloads, ReportLanguage language)
+    {
+        if (workloads.Count > 0)
+        {
+            yield return language.T(
+                $"Each configuration ran {workloads.Count} workload(s) ({string.Join(", ", workloads)}, the batch labels the functions logged); every statistic, cost and comparison is computed per configuration and workload, and configurations are compared only within the same workload.",
+                $"Cada configuração executou {workloads.Count} carga(s) ({string.Join(", ", workloads)}, os rótulos de lote registrados pelas funções); toda estatística, custo e comparação é calculada por configuração e carga, e as configurações só são comparadas dentro da mesma carga.");
+        }
+    }
+
     public static IReadOnlyList<string> Sentences(SummaryResult summary, PriceCatalog prices, ReportLanguage language)
     {
         string L(string en, string pt) => language.T(en, pt);
@@ -21,9 +32,10 @@ public static class MethodsParagraph
         var invocations = all.Sum(r => (long)r.Failures.Invocations);
         var failed = all.Sum(r => (long)r.Failures.Failed);
         var platforms = all.Select(r => r.Platform ?? "?").Distinct().Order(StringComparer.Ordinal).ToList();
-        var perConfiguration = string.Join("; ", all.Select(r => $"{r.Configuration}: n = {N(r.Duration.N)}"));
-        var sentences = new List<string>
-        {
+        var perConfiguration = string.Join("; ", all.Select(r => $"{r.Stratum}: n = {N(r.Duration.N)}"));
+        var workloads = all.Select(r => r.Workload).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        List<string> sentences =
+        [
             L($"The analysis covers {N(invocations)} invocations of {all.Count} configuration(s) ({perConfiguration} successful), read from Lambda's REPORT lines and matched by request id, measured on the {string.Join(" and ", platforms)} platform{(platforms.Count > 1 ? "s, which were summarised apart and never compared" : string.Empty)}.",
               $"A análise cobre {N(invocations)} invocações de {all.Count} configuração(ões) ({perConfiguration} bem-sucedidas), lidas das linhas REPORT do Lambda e associadas pelo request id, medidas na plataforma {string.Join(" e ", platforms)}{(platforms.Count > 1 ? ", resumidas separadamente e nunca comparadas" : string.Empty)}."),
             L($"{N(failed)} invocation(s) ended in an error ({N(all.Sum(r => (long)r.Failures.Errors))}) or a timeout ({N(all.Sum(r => (long)r.Failures.Timeouts))}); they were excluded from every latency statistic and comparison, reported as rates with {WilsonInterval.Method}s (95%), and kept in the costs.",
@@ -32,11 +44,12 @@ public static class MethodsParagraph
               $"A latência é o campo Duration da linha REPORT; os percentis usam interpolação linear entre postos vizinhos; o intervalo de 95% da média é o intervalo t de Student e o da mediana o intervalo de estatísticas de ordem (binomial, livre de distribuição); uma estatística só é relatada quando a amostra a sustenta ({MinimumSampleSizes.RulePortuguese})."),
             L($"A cold start is an invocation whose REPORT line has an Init (or Restore) Duration; the cold-start overhead is the mean of Duration plus Init over cold starts minus the mean Duration over warm starts, given with a 95% interval (a {BootstrapDifferenceOfMeans.Method}) from {MinimumSampleSizes.BootstrapRatioPerSide} invocations a side.",
               $"Uma partida a frio é uma invocação cuja linha REPORT traz Init (ou Restore) Duration; a sobrecarga da partida a frio é a média de Duration mais Init nas partidas a frio menos a média de Duration nas quentes, com intervalo de 95% ({BootstrapDifferenceOfMeans.MethodPortuguese}) a partir de {MinimumSampleSizes.BootstrapRatioPerSide} invocações de cada lado."),
+            .. Workloads(workloads, language),
             Comparisons(summary, language),
             Costs(summary, prices, language),
             L("Each configuration was measured in a single session: intervals describe the variation within that session, not between repeated runs of the experiment.",
               "Cada configuração foi medida em uma única sessão: os intervalos descrevem a variação dentro dessa sessão, não entre repetições do experimento."),
-        };
+        ];
         return sentences;
     }
 

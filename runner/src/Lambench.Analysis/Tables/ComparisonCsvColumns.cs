@@ -10,6 +10,7 @@ public static class ComparisonCsvColumns
     [
         ("baseline", c => c.Baseline),
         ("candidate", c => c.Candidate),
+        ("workload", c => c.Workload ?? string.Empty),
         ("factor", c => c.Factor),
         ("baseline_value", c => c.BaselineValue),
         ("candidate_value", c => c.CandidateValue),

@@ -40,7 +40,7 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
         };
         var rows = summary.Rows.Where(r => r.Duration.N > 0).Select(r => (IReadOnlyList<string>)
         [
-            r.Configuration, language.StartType(r.StartType), r.Duration.N.ToString(CultureInfo.InvariantCulture),
+            r.Stratum, language.StartType(r.StartType), r.Duration.N.ToString(CultureInfo.InvariantCulture),
             Ms(r.Duration.Mean), Interval(r.Duration.MeanCi95), Ms(r.Duration.StandardDeviation), Ms(r.Duration.P50),
             Interval(r.Duration.MedianCi95), Ms(r.Duration.P90), Ms(r.Duration.P95), Ms(r.Duration.P99), Ms(r.Duration.Max),
         ]).ToList();
@@ -55,6 +55,7 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
               "DP é o desvio padrão amostral (n − 1). – indica valor inexistente, ou que a amostra é pequena demais para sustentar: " + MinimumSampleSizes.RulePortuguese + "."),
         };
         legend.AddRange(PlatformNotes(summary));
+        legend.AddRange(WorkloadNote(summary));
         return new ReportTable("latency", L("Invocation duration per configuration and start type", "Duração das invocações por configuração e tipo de início"), columns, rows, legend);
     }
 
@@ -73,7 +74,7 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
         };
         var rows = summary.Rows.Where(r => r.StartType == "all").Select(r => (IReadOnlyList<string>)
         [
-            r.Configuration, r.Failures.Invocations.ToString(CultureInfo.InvariantCulture), r.Failures.Errors.ToString(CultureInfo.InvariantCulture),
+            r.Stratum, r.Failures.Invocations.ToString(CultureInfo.InvariantCulture), r.Failures.Errors.ToString(CultureInfo.InvariantCulture),
             language.Percent(r.Failures.ErrorRate), PercentInterval(r.Failures.ErrorRateCi95),
             r.Failures.Timeouts.ToString(CultureInfo.InvariantCulture), language.Percent(r.Failures.TimeoutRate), PercentInterval(r.Failures.TimeoutRateCi95),
         ]).ToList();
@@ -86,6 +87,7 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
             L("These invocations are left out of every latency statistic and comparison, and included in the costs (AWS bills them). Throttled requests never run, so they have no REPORT line: a run counts them in collection.json.",
               "Essas invocações ficam fora de toda estatística de latência e comparação, e entram nos custos (a AWS as cobra). Requisições limitadas (throttled) não executam e não têm linha REPORT: a execução as conta em collection.json."),
         };
+        legend.AddRange(WorkloadNote(summary));
         return new ReportTable("failures", L("Errors and timeouts per configuration", "Erros e timeouts por configuração"), columns, rows, legend);
     }
 
@@ -108,7 +110,7 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
         };
         var rows = summary.Rows.Where(r => r.StartType == "all").Select(r => (IReadOnlyList<string>)
         [
-            r.Configuration, r.Duration.N.ToString(CultureInfo.InvariantCulture), r.InitDuration.N.ToString(CultureInfo.InvariantCulture),
+            r.Stratum, r.Duration.N.ToString(CultureInfo.InvariantCulture), r.InitDuration.N.ToString(CultureInfo.InvariantCulture),
             language.Percent(r.ColdStartRate), Ms(r.InitDuration.Mean), Ms(r.InitDuration.P50), Ms(r.InitDuration.P95), Ms(r.InitDuration.Max),
             Ms(r.ColdStartOverheadMs), Interval(r.ColdStartOverheadCi95), r.ColdStartOverheadPercent is { } p ? language.Fixed(p, 1) + " %" : "–", language.Fixed(r.MeanMaxMemoryUsedMb, 1),
         ]).ToList();
@@ -119,6 +121,7 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
             L($"95% CI of overhead: {BootstrapDifferenceOfMeans.Method}; none below {MinimumSampleSizes.BootstrapRatioPerSide} cold and {MinimumSampleSizes.BootstrapRatioPerSide} warm invocations.",
               $"IC 95% da sobrecarga: {BootstrapDifferenceOfMeans.MethodPortuguese}; inexistente com menos de {MinimumSampleSizes.BootstrapRatioPerSide} partidas a frio e {MinimumSampleSizes.BootstrapRatioPerSide} quentes."),
         };
+        legend.AddRange(WorkloadNote(summary));
         return new ReportTable("cold-starts", L("Cold starts per configuration", "Partidas a frio por configuração"), columns, rows, legend);
     }
 
@@ -138,7 +141,7 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
         };
         var rows = summary.Rows.Where(r => r.Duration.N > 0).Select(r => (IReadOnlyList<string>)
         [
-            r.Configuration, language.StartType(r.StartType), r.Architecture ?? "–", r.MemorySizeMb?.ToString(CultureInfo.InvariantCulture) ?? "–",
+            r.Stratum, language.StartType(r.StartType), r.Architecture ?? "–", r.MemorySizeMb?.ToString(CultureInfo.InvariantCulture) ?? "–",
             Ms(r.MeanBilledDurationMs), language.Fixed(r.CostPerMillionUsd, 4), language.Fixed(r.MonthlyCostUsd, 2), "–",
         ]).ToList();
         if (summary.AccountProjection is { } account)
@@ -187,6 +190,7 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
             legend.Add(L($"{estimated} invocation(s) had no Billed Duration: computed by that rule.", $"{estimated} invocação(ões) sem Billed Duration: calculado por essa regra."));
         }
 
+        legend.AddRange(WorkloadNote(summary));
         return new ReportTable("cost", L("Lambda cost per configuration", "Custo do Lambda por configuração"), columns, rows, legend);
     }
 
@@ -207,7 +211,7 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
         };
         var rows = summary.Comparisons.Select(c => (IReadOnlyList<string>)
         [
-            c.Baseline, c.Candidate, $"{c.Factor}: {c.BaselineValue} → {c.CandidateValue}", language.StartType(c.StartType), c.Metric,
+            StratumName.Of(c.Baseline, c.Workload), StratumName.Of(c.Candidate, c.Workload), $"{c.Factor}: {c.BaselineValue} → {c.CandidateValue}", language.StartType(c.StartType), c.Metric,
             language.Fixed(c.MedianRatio, 3),
             c.MedianRatioCi95 is { } ci ? $"[{language.Fixed(ci.Lower, 3)}; {language.Fixed(ci.Upper, 3)}]" : "–",
             PValue(c.MannWhitneyPValue), c.HolmAdjustedPValue is { } holm ? PValue(holm) : "–", language.Fixed(c.CliffsDelta, 3),
@@ -224,6 +228,7 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
             L($"Holm-adjusted p: {HolmAdjustment.Method} ({summary.Comparisons.Count} rows), which bounds the chance of any false positive among them at the nominal level; judge differences by it, not by the raw p.",
               $"p ajustado (Holm): ajuste sequencial de Holm sobre todas as linhas de comparação do relatório ({summary.Comparisons.Count} linhas), que limita a chance de qualquer falso positivo entre elas ao nível nominal; julgue as diferenças por ele, não pelo p bruto."),
         };
+        legend.AddRange(WorkloadNote(summary));
         return new ReportTable("comparisons", L("Pairwise comparisons of configurations", "Comparações entre pares de configurações"), columns, rows, legend);
     }
 
@@ -240,6 +245,17 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
         {
             yield return L($"This report mixes platforms ({string.Join(", ", platforms.Order(StringComparer.Ordinal))}): read each platform's rows apart; no comparison crosses platforms.",
                 $"Este relatório mistura plataformas ({string.Join(", ", platforms.Order(StringComparer.Ordinal))}): leia as linhas de cada plataforma separadamente; nenhuma comparação cruza plataformas.");
+        }
+    }
+
+    /// <summary>Said under every table of a report whose rows are split by workload.</summary>
+    private IEnumerable<string> WorkloadNote(SummaryResult summary)
+    {
+        var workloads = summary.Rows.Select(r => r.Workload).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+        if (workloads.Count > 0)
+        {
+            yield return L($"A row is a configuration · workload (the batch label the functions logged: {string.Join(", ", workloads)}): workloads are summarised apart, never pooled, and compared only with the same workload.",
+                $"Cada linha é configuração · carga (o rótulo de lote registrado pelas funções: {string.Join(", ", workloads)}): as cargas são resumidas separadamente, nunca agregadas, e comparadas só com a mesma carga.");
         }
     }
 

@@ -12,6 +12,7 @@ public static class SummaryCsvColumns
     public static readonly IReadOnlyList<(string Name, Func<ConfigurationSummary, string> Value)> All =
     [
         ("configuration", s => s.Configuration),
+        ("workload", s => s.Workload ?? string.Empty),
         ("start_type", s => s.StartType),
         ("n", s => InvariantFormat.Integer(s.Duration.N)),
         ("mean_duration_ms", s => InvariantFormat.Number(s.Duration.Mean)),

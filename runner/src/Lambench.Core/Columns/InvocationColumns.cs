@@ -100,6 +100,9 @@ public sealed class InvocationColumns
     public bool IsSuccess(int row) => _status[row] == 0;
 
     /// <summary>Cold when Lambda reported an Init or a Restore duration, as <see cref="InvocationRecord.StartType"/> says.</summary>
+    /// <summary>The batch label the function logged for this invocation (its workload), or null.</summary>
+    public string? Label(int row) => _rare is null ? null : Rare(row).Tag?.Label;
+
     public bool IsCold(int row) => !double.IsNaN(_init[row]) || (_rare is not null && Rare(row).RestoreDurationMs is not null);
 
     /// <summary>The source's index, adding it on first use.</summary>

@@ -5,7 +5,8 @@ using Lambench.Core.Statistics;
 namespace Lambench.Core.Summary;
 
 /// <summary>
-/// Compares every pair of configurations that differ in exactly one of runtime, architecture and memory size:
+/// Compares every pair of configurations that differ in exactly one of runtime, architecture and memory size, within
+/// one workload (batch label) and platform:
 /// warm and all durations, and the Init duration of cold starts: a two-sided Mann-Whitney U test, Cliff's delta, and
 /// a percentile bootstrap interval for the ratio of medians.
 /// </summary>
@@ -47,7 +48,7 @@ public static class ConfigurationComparer
                     var y = b.SortedMetrics[m];
                     if (x.Length >= 2 && y.Length >= 2)
                     {
-                        work.Add(() => CompareSorted(a.Name, b.Name, factor.Name, baselineValue, candidateValue, startType, metric, x, y));
+                        work.Add(() => CompareSorted(a.Name, b.Name, factor.Name, baselineValue, candidateValue, startType, metric, x, y) with { Workload = a.Workload });
                     }
                 }
             }
@@ -71,6 +72,9 @@ public static class ConfigurationComparer
     /// <summary>A configuration's identity and its metric samples, sorted, in <see cref="Metrics"/> order.</summary>
     internal sealed record Profile(string Name, ConfigurationIdentity Identity, double[][] SortedMetrics)
     {
+        /// <summary>The stratum's workload (batch label): configurations are compared within one workload, never across.</summary>
+        public string? Workload { get; init; }
+
         public static Profile Of(string name, IReadOnlyList<InvocationRecord> rows)
         {
             var all = new List<double>(rows.Count);
@@ -214,6 +218,11 @@ public static class ConfigurationComparer
 
     private static (string Name, string A, string B)? DifferingFactor(Profile a, Profile b)
     {
+        if (a.Workload != b.Workload)
+        {
+            return null; // different work: a difference in latency would be the workload's, not the factor's
+        }
+
         if (!a.Identity.IsComparable || !b.Identity.IsComparable)
         {
             return null; // a configuration mixing runtimes, architectures, memory sizes or platforms is not one side of a one-factor comparison

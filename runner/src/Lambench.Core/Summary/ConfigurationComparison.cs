@@ -10,6 +10,9 @@ public sealed record ConfigurationComparison
 {
     public required string Baseline { get; init; }
     public required string Candidate { get; init; }
+
+    /// <summary>The workload (batch label) both sides ran; null where none was logged.</summary>
+    public string? Workload { get; init; }
     public required string Factor { get; init; }
     public required string BaselineValue { get; init; }
     public required string CandidateValue { get; init; }

@@ -65,8 +65,30 @@ internal sealed class ConfigurationRows
         return split;
     }
 
+    /// <summary>
+    /// Each stratum's rows, in input order: a configuration and, where the functions logged batch labels, a workload
+    /// (rows without a label form their own stratum, workload null). Ordered by configuration, then workload (ordinal).
+    /// </summary>
+    public static List<(string Configuration, string? Workload, int[] Rows)> GroupByStratum(InvocationColumns columns)
+    {
+        var strata = new List<(string, string?, int[])>();
+        foreach (var (configuration, rows) in GroupByConfiguration(columns))
+        {
+            var first = rows.Length > 0 ? columns.Label(rows[0]) : null;
+            if (rows.All(row => columns.Label(row) == first))
+            {
+                strata.Add((configuration, first, rows));
+                continue;
+            }
+
+            strata.AddRange(rows.GroupBy(columns.Label).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => (configuration, g.Key, g.ToArray())));
+        }
+
+        return strata;
+    }
+
     /// <summary>Each configuration's rows, in input order, keyed by configuration in ordinal order.</summary>
-    public static List<(string Configuration, int[] Rows)> GroupByConfiguration(InvocationColumns columns)
+    private static List<(string Configuration, int[] Rows)> GroupByConfiguration(InvocationColumns columns)
     {
         // Sources are few (one a file or log group): map each to its group once, then count and place rows.
         var names = columns.Sources.Select(s => s.Configuration).Distinct().Order(StringComparer.Ordinal).ToList();

@@ -19,10 +19,11 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
 
     public SummaryResult Summarise(InvocationColumns columns)
     {
-        var groups = ConfigurationRows.GroupByConfiguration(columns);
-        // Each configuration is independent (sorting, intervals, bootstraps with fixed seeds): computed in parallel, listed in order.
+        // A configuration's workloads (batch labels) are strata of their own: a mix of workloads is no one distribution.
+        var groups = ConfigurationRows.GroupByStratum(columns);
+        // Each stratum is independent (sorting, intervals, bootstraps with fixed seeds): computed in parallel, listed in order.
         var results = new ConfigurationResult[groups.Count];
-        Parallel.For(0, groups.Count, i => results[i] = SummariseConfiguration(columns, groups[i].Configuration, ConfigurationRows.Of(columns, groups[i].Rows)));
+        Parallel.For(0, groups.Count, i => results[i] = SummariseConfiguration(columns, groups[i].Configuration, groups[i].Workload, ConfigurationRows.Of(columns, groups[i].Rows)));
 
         var rows = results.SelectMany(r => r.Rows).ToList();
         var warnings = results.SelectMany(r => r.Warnings).ToList();
@@ -45,10 +46,11 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
         ConfigurationComparer.Profile Comparable);
 
     /// <summary>One configuration's three rows (all, warm, cold), its warnings, and its share of the account projection.</summary>
-    private ConfigurationResult SummariseConfiguration(InvocationColumns columns, string configuration, ConfigurationRows split)
+    private ConfigurationResult SummariseConfiguration(InvocationColumns columns, string configuration, string? workload, ConfigurationRows split)
     {
         var identity = ConfigurationIdentity.Of(columns, split.All);
-        var warnings = Warnings(configuration, columns, split.All, identity).ToList();
+        var stratum = workload is null ? $"configuration '{configuration}'" : $"configuration '{configuration}', workload '{workload}'";
+        var warnings = Warnings(stratum, columns, split.All, identity).ToList();
         double? coldRate = split.Successful.Length > 0 ? (double)split.Cold.Length / split.Successful.Length : null;
         // The warm durations serve the overhead (in input order, as its resampling draws them) and then the warm row's statistics.
         var warmDurations = Values(columns.DurationMs, split.Warm);
@@ -69,6 +71,7 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
             rows.Add(new ConfigurationSummary
             {
                 Configuration = configuration,
+                Workload = workload,
                 StartType = startType,
                 Runtime = identity.Runtime,
                 Architecture = identity.Architecture,
@@ -94,26 +97,26 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
             sorted[rows.Count - 1] = startType == StartTypeNames.Cold ? inits : durations;
         }
 
-        var comparable = new ConfigurationComparer.Profile(configuration, ConfigurationIdentity.Of(columns, split.Successful), [sorted[0], sorted[1], sorted[2]]);
+        var comparable = new ConfigurationComparer.Profile(configuration, ConfigurationIdentity.Of(columns, split.Successful), [sorted[0], sorted[1], sorted[2]]) { Workload = workload };
         return new ConfigurationResult(rows, warnings, account, comparable);
     }
 
     /// <summary>What keeps a configuration from being compared or priced.</summary>
-    private static IEnumerable<string> Warnings(string configuration, InvocationColumns columns, int[] all, ConfigurationIdentity identity)
+    private static IEnumerable<string> Warnings(string stratum, InvocationColumns columns, int[] all, ConfigurationIdentity identity)
     {
         foreach (var mixed in identity.Mixed)
         {
-            yield return $"configuration '{configuration}' mixes {mixed}: compared configurations must hold one each; left empty";
+            yield return $"{stratum} mixes {mixed}: compared configurations must hold one each; left empty";
         }
 
         var withoutMemory = all.Count(row => columns.MemorySizeMb(row) is null);
         if (identity.Architecture is null)
         {
-            yield return $"configuration '{configuration}': architecture unknown, so not priced (ingest with --architecture arm64|x86_64)";
+            yield return $"{stratum}: architecture unknown, so not priced (ingest with --architecture arm64|x86_64)";
         }
         else if (withoutMemory > 0)
         {
-            yield return $"configuration '{configuration}': {withoutMemory} invocation(s) without a memory size, so not priced";
+            yield return $"{stratum}: {withoutMemory} invocation(s) without a memory size, so not priced";
         }
     }
 

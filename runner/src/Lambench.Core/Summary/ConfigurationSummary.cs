@@ -3,15 +3,21 @@ using Lambench.Core.Statistics;
 namespace Lambench.Core.Summary;
 
 /// <summary>
-/// Statistics of one configuration and start type ("all", "warm" or "cold"). Latency statistics (Duration, Init,
+/// Statistics of one stratum (a configuration, and its workload where the functions logged batch labels) and start type ("all", "warm" or "cold"). Latency statistics (Duration, Init,
 /// cold-start rate and overhead) are over successful invocations only; <see cref="Failures"/> counts the others, and
 /// costs and the mean billed duration include every invocation, as AWS bills them. The cold-start rate and overhead
-/// belong to the configuration and are the same on its three rows. Costs are null where memory size or architecture is
+/// belong to the stratum and are the same on its three rows. Costs are null where memory size or architecture is
 /// unknown.
 /// </summary>
 public sealed record ConfigurationSummary
 {
     public required string Configuration { get; init; }
+
+    /// <summary>The batch label its invocations were logged with (one workload of the configuration); null where none was.</summary>
+    public string? Workload { get; init; }
+
+    /// <summary>The row's name in tables and figures (<see cref="StratumName"/>).</summary>
+    public string Stratum => StratumName.Of(Configuration, Workload);
     public required string StartType { get; init; }
     public string? Runtime { get; init; }
     public string? Architecture { get; init; }
