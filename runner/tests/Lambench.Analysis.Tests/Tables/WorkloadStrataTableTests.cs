@@ -55,9 +55,11 @@ public sealed class WorkloadStrataTableTests
         Assert.Equal(["primes-5k", "sort-2k"], summary.Comparisons.Select(comparisonWorkload).Distinct().Order(StringComparer.Ordinal));
 
         var english = string.Join(" ", MethodsParagraph.Sentences(summary, Prices, ReportLanguage.English));
+        Assert.Contains("invocations of 2 configuration(s) in 4 configuration × workload strata (", english);
         Assert.Contains("ran 2 workload(s) (primes-5k, sort-2k", english);
         Assert.Contains("go-x86_64 · sort-2k: n = 6", english);
         var portuguese = string.Join(" ", MethodsParagraph.Sentences(summary, Prices, ReportLanguage.BrazilianPortuguese));
+        Assert.Contains("de 2 configuração(ões) em 4 estratos configuração × carga (", portuguese);
         Assert.Contains("executou 2 carga(s) (primes-5k, sort-2k", portuguese);
     }
 }
