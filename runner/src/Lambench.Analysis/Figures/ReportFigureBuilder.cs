@@ -18,9 +18,11 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
     public IReadOnlyList<ReportFigure> Build(SummaryResult summary, IReadOnlyList<InvocationRecord> invocations)
     {
         var all = summary.Rows.Where(r => r.StartType == StartTypeNames.All && r.Duration.N > 0).ToList();
+        // Latency figures use warm starts: the pooled sample's cold share is the protocol's, not the configuration's.
+        var warm = summary.Rows.Where(r => r.StartType == StartTypeNames.Warm).ToDictionary(r => r.Stratum);
         var figures = new List<ReportFigure>
         {
-            Percentiles(all),
+            Percentiles([.. warm.Values.Where(r => r.Duration.N > 0)]),
             Distribution(invocations),
             ColdVsWarm(summary),
         };
@@ -29,7 +31,7 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
         {
             figures.Add(CostPerConfiguration(priced));
             // A p95 needs 20 successful invocations: configurations with fewer have none to place.
-            if (priced.Where(r => r.Duration.P95 is not null).ToList() is { Count: > 0 } placed)
+            if (priced.Where(r => warm[r.Stratum].Duration.P95 is not null).Select(r => (r, warm[r.Stratum].Duration.P95!.Value)).ToList() is { Count: > 0 } placed)
             {
                 figures.Add(CostAgainstLatency(placed));
             }
@@ -46,10 +48,10 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
             y: new[] { r.Duration.P50, r.Duration.P90, r.Duration.P95, r.Duration.P99 }.Select(v => v ?? double.NaN),
             ShowMarkers: true,
             Name: r.Stratum));
-        return Figure("percentiles", L("Duration percentiles per configuration", "Percentis de duração por configuração"),
+        return Figure("percentiles", L("Warm-start duration percentiles per configuration", "Percentis de duração das partidas quentes por configuração"),
             Chart.Combine(traces), L("Percentile", "Percentil"), L("Duration (ms)", "Duração (ms)"),
-            L("Successful invocations; linear interpolation between closest ranks; a percentile is drawn only where the sample carries it (p90 from n = 10, p95 from 20, p99 from 100).",
-              "Invocações bem-sucedidas; interpolação linear entre postos vizinhos; um percentil só aparece quando a amostra o sustenta (p90 a partir de n = 10, p95 de 20, p99 de 100)."));
+            L("Successful warm starts; linear interpolation between closest ranks; a percentile is drawn only where the sample carries it (p90 from n = 10, p95 from 20, p99 from 100).",
+              "Partidas quentes bem-sucedidas; interpolação linear entre postos vizinhos; um percentil só aparece quando a amostra o sustenta (p90 a partir de n = 10, p95 de 20, p99 de 100)."));
     }
 
     /// <summary>Above this many invocations a box is drawn from its precomputed statistics, so the figure stays small at any n.</summary>
@@ -156,15 +158,17 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
             L("Compute and requests at first-tier list prices, from each invocation's Billed Duration.", "Computação e requisições a preços de tabela do primeiro escalão, pelo Billed Duration de cada invocação.") + PriceCaveat());
     }
 
-    private ReportFigure CostAgainstLatency(List<ConfigurationSummary> rows)
+    /// <param name="rows">each priced row (every invocation) with its warm starts' p95.</param>
+    private ReportFigure CostAgainstLatency(List<(ConfigurationSummary Row, double WarmP95)> rows)
     {
         var traces = rows.Select(r => Chart.Point<double, double, string>(
-            x: [r.Duration.P95!.Value],
-            y: [(double)r.CostPerMillionUsd!.Value],
-            Name: r.Stratum));
-        return Figure("cost-vs-p95", L("Cost against p95 latency", "Custo versus latência p95") + TitleCaveat(),
-            Chart.Combine(traces), L("p95 duration (ms)", "Duração p95 (ms)"), L("USD per million invocations", "USD por milhão de invocações"),
-            L("Lower left is better: cheaper and faster at the 95th percentile.", "Mais abaixo e à esquerda é melhor: mais barato e mais rápido no percentil 95.") + PriceCaveat());
+            x: [r.WarmP95],
+            y: [(double)r.Row.CostPerMillionUsd!.Value],
+            Name: r.Row.Stratum));
+        return Figure("cost-vs-p95", L("Cost against warm p95 latency", "Custo versus latência p95 quente") + TitleCaveat(),
+            Chart.Combine(traces), L("p95 duration of warm starts (ms)", "Duração p95 das partidas quentes (ms)"), L("USD per million invocations", "USD por milhão de invocações"),
+            L("Lower left is better: cheaper and faster at the 95th percentile of warm starts. The cost is of every invocation measured, cold starts included.",
+              "Mais abaixo e à esquerda é melhor: mais barato e mais rápido no percentil 95 das partidas quentes. O custo é o de todas as invocações medidas, partidas a frio incluídas.") + PriceCaveat());
     }
 
     /// <summary>" Unconfirmed price (…)." where the price file marks a figure of its region as not confirmed.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lambench.Core.Cost;
+using Lambench.Core.Records;
 using Lambench.Core.Statistics;
 using Lambench.Core.Summary;
 
@@ -38,7 +39,8 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
             new TableColumn("p99 (ms)", true),
             new TableColumn(L("Max (ms)", "Máx. (ms)"), true),
         };
-        var rows = summary.Rows.Where(r => r.Duration.N > 0).Select(r => (IReadOnlyList<string>)
+        // Warm and cold apart: the pooled row (start_type all in summary.csv) mixes them at the share the protocol forced.
+        var rows = summary.Rows.Where(r => r.Duration.N > 0 && r.StartType != StartTypeNames.All).Select(r => (IReadOnlyList<string>)
         [
             r.Stratum, language.StartType(r.StartType), r.Duration.N.ToString(CultureInfo.InvariantCulture),
             Ms(r.Duration.Mean), Interval(r.Duration.MeanCi95), Ms(r.Duration.StandardDeviation), Ms(r.Duration.P50),
@@ -54,6 +56,8 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
             L("SD is the sample standard deviation (n − 1). – marks a value that does not exist, or that the sample is too small to carry: " + MinimumSampleSizes.Rule + ".",
               "DP é o desvio padrão amostral (n − 1). – indica valor inexistente, ou que a amostra é pequena demais para sustentar: " + MinimumSampleSizes.RulePortuguese + "."),
         };
+        legend.Add(L("Warm and cold starts are reported apart. The pooled row of all successful invocations (start_type all in summary.csv) mixes them at the share of cold starts this experiment's protocol forced, which is no property of the configuration: it is not shown here and never compared.",
+            "Partidas quentes e a frio são relatadas separadamente. A linha agregada de todas as invocações bem-sucedidas (start_type all no summary.csv) as mistura na parcela de partidas a frio forçada pelo protocolo deste experimento, que não é propriedade da configuração: não aparece aqui e nunca é comparada."));
         legend.AddRange(PlatformNotes(summary));
         legend.AddRange(WorkloadNote(summary));
         return new ReportTable("latency", L("Invocation duration per configuration and start type", "Duração das invocações por configuração e tipo de início"), columns, rows, legend);
@@ -224,7 +228,8 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
               $"IC 95% da razão: bootstrap percentil, {ConfigurationComparer.BootstrapResamples} reamostragens, semente fixa ({ConfigurationComparer.BootstrapSeed}); inexistente abaixo de {MinimumSampleSizes.BootstrapRatioPerSide} valores por lado."),
             L($"p: {MannWhitneyTest.Description}. Cliff's delta in [−1, 1]: > 0 means the candidate's values tend to be larger.",
               "p: teste U de Mann-Whitney bilateral (exato abaixo de 50 valores por lado sem empates; senão aproximação normal com correções de empates e de continuidade). Delta de Cliff em [−1, 1]: > 0 indica valores da candidata tipicamente maiores."),
-            L("Cold rows compare Init Duration; all and warm rows compare Duration.", "Linhas frias comparam Init Duration; as demais comparam Duration."),
+            L("Warm rows compare Duration; cold rows compare Init Duration. The pooled sample of all invocations is not compared: its share of cold starts is the protocol's, so a difference there would be the mix's.",
+              "Linhas quentes comparam Duration; linhas frias comparam Init Duration. A amostra agregada de todas as invocações não é comparada: sua parcela de partidas a frio é a do protocolo, e uma diferença ali seria da mistura."),
             L($"Holm-adjusted p: {HolmAdjustment.Method} ({summary.Comparisons.Count} rows), which bounds the chance of any false positive among them at the nominal level; judge differences by it, not by the raw p.",
               $"p ajustado (Holm): ajuste sequencial de Holm sobre todas as linhas de comparação do relatório ({summary.Comparisons.Count} linhas), que limita a chance de qualquer falso positivo entre elas ao nível nominal; julgue as diferenças por ele, não pelo p bruto."),
         };

@@ -7,7 +7,7 @@ namespace Lambench.Core.Summary;
 /// <summary>
 /// Compares every pair of configurations that differ in exactly one of runtime, architecture and memory size, within
 /// one workload (batch label) and platform:
-/// warm and all durations, and the Init duration of cold starts: a two-sided Mann-Whitney U test, Cliff's delta, and
+/// warm durations and the Init duration of cold starts (never the pooled "all" sample): a two-sided Mann-Whitney U test, Cliff's delta, and
 /// a percentile bootstrap interval for the ratio of medians.
 /// </summary>
 public static class ConfigurationComparer
@@ -62,9 +62,10 @@ public static class ConfigurationComparer
         return comparisons.Select((c, k) => c with { HolmAdjustedPValue = adjusted[k] }).ToList();
     }
 
+    // Not the pooled "all" sample: its cold share is whatever the protocol forced, and differs between configurations
+    // whose cold starts or failures differ, so a difference there would be the mix's, not the factor's.
     private static readonly (string StartType, string Metric)[] Metrics =
     [
-        (StartTypeNames.All, "duration_ms"),
         (StartTypeNames.Warm, "duration_ms"),
         (StartTypeNames.Cold, "init_duration_ms"),
     ];
@@ -77,12 +78,10 @@ public static class ConfigurationComparer
 
         public static Profile Of(string name, IReadOnlyList<InvocationRecord> rows)
         {
-            var all = new List<double>(rows.Count);
             var warm = new List<double>(rows.Count);
             var init = new List<double>();
             foreach (var row in rows)
             {
-                all.Add(row.DurationMs);
                 if (row.StartType == StartType.Warm)
                 {
                     warm.Add(row.DurationMs);
@@ -101,7 +100,7 @@ public static class ConfigurationComparer
                 return array;
             }
 
-            return new Profile(name, ConfigurationIdentity.Of(rows), [Sorted(all), Sorted(warm), Sorted(init)]);
+            return new Profile(name, ConfigurationIdentity.Of(rows), [Sorted(warm), Sorted(init)]);
         }
     }
 

@@ -93,11 +93,11 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
                 MonthlyInvocations = monthlyInvocations,
                 MonthlyCostUsd = cost.Monthly?.TotalUsd,
             });
-            // Sorted in place above: all and warm durations, and the Init durations of successful invocations, are the comparisons' samples.
+            // Sorted in place above: the warm durations and the cold starts' Init durations are the comparisons' samples.
             sorted[rows.Count - 1] = startType == StartTypeNames.Cold ? inits : durations;
         }
 
-        var comparable = new ConfigurationComparer.Profile(configuration, ConfigurationIdentity.Of(columns, split.Successful), [sorted[0], sorted[1], sorted[2]]) { Workload = workload };
+        var comparable = new ConfigurationComparer.Profile(configuration, ConfigurationIdentity.Of(columns, split.Successful), [sorted[1], sorted[2]]) { Workload = workload };
         return new ConfigurationResult(rows, warnings, account, comparable);
     }
 

@@ -49,7 +49,8 @@ public class ReportFigureBuilderTests
 
         var percentiles = Assert.Single(Data(figures["percentiles"]).EnumerateArray());
         Assert.Equal(["p50", "p90", "p95", "p99"], percentiles.GetProperty("x").EnumerateArray().Select(x => x.GetString()));
-        Assert.Equal(3003.56, percentiles.GetProperty("y")[0].GetDouble(), 9);
+        // Warm starts only: 3001.53, 3003.35, 3003.55, 3003.57, 3003.64 -> p50 3003.55 by hand.
+        Assert.Equal(3003.55, percentiles.GetProperty("y")[0].GetDouble(), 9);
 
         var boxes = Data(figures["distribution"]).EnumerateArray().ToList();
         Assert.Equal(["order-processor-lambda (warm)", "order-processor-lambda (cold)"], boxes.Select(b => b.GetProperty("name").GetString()));
@@ -71,7 +72,7 @@ public class ReportFigureBuilderTests
         var figure = SampleFigures(ReportLanguage.BrazilianPortuguese).Single(f => f.Id == "percentiles");
         var layout = JsonDocument.Parse(figure.FigureJson).RootElement.GetProperty("layout");
         Assert.Equal(",.", layout.GetProperty("separators").GetString());
-        Assert.Equal("Percentis de duração por configuração", layout.GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal("Percentis de duração das partidas quentes por configuração", layout.GetProperty("title").GetProperty("text").GetString());
     }
 
     [Fact]
