@@ -20,6 +20,7 @@ type payload struct {
 	BatchID    *string `json:"batch_id"`
 	Label      *string `json:"label"`
 	Repetition *int    `json:"repetition"`
+	Round      *int    `json:"round"`
 	SizeBytes  int     `json:"size_bytes"`
 	Count      int     `json:"count"`
 	Operation  string  `json:"operation"`
@@ -79,7 +80,7 @@ func payloads(event json.RawMessage) ([]payload, bool, error) {
 }
 
 func tag(ctx Context, p payload) {
-	line, _ := json.Marshal(map[string]interface{}{"request_id": ctx.RequestID, "batch_id": p.BatchID, "label": p.Label, "repetition": p.Repetition})
+	line, _ := json.Marshal(map[string]interface{}{"request_id": ctx.RequestID, "batch_id": p.BatchID, "label": p.Label, "repetition": p.Repetition, "round": p.Round})
 	fmt.Println(string(line))
 }
 

@@ -37,7 +37,8 @@ def _payloads(event):
 
 def _tag(context, payload):
     print(json.dumps({"request_id": context.aws_request_id, "batch_id": payload.get("batch_id"),
-                      "label": payload.get("label"), "repetition": payload.get("repetition")}), flush=True)
+                      "label": payload.get("label"), "repetition": payload.get("repetition"),
+                      "round": payload.get("round")}), flush=True)
 
 
 def _respond(event, result):

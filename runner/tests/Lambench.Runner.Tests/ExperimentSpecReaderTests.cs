@@ -26,6 +26,9 @@ public sealed class ExperimentSpecReaderTests : IDisposable
         var spec = new ExperimentSpecReader().Read(Path.Combine(RepositoryPaths.Root(), "experiments", name + ".yaml"));
         Assert.Equal((name, configurations, batches, target), (spec.Name, spec.Configurations.Count, spec.Batches.Count, spec.Target));
         Assert.True(spec.Protocol.Repetitions >= 5);
+        // Replicated: every shipped spec runs rounds, each in a random interleaving.
+        Assert.True(spec.Protocol.Rounds >= 3);
+        Assert.Equal("random", spec.Protocol.Order);
     }
 
     [Fact]
@@ -35,7 +38,7 @@ public sealed class ExperimentSpecReaderTests : IDisposable
         Assert.Equal(["python-arm64-512mb", "python-x86_64-512mb", "go-arm64-512mb", "go-x86_64-512mb"], spec.Configurations.Select(c => c.Name));
         Assert.Equal("lambench-go-writer-arm64", spec.Configurations[2].FunctionName("lambench", spec.Workload));
         Assert.Equal(new Dictionary<string, object> { ["size_bytes"] = 65536, ["count"] = 16 }, spec.Batches[3].Parameters);
-        Assert.Equal((1, 0, 5, (int?)1, "fixed"), (spec.Protocol.Warmup, spec.Protocol.ColdStarts, spec.Protocol.Repetitions, spec.Protocol.ReservedConcurrency, spec.Protocol.Order));
+        Assert.Equal((5, 1, 0, 5, (int?)1, "random"), (spec.Protocol.Rounds, spec.Protocol.Warmup, spec.Protocol.ColdStarts, spec.Protocol.Repetitions, spec.Protocol.ReservedConcurrency, spec.Protocol.Order));
         Assert.Contains("does not respect reserved concurrency 1", Assert.Single(spec.Notes));
     }
 
@@ -57,6 +60,7 @@ public sealed class ExperimentSpecReaderTests : IDisposable
             protocol:
               repetitions: 3
               order: shuffled
+              rounds: 0
             """);
         var error = Assert.Throws<SpecException>(() => new ExperimentSpecReader().Read(path));
         var lines = error.Errors.Select(e => e.ToString()).ToList();
@@ -70,6 +74,7 @@ public sealed class ExperimentSpecReaderTests : IDisposable
         Assert.Contains($"{path}:11: batches[1].operation: 'fft' is not one of sort, math, string", lines);
         Assert.Contains($"{path}:13: protocol.repetitions: 3: at least 5 repetitions (the thesis protocol), so that means and percentiles carry a confidence interval", lines);
         Assert.Contains($"{path}:14: protocol.order: 'shuffled' is not one of fixed, random", lines);
+        Assert.Contains($"{path}:15: protocol.rounds: 0 is outside 1 to 1000", lines);
         Assert.Contains(lines, l => l.Contains("variables: the configurations differ in architecture (2 values), which the spec does not name as a variable", StringComparison.Ordinal));
         Assert.Equal(error.Errors.OrderBy(e => e.Line).Select(e => e.Line), error.Errors.Select(e => e.Line));
     }

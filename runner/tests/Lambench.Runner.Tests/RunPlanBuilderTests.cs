@@ -11,28 +11,60 @@ public sealed class RunPlanBuilderTests
     [Fact]
     public void The_seed_000_plan_has_the_protocols_steps_in_order()
     {
-        var plan = RunPlanBuilder.Build(Spec("tcc-dynamo-writes"), "run1");
-        // Per configuration, by hand: 1 configure + 1 warm-up + 0 cold + 5 repetitions x 4 batches = 22; 4 configurations.
-        Assert.Equal(88, plan.Steps.Count);
-        Assert.Equal((84, 4, 80, 0), (plan.Invocations(), plan.Invocations(PlanStep.Warmup), plan.Invocations(PlanStep.Warm), plan.Invocations(PlanStep.Cold)));
-        Assert.Equal(Enumerable.Range(0, 88), plan.Steps.Select(s => s.Index));
-        var first = plan.Steps.Take(7).Select(s => $"{s.Kind} {s.Configuration} {s.Batch} {s.Phase} {s.Repetition}");
+        // In the spec's order, to check the layout: rounds of blocks, each configure, warm-up, then the repetitions.
+        var spec = Spec("tcc-dynamo-writes");
+        spec = spec with { Protocol = spec.Protocol with { Order = "fixed" } };
+        var plan = RunPlanBuilder.Build(spec, "run1");
+        // Per configuration and round, by hand: 1 configure + 1 warm-up + 0 cold + 5 repetitions x 4 batches = 22; 4 configurations; 5 rounds.
+        Assert.Equal(440, plan.Steps.Count);
+        Assert.Equal((420, 20, 400, 0), (plan.Invocations(), plan.Invocations(PlanStep.Warmup), plan.Invocations(PlanStep.Warm), plan.Invocations(PlanStep.Cold)));
+        Assert.Equal(Enumerable.Range(0, 440), plan.Steps.Select(s => s.Index));
+        Assert.Equal(5, plan.Rounds);
+        var first = plan.Steps.Take(7).Select(s => $"{s.Kind} {s.Configuration} {s.Batch} {s.Phase} {s.Repetition} {s.Round}");
         Assert.Equal(
-            ["configure python-arm64-512mb   ", "invoke python-arm64-512mb 1KBx100 warmup 1", "invoke python-arm64-512mb 1KBx100 warm 1", "invoke python-arm64-512mb 64KBx100 warm 1",
-             "invoke python-arm64-512mb 1KBx1024 warm 1", "invoke python-arm64-512mb 64KBx16 warm 1", "invoke python-arm64-512mb 1KBx100 warm 2"],
+            ["configure python-arm64-512mb    1", "invoke python-arm64-512mb 1KBx100 warmup 1 1", "invoke python-arm64-512mb 1KBx100 warm 1 1", "invoke python-arm64-512mb 64KBx100 warm 1 1",
+             "invoke python-arm64-512mb 1KBx1024 warm 1 1", "invoke python-arm64-512mb 64KBx16 warm 1 1", "invoke python-arm64-512mb 1KBx100 warm 2 1"],
             first);
+        Assert.Equal([1, 2, 3, 4, 5], plan.Steps.Select(s => s.Round).Distinct());
+        Assert.Equal("configure python-arm64-512mb 2", $"{plan.Steps[88].Kind} {plan.Steps[88].Configuration} {plan.Steps[88].Round}");
         Assert.Null(plan.Seed);
         Assert.Equal("run1-00002-1", plan.Steps[2].BatchId("run1", 1));
+    }
+
+    [Fact]
+    public void Every_round_is_a_full_pass_with_an_interleaving_of_its_own()
+    {
+        var plan = RunPlanBuilder.Build(Spec("tcc-dynamo-writes"), "r", seed: 11);
+        var spec = Spec("tcc-dynamo-writes");
+        var orders = new List<string>();
+        foreach (var round in plan.Steps.GroupBy(s => s.Round))
+        {
+            // Each configuration once per round, as one block that starts with its configure step.
+            var blocks = round.Where(s => s.Kind == PlanStep.Configure).Select(s => s.Configuration).ToList();
+            Assert.Equal(spec.Configurations.Select(c => c.Name).Order(), blocks.Order());
+            orders.Add(string.Join(",", blocks));
+            foreach (var block in round.GroupBy(s => s.Configuration))
+            {
+                Assert.Equal(PlanStep.Configure, block.First().Kind);
+                var warm = block.Where(s => s.Phase == PlanStep.Warm).Select(s => (s.Batch, s.Repetition)).ToList();
+                Assert.Equal(spec.Batches.SelectMany(b => Enumerable.Range(1, 5).Select(r => ((string?)b.Label, (int?)r))).Order(), warm.Order());
+                Assert.Equal(Enumerable.Range(block.First().Index, block.Count()), block.Select(s => s.Index));
+            }
+        }
+
+        Assert.Equal(5, orders.Count);
+        Assert.True(orders.Distinct().Count() > 1, "every round draws its own order of configurations");
     }
 
     [Fact]
     public void Cold_starts_come_before_the_warm_repetitions_of_each_configuration()
     {
         var plan = RunPlanBuilder.Build(Spec("cold-starts"), "r");
-        // 12 configurations x (1 configure + 30 cold + 5 warm) = 432, by hand.
-        Assert.Equal(432, plan.Steps.Count);
-        var block = plan.Steps.Skip(1).Take(35).Select(s => s.Phase).ToList();
-        Assert.Equal(Enumerable.Repeat(PlanStep.Cold, 30).Concat(Enumerable.Repeat(PlanStep.Warm, 5)), block);
+        // 5 rounds x 12 configurations x (1 configure + 6 cold + 5 warm) = 720, by hand.
+        Assert.Equal(720, plan.Steps.Count);
+        var block = plan.Steps.Skip(1).Take(11).Select(s => s.Phase).ToList();
+        Assert.Equal(Enumerable.Repeat(PlanStep.Cold, 6).Concat(Enumerable.Repeat(PlanStep.Warm, 5)), block);
+        Assert.Equal(30, plan.Steps.Count(s => s.Phase == PlanStep.Cold && s.Configuration == "go-arm64-128mb"));
     }
 
     [Fact]

@@ -36,6 +36,7 @@ public static class InvocationFrame
             Text(InvocationCsvColumns.Platform, r => r.Platform),
             Text(InvocationCsvColumns.Label, r => r.Label),
             Text(InvocationCsvColumns.BatchId, r => r.BatchId),
-            Whole(InvocationCsvColumns.Repetition, r => r.Repetition));
+            Whole(InvocationCsvColumns.Repetition, r => r.Repetition),
+            Whole(InvocationCsvColumns.Round, r => r.Round));
     }
 }

@@ -48,10 +48,25 @@ public static class MethodsParagraph
             .. Workloads(workloads, language),
             Comparisons(summary, language),
             Costs(summary, prices, language),
-            L("Each configuration was measured in a single session: intervals describe the variation within that session, not between repeated runs of the experiment.",
-              "Cada configuração foi medida em uma única sessão: os intervalos descrevem a variação dentro dessa sessão, não entre repetições do experimento."),
+            Replication(summary, language),
         ];
         return sentences;
+    }
+
+    /// <summary>What the intervals describe: one session, or rounds with the round as the unit.</summary>
+    private static string Replication(SummaryResult summary, ReportLanguage language)
+    {
+        var rounds = summary.Rows.Where(r => r.Rounds is not null).Select(r => r.Rounds!.Rounds).Distinct().Order().ToList();
+        if (rounds.Count == 0)
+        {
+            return language.T("Each configuration was measured in a single session: intervals describe the variation within that session, not between repeated runs of the experiment.",
+                "Cada configuração foi medida em uma única sessão: os intervalos descrevem a variação dentro dessa sessão, não entre repetições do experimento.");
+        }
+
+        var k = string.Join("–", new[] { rounds[0], rounds[^1] }.Distinct());
+        return language.T(
+            $"The experiment was replicated in {k} rounds, each a full pass of the protocol over every configuration on fresh execution environments, and the round is the unit of replication: per stratum, the round medians of warm Duration and cold Init Duration are averaged with a Student's t interval across rounds (from {MinimumSampleSizes.RoundsCi} rounds), the variance is split into within- and between-round components by {RoundStatistics.Method}, and comparisons also give the {PairedRoundRatio.Method}; the per-invocation intervals describe the variation within rounds only.",
+            $"O experimento foi replicado em {k} rodadas, cada uma uma passada completa do protocolo por todas as configurações em ambientes de execução novos, e a unidade de replicação é a rodada: por estrato, as medianas por rodada da Duration quente e do Init frio são promediadas com intervalo t de Student entre rodadas (a partir de {MinimumSampleSizes.RoundsCi} rodadas), a variância é dividida em componentes dentro e entre rodadas por {RoundStatistics.MethodPortuguese}, e as comparações também dão a {PairedRoundRatio.MethodPortuguese}; os intervalos por invocação descrevem só a variação dentro das rodadas.");
     }
 
     private static string Comparisons(SummaryResult summary, ReportLanguage language)

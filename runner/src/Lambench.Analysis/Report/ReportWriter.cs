@@ -49,9 +49,14 @@ public sealed class ReportWriter(PriceCatalog prices)
     /// <summary>summary.csv, comparisons.csv, every table in three formats and the Methods paragraph in both languages; the tables, for index.html.</summary>
     private IReadOnlyList<ReportTable> WriteTablesAndMethods(SummaryResult summary, string output, ReportLanguage reportLanguage, IProgress<string>? progress, List<string> written)
     {
-        progress?.Report("Writing summary.csv and comparisons.csv");
+        var replicated = summary.Rows.Any(r => r.Rounds is not null);
+        progress?.Report(replicated ? "Writing summary.csv, comparisons.csv and rounds.csv" : "Writing summary.csv and comparisons.csv");
         written.Add(WriteCsv(Path.Combine(output, "summary.csv"), SummaryCsvColumns.All, summary.Rows));
         written.Add(WriteCsv(Path.Combine(output, "comparisons.csv"), ComparisonCsvColumns.All, summary.Comparisons));
+        if (replicated)
+        {
+            written.Add(WriteCsv(Path.Combine(output, "rounds.csv"), RoundCsvColumns.All, RoundCsvRow.Of(summary.Rows)));
+        }
 
         progress?.Report("Writing tables (Markdown, HTML, LaTeX)");
         var tables = new ReportTableBuilder(reportLanguage, prices).Build(summary);

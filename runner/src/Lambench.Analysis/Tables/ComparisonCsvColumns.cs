@@ -27,5 +27,10 @@ public static class ComparisonCsvColumns
         ("mann_whitney_p_value", c => InvariantFormat.Number(c.MannWhitneyPValue)),
         ("holm_adjusted_p_value", c => InvariantFormat.Number(c.HolmAdjustedPValue)),
         ("cliffs_delta", c => InvariantFormat.Number(c.CliffsDelta)),
+        // With rounds: the effect with the round as the unit (paired per-round median ratios).
+        ("rounds_paired", c => InvariantFormat.Integer(c.AcrossRounds?.Rounds)),
+        ("round_median_ratio", c => InvariantFormat.Number(c.AcrossRounds?.GeometricMeanRatio)),
+        ("round_median_ratio_ci95_low", c => InvariantFormat.Number(c.AcrossRounds?.Ci95?.Lower)),
+        ("round_median_ratio_ci95_high", c => InvariantFormat.Number(c.AcrossRounds?.Ci95?.Upper)),
     ];
 }

@@ -12,6 +12,11 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
     public IReadOnlyList<ReportTable> Build(SummaryResult summary)
     {
         var tables = new List<ReportTable> { Latency(summary), Failures(summary), ColdStarts(summary), Cost(summary) };
+        if (new RoundTableBuilder(language).Build(summary) is { } rounds)
+        {
+            tables.Add(rounds);
+        }
+
         if (summary.Comparisons.Count > 0)
         {
             tables.Add(Comparisons(summary));
@@ -213,12 +218,20 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
             new TableColumn(L("Holm-adjusted p", "p ajustado (Holm)"), true),
             new TableColumn(L("Cliff's delta", "Delta de Cliff"), true),
         };
+        // With rounds, the effect with the round as the unit beside the pooled one.
+        var rounds = summary.Comparisons.Any(c => c.AcrossRounds is not null);
+        if (rounds)
+        {
+            columns = [.. columns, new TableColumn(L("Across-round ratio", "Razão entre rodadas"), true), new TableColumn(L("95% CI", "IC 95%"), true)];
+        }
+
         var rows = summary.Comparisons.Select(c => (IReadOnlyList<string>)
         [
             StratumName.Of(c.Baseline, c.Workload), StratumName.Of(c.Candidate, c.Workload), $"{c.Factor}: {c.BaselineValue} → {c.CandidateValue}", language.StartType(c.StartType), c.Metric,
             language.Fixed(c.MedianRatio, 3),
             c.MedianRatioCi95 is { } ci ? $"[{language.Fixed(ci.Lower, 3)}; {language.Fixed(ci.Upper, 3)}]" : "–",
             PValue(c.MannWhitneyPValue), c.HolmAdjustedPValue is { } holm ? PValue(holm) : "–", language.Fixed(c.CliffsDelta, 3),
+            .. rounds ? [language.Fixed(c.AcrossRounds?.GeometricMeanRatio, 3), Ratio(c.AcrossRounds?.Ci95)] : Array.Empty<string>(),
         ]).ToList();
         var legend = new List<string>
         {
@@ -233,6 +246,12 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
             L($"Holm-adjusted p: {HolmAdjustment.Method} ({summary.Comparisons.Count} rows), which bounds the chance of any false positive among them at the nominal level; judge differences by it, not by the raw p.",
               $"p ajustado (Holm): ajuste sequencial de Holm sobre todas as linhas de comparação do relatório ({summary.Comparisons.Count} linhas), que limita a chance de qualquer falso positivo entre elas ao nível nominal; julgue as diferenças por ele, não pelo p bruto."),
         };
+        if (rounds)
+        {
+            legend.Add(L($"Across-round ratio: {PairedRoundRatio.Method} (k − 1 degrees of freedom, none below {MinimumSampleSizes.RoundsCi} rounds); rounds pair the two sides, so this is the effect with the round as the unit, and the one to report when it and the pooled ratio disagree.",
+                $"Razão entre rodadas: {PairedRoundRatio.MethodPortuguese} (k − 1 graus de liberdade, inexistente com menos de {MinimumSampleSizes.RoundsCi} rodadas); as rodadas emparelham os dois lados, então este é o efeito com a rodada como unidade, e o que deve ser relatado quando ele e a razão agregada divergem."));
+        }
+
         legend.AddRange(WorkloadNote(summary));
         return new ReportTable("comparisons", L("Pairwise comparisons of configurations", "Comparações entre pares de configurações"), columns, rows, legend);
     }
@@ -267,6 +286,8 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
     private string Ms(double? value) => language.Fixed(value, 2);
 
     private string PercentInterval(ConfidenceInterval? ci) => ci is { } c ? $"[{language.Percent(c.Lower)}; {language.Percent(c.Upper)}]" : "–";
+
+    private string Ratio(ConfidenceInterval? ci) => ci is { } c ? $"[{language.Fixed(c.Lower, 3)}; {language.Fixed(c.Upper, 3)}]" : "–";
 
     private string Interval(ConfidenceInterval? ci) => ci is { } c ? $"[{language.Fixed(c.Lower, 2)}; {language.Fixed(c.Upper, 2)}]" : "–";
 

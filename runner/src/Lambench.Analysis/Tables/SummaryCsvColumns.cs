@@ -59,5 +59,15 @@ public static class SummaryCsvColumns
         ("n_billed_duration_estimated", s => InvariantFormat.Integer(s.BilledDurationEstimated)),
         ("monthly_invocations", s => InvariantFormat.Integer(s.MonthlyInvocations)),
         ("monthly_cost_usd", s => InvariantFormat.Money(s.MonthlyCostUsd)),
+        // With rounds (a replicated run), the row's comparison metric with the round as the unit; empty otherwise.
+        ("rounds", s => InvariantFormat.Integer(s.Rounds?.Rounds)),
+        ("round_metric", s => s.RoundMetric ?? string.Empty),
+        ("round_median_mean_ms", s => InvariantFormat.Number(s.Rounds?.MedianMean)),
+        ("round_median_sd_ms", s => InvariantFormat.Number(s.Rounds?.MedianSd)),
+        ("round_median_mean_ci95_low_ms", s => InvariantFormat.Number(s.Rounds?.MedianMeanCi95?.Lower)),
+        ("round_median_mean_ci95_high_ms", s => InvariantFormat.Number(s.Rounds?.MedianMeanCi95?.Upper)),
+        ("within_round_sd_ms", s => InvariantFormat.Number(s.Rounds?.WithinRoundSd)),
+        ("between_round_sd_ms", s => InvariantFormat.Number(s.Rounds?.BetweenRoundSd)),
+        ("between_round_share", s => InvariantFormat.Number(s.Rounds?.BetweenRoundShare)),
     ];
 }

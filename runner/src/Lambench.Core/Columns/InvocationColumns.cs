@@ -103,6 +103,9 @@ public sealed class InvocationColumns
     /// <summary>The batch label the function logged for this invocation (its workload), or null.</summary>
     public string? Label(int row) => _rare is null ? null : Rare(row).Tag?.Label;
 
+    /// <summary>The round of a replicated run the row belongs to; null where none was logged.</summary>
+    public int? Round(int row) => _rare is null ? null : Rare(row).Tag?.Round;
+
     public bool IsCold(int row) => !double.IsNaN(_init[row]) || (_rare is not null && Rare(row).RestoreDurationMs is not null);
 
     /// <summary>The source's index, adding it on first use.</summary>
@@ -217,7 +220,7 @@ public sealed class InvocationColumns
         return null;
     }
 
-    /// <summary>Attaches what the function logged about this invocation (batch id, label, repetition).</summary>
+    /// <summary>Attaches what the function logged about this invocation (batch id, label, repetition, round).</summary>
     public void SetTag(int row, InvocationTag tag)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, Count);
@@ -258,6 +261,7 @@ public sealed class InvocationColumns
             Label = tag?.Label,
             BatchId = tag?.BatchId,
             Repetition = tag?.Repetition,
+            Round = tag?.Round,
         };
     }
 
@@ -271,9 +275,9 @@ public sealed class InvocationColumns
             columns.Append(record.RequestId, source, record.TimestampUtc, new ReportMetrics(
                 record.DurationMs, record.BilledDurationMs, record.MemorySizeMb, record.MaxMemoryUsedMb, record.InitDurationMs,
                 record.RestoreDurationMs, record.BilledRestoreDurationMs, record.Status, record.ErrorType));
-            if (record.BatchId is not null || record.Label is not null || record.Repetition is not null)
+            if (record.BatchId is not null || record.Label is not null || record.Repetition is not null || record.Round is not null)
             {
-                columns.SetTag(columns.Count - 1, new InvocationTag(record.RequestId, record.BatchId, record.Label, record.Repetition));
+                columns.SetTag(columns.Count - 1, new InvocationTag(record.RequestId, record.BatchId, record.Label, record.Repetition, record.Round));
             }
         }
 

@@ -24,10 +24,16 @@ public static class InvocationCsvColumns
     public const string BatchId = "batch_id";
     public const string Repetition = "repetition";
 
+    /// <summary>The round of a replicated run; optional when reading (files written before rounds existed lack it).</summary>
+    public const string Round = "round";
+
     public static readonly IReadOnlyList<string> InOrder =
     [
         Configuration, FunctionName, Runtime, Architecture, MemorySizeMb, StartType, RequestId, TimestampUtc,
         DurationMs, BilledDurationMs, InitDurationMs, RestoreDurationMs, BilledRestoreDurationMs, MaxMemoryUsedMb,
-        Status, ErrorType, Platform, Label, BatchId, Repetition,
+        Status, ErrorType, Platform, Label, BatchId, Repetition, Round,
     ];
+
+    /// <summary>Columns a file may lack: their cells read as empty.</summary>
+    public static readonly IReadOnlySet<string> Optional = new HashSet<string>(StringComparer.Ordinal) { Round };
 }

@@ -48,13 +48,13 @@ public static class InvocationCsvReader
             index[csv.Headers[i].Trim()] = i;
         }
 
-        var missing = InvocationCsvColumns.InOrder.Where(c => !index.ContainsKey(c)).ToList();
+        var missing = InvocationCsvColumns.InOrder.Where(c => !index.ContainsKey(c) && !InvocationCsvColumns.Optional.Contains(c)).ToList();
         if (missing.Count > 0)
         {
             throw new InvalidDataException($"{path}: line 1: not an invocations.csv: missing column(s) {string.Join(", ", missing)}");
         }
 
-        var rows = new InvocationCsvRow(csv, path, InvocationCsvColumns.InOrder.Select(c => index[c]).ToArray());
+        var rows = new InvocationCsvRow(csv, path, InvocationCsvColumns.InOrder.Select(c => index.GetValueOrDefault(c, -1)).ToArray());
         var columns = new InvocationColumns();
         while (true)
         {

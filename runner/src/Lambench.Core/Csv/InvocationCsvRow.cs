@@ -50,10 +50,15 @@ internal sealed class InvocationCsvRow(CsvReader csv, string path, int[] at)
             throw Bad(line, InvocationCsvColumns.StartType, $"'{startType}' but the row has {(cold ? "an Init or Restore duration (cold)" : "no Init or Restore duration (warm)")}");
         }
 
-        var (label, batchId, repetition) = (Text(InvocationCsvColumns.Label), Text(InvocationCsvColumns.BatchId), Integer(line, InvocationCsvColumns.Repetition));
-        if (label is not null || batchId is not null || repetition is not null)
+        var (label, batchId, repetition, round) = (Text(InvocationCsvColumns.Label), Text(InvocationCsvColumns.BatchId), Integer(line, InvocationCsvColumns.Repetition), Integer(line, InvocationCsvColumns.Round));
+        if (round is < 1)
         {
-            columns.SetTag(columns.Count - 1, new InvocationTag(columns.RequestId(columns.Count - 1), batchId, label, repetition));
+            throw Bad(line, InvocationCsvColumns.Round, $"{round}: rounds are numbered from 1");
+        }
+
+        if (label is not null || batchId is not null || repetition is not null || round is not null)
+        {
+            columns.SetTag(columns.Count - 1, new InvocationTag(columns.RequestId(columns.Count - 1), batchId, label, repetition, round));
         }
     }
 
@@ -87,6 +92,11 @@ internal sealed class InvocationCsvRow(CsvReader csv, string path, int[] at)
     {
         // The reader holds UTF-8: each column decodes into a buffer of its own, so cells of one row can be held together.
         var position = Position[column];
+        if (at[position] < 0)
+        {
+            return [];
+        }
+
         var bytes = csv.GetSpan(at[position]);
         ref var buffer = ref _cellBuffers[position];
         if (buffer.Length < bytes.Length)

@@ -35,6 +35,7 @@ public static class InvocationCsvWriter
             csv.WriteField(row.Label ?? string.Empty);
             csv.WriteField(row.BatchId ?? string.Empty);
             csv.WriteField(InvariantFormat.Integer(row.Repetition));
+            csv.WriteField(InvariantFormat.Integer(row.Round));
             csv.EndRecord();
         }
 

@@ -84,7 +84,7 @@ public static class LogMessageParser
         {
             return requestId is null
                 ? null
-                : new InvocationTag(requestId, Text(root, "batch_id"), Text(root, "label"), Integer(root, "repetition"));
+                : new InvocationTag(requestId, Text(root, "batch_id"), Text(root, "label"), Integer(root, "repetition"), Integer(root, "round"));
         }
 
         if (root.TryGetProperty("message", out var inner))

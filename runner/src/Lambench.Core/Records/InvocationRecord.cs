@@ -26,6 +26,9 @@ public sealed record InvocationRecord
     public string? BatchId { get; init; }
     public int? Repetition { get; init; }
 
+    /// <summary>The round of a replicated run (a full pass of the protocol with fresh environments); null where none was logged.</summary>
+    public int? Round { get; init; }
+
     /// <summary>Cold when Lambda reported an Init or a Restore duration, as Lambda itself decides.</summary>
     public StartType StartType => InitDurationMs is not null || RestoreDurationMs is not null ? StartType.Cold : StartType.Warm;
 }

@@ -16,6 +16,12 @@ public static class MinimumSampleSizes
     public const int MedianCi = 6;
     public const int BootstrapRatioPerSide = 10;
 
+    /// <summary>
+    /// Intervals across rounds (of the round medians, of the paired ratio) from 3 rounds: the t quantile at k − 1
+    /// degrees of freedom is 12.7 at 2 rounds and 4.3 at 3; 5 rounds or more are what a thesis should plan for.
+    /// </summary>
+    public const int RoundsCi = 3;
+
     public const string Rule = "p90 from n = 10, p95 from n = 20, p99 from n = 100 (a percentile q needs n ≥ 1/(1 − q)); the mean's t interval from n = 5, the median's interval from n = 6";
 
     public const string RulePortuguese = "p90 a partir de n = 10, p95 a partir de n = 20, p99 a partir de n = 100 (um percentil q exige n ≥ 1/(1 − q)); o intervalo t da média a partir de n = 5, o da mediana a partir de n = 6";

@@ -48,7 +48,8 @@ public static class ConfigurationComparer
                     var y = b.SortedMetrics[m];
                     if (x.Length >= 2 && y.Length >= 2)
                     {
-                        work.Add(() => CompareSorted(a.Name, b.Name, factor.Name, baselineValue, candidateValue, startType, metric, x, y) with { Workload = a.Workload });
+                        var rounds = a.Rounds[m] is { } ra && b.Rounds[m] is { } rb ? PairedRoundRatio.Compute(ra.PerRound, rb.PerRound) : null;
+                        work.Add(() => CompareSorted(a.Name, b.Name, factor.Name, baselineValue, candidateValue, startType, metric, x, y) with { Workload = a.Workload, AcrossRounds = rounds });
                     }
                 }
             }
@@ -75,6 +76,9 @@ public static class ConfigurationComparer
     {
         /// <summary>The stratum's workload (batch label): configurations are compared within one workload, never across.</summary>
         public string? Workload { get; init; }
+
+        /// <summary>Per metric (in <see cref="Metrics"/> order), the round statistics of a replicated run; null entries where there are none.</summary>
+        public RoundStatistics?[] Rounds { get; init; } = [null, null];
 
         public static Profile Of(string name, IReadOnlyList<InvocationRecord> rows)
         {

@@ -30,4 +30,7 @@ public sealed record ConfigurationComparison
     /// <summary>The p-value after Holm's adjustment over every comparison row of the same report (the family).</summary>
     public double? HolmAdjustedPValue { get; init; }
     public double CliffsDelta { get; init; }
+
+    /// <summary>With rounds: the effect with the round as the unit (paired per-round median ratios); null without 2 rounds on both sides.</summary>
+    public PairedRoundRatio? AcrossRounds { get; init; }
 }

@@ -58,6 +58,7 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
         var rows = new List<ConfigurationSummary>(3);
         (string, long, decimal)? account = null;
         var sorted = new double[3][];
+        var rounds = new RoundStatistics?[3];
         foreach (var (startType, members, billed) in new[] { (StartTypeNames.All, split.Successful, split.All), (StartTypeNames.Warm, split.Warm, split.AllWarm), (StartTypeNames.Cold, split.Cold, split.AllCold) })
         {
             var cost = Cost(columns, billed, identity);
@@ -68,6 +69,10 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
 
             var durations = startType == StartTypeNames.Warm ? warmDurations : Values(columns.DurationMs, members);
             var inits = Values(columns.InitDurationMsOrNaN, members);
+            // Before the samples are sorted in place: the comparison metric of the row (warm Duration, cold Init) by round.
+            var roundMetric = startType == StartTypeNames.All ? null : startType == StartTypeNames.Cold ? "init_duration_ms" : "duration_ms";
+            var byRound = roundMetric is null ? null : RoundsOf(columns, startType == StartTypeNames.Cold ? columns.InitDurationMsOrNaN : columns.DurationMs, members);
+            rounds[rows.Count] = byRound;
             rows.Add(new ConfigurationSummary
             {
                 Configuration = configuration,
@@ -80,6 +85,8 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
                 Duration = SampleStatistics.ComputeInPlace(durations),
                 MeanBilledDurationMs = cost.MeanBilledDurationMs,
                 InitDuration = SampleStatistics.ComputeInPlace(inits),
+                Rounds = byRound,
+                RoundMetric = byRound is null ? null : roundMetric,
                 ColdStartRate = coldRate,
                 ColdStartOverheadMs = overhead,
                 ColdStartOverheadCi95 = overheadCi,
@@ -97,7 +104,7 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
             sorted[rows.Count - 1] = startType == StartTypeNames.Cold ? inits : durations;
         }
 
-        var comparable = new ConfigurationComparer.Profile(configuration, ConfigurationIdentity.Of(columns, split.Successful), [sorted[1], sorted[2]]) { Workload = workload };
+        var comparable = new ConfigurationComparer.Profile(configuration, ConfigurationIdentity.Of(columns, split.Successful), [sorted[1], sorted[2]]) { Workload = workload, Rounds = [rounds[1], rounds[2]] };
         return new ConfigurationResult(rows, warnings, account, comparable);
     }
 
@@ -132,6 +139,33 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
         var warmMean = warmDurations.Average();
         var overhead = coldTotals.Average() - warmMean;
         return (overhead, warmMean > 0 ? overhead / warmMean * 100 : null, BootstrapDifferenceOfMeans.Compute(coldTotals, warmDurations));
+    }
+
+    /// <summary>The round statistics of <paramref name="column"/> at <paramref name="rows"/> (absent values left out); null unless every row has a round and there are 2 or more.</summary>
+    private static RoundStatistics? RoundsOf(InvocationColumns columns, ReadOnlySpan<double> column, int[] rows)
+    {
+        if (rows.Length == 0 || columns.Round(rows[0]) is null)
+        {
+            return null;
+        }
+
+        var values = new List<double>(rows.Length);
+        var rounds = new List<int>(rows.Length);
+        foreach (var row in rows)
+        {
+            if (columns.Round(row) is not { } round)
+            {
+                return null; // rows with and without rounds: not one replicated run
+            }
+
+            if (!double.IsNaN(column[row]))
+            {
+                values.Add(column[row]);
+                rounds.Add(round);
+            }
+        }
+
+        return RoundStatistics.Compute(values, rounds);
     }
 
     private static double? MeanWithoutAbsent(ReadOnlySpan<double> column, int[] rows)

@@ -26,6 +26,15 @@ public sealed record ConfigurationSummary
     public required SampleStatistics Duration { get; init; }
     public double? MeanBilledDurationMs { get; init; }
     public required SampleStatistics InitDuration { get; init; }
+
+    /// <summary>
+    /// With rounds: the row's comparison metric (<see cref="RoundMetric"/>: Duration on warm rows, Init Duration on cold
+    /// ones) with the round as the unit; null below 2 rounds and on the pooled row.
+    /// </summary>
+    public RoundStatistics? Rounds { get; init; }
+
+    /// <summary>duration_ms or init_duration_ms: what <see cref="Rounds"/> describes.</summary>
+    public string? RoundMetric { get; init; }
     public double? ColdStartRate { get; init; }
     public double? ColdStartOverheadMs { get; init; }
 

@@ -206,7 +206,7 @@ public sealed class InvocationCollector(RunTarget target)
             }
 
             used.Add(row.RequestId);
-            kept.Add(row with { BatchId = item.Status.BatchId, Label = item.Step.Batch, Repetition = item.Step.Repetition });
+            kept.Add(row with { BatchId = item.Status.BatchId, Label = item.Step.Batch, Repetition = item.Step.Repetition, Round = item.Step.Round });
         }
 
         var rest = rows.Where(r => !used.Contains(r.RequestId)).ToList();

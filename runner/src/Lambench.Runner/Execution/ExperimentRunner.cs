@@ -23,6 +23,12 @@ public sealed class ExperimentRunner(RunTarget target)
     /// <summary>The variable a forced cold start changes; configure removes it again.</summary>
     public const string ForceColdVariable = "LAMBENCH_FORCE_COLD";
 
+    /// <summary>
+    /// The variable configure sets to the run and round: every round's configure is a configuration change, so each
+    /// round starts on fresh execution environments (on AWS as locally), as replicated trials need.
+    /// </summary>
+    public const string RoundVariable = "LAMBENCH_ROUND";
+
     private readonly Dictionary<string, FunctionConfiguration> functions = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Uri> functionUrls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> queueUrls = new(StringComparer.Ordinal);
@@ -80,7 +86,7 @@ public sealed class ExperimentRunner(RunTarget target)
             try
             {
                 var entry = step.Kind == PlanStep.Configure
-                    ? await ConfigureAsync(spec, configuration, step, attempt, cancellation)
+                    ? await ConfigureAsync(spec, plan, configuration, step, attempt, cancellation)
                     : await InvokeAsync(spec, configuration, step, batchId!, attempt, cancellation);
                 journal.Append(entry);
             }
@@ -102,10 +108,14 @@ public sealed class ExperimentRunner(RunTarget target)
         return new RunExecution(total - skipped, skipped, watch.Elapsed, target.Lambda.Throttles + target.FunctionUrls.Throttles - throttlesBefore);
     }
 
-    /// <summary>"go-x86_64-512mb sort-2k warm 3": what a step does, for progress and errors.</summary>
-    public static string Describe(PlanStep step) => step.Kind == PlanStep.Configure
-        ? $"{step.Configuration}: configure"
-        : string.Create(CultureInfo.InvariantCulture, $"{step.Configuration} {step.Batch} {step.Phase} {step.Repetition}");
+    /// <summary>"go-x86_64-512mb sort-2k warm 3", with " (round 2)" after round 1: what a step does, for progress and errors.</summary>
+    public static string Describe(PlanStep step)
+    {
+        var what = step.Kind == PlanStep.Configure
+            ? $"{step.Configuration}: configure"
+            : string.Create(CultureInfo.InvariantCulture, $"{step.Configuration} {step.Batch} {step.Phase} {step.Repetition}");
+        return step.Round > 1 ? string.Create(CultureInfo.InvariantCulture, $"{what} (round {step.Round})") : what;
+    }
 
     /// <summary>Every function of the spec exists here, is Active, has the configuration's architecture and one shared timeout; its queue or URL is found.</summary>
     private async Task PreflightAsync(ExperimentSpec spec, CancellationToken cancellation)
@@ -174,10 +184,11 @@ public sealed class ExperimentRunner(RunTarget target)
         }
     }
 
-    private async Task<JournalEntry> ConfigureAsync(ExperimentSpec spec, ConfigurationSpec configuration, PlanStep step, int attempt, CancellationToken cancellation)
+    private async Task<JournalEntry> ConfigureAsync(ExperimentSpec spec, RunPlan plan, ConfigurationSpec configuration, PlanStep step, int attempt, CancellationToken cancellation)
     {
         var name = configuration.FunctionName(target.StackName, spec.Workload);
         var environment = functions[name].Environment.Where(v => v.Key != ForceColdVariable).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
+        environment[RoundVariable] = string.Create(CultureInfo.InvariantCulture, $"{plan.RunId}-{step.Round}");
         functions[name] = await target.Lambda.UpdateFunctionConfigurationAsync(name, configuration.MemoryMb, environment, target.UpdateWait, cancellation);
         await target.Lambda.SetReservedConcurrencyAsync(name, spec.Protocol.ReservedConcurrency, cancellation);
         applied = configuration.Name;
@@ -193,9 +204,10 @@ public sealed class ExperimentRunner(RunTarget target)
     /// </summary>
     private async Task ReapplyAsync(RunJournal journal, ExperimentSpec spec, RunPlan plan, PlanStep step, int attempt, ConfigurationSpec configuration, CancellationToken cancellation)
     {
-        var configure = plan.Steps.First(s => s.Kind == PlanStep.Configure && s.Configuration == step.Configuration);
-        var entry = await ConfigureAsync(spec, configuration, configure, attempt, cancellation);
-        var warmup = new PlanStep(step.Index, PlanStep.Invoke, step.Configuration, spec.Batches[0].Label, PlanStep.Warmup, 0);
+        // The configure step of the block the resumed step belongs to (its round's).
+        var configure = plan.Steps.Last(s => s.Kind == PlanStep.Configure && s.Configuration == step.Configuration && s.Index < step.Index);
+        var entry = await ConfigureAsync(spec, plan, configuration, configure, attempt, cancellation);
+        var warmup = new PlanStep(step.Index, PlanStep.Invoke, step.Configuration, spec.Batches[0].Label, PlanStep.Warmup, 0, step.Round);
         var batchId = $"{step.BatchId(plan.RunId, attempt)}-rewarm";
         await InvokeAsync(spec, configuration, warmup, batchId, attempt, cancellation);
         journal.Append(new JournalEntry(step.Index, attempt, JournalEntry.Resumed, DateTimeOffset.UtcNow, batchId, Detail: $"settings re-applied ({entry.Detail}) and one discarded warm-up sent before resuming"));
@@ -205,7 +217,7 @@ public sealed class ExperimentRunner(RunTarget target)
     {
         var name = configuration.FunctionName(target.StackName, spec.Workload);
         var batch = spec.Batches.First(b => b.Label == step.Batch);
-        var message = BatchPayload.Create(batch, batchId, step.Repetition).ToJsonString();
+        var message = BatchPayload.Create(batch, batchId, step.Repetition, step.Round).ToJsonString();
         var body = Encoding.UTF8.GetBytes(message);
         if (step.Phase == PlanStep.Cold)
         {

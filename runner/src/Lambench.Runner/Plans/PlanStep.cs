@@ -3,9 +3,10 @@ namespace Lambench.Runner.Plans;
 /// <summary>
 /// One step of a run. configure: set the configuration's memory and reserved concurrency and wait until the update
 /// is active. invoke: send one batch; Phase says whether it is a discarded warm-up, a forced cold start (the runner
-/// changes an environment variable first) or a warm repetition.
+/// changes an environment variable first) or a warm repetition. Round: the pass of the protocol the step belongs to
+/// (1 in a run of one round, and in plans written before rounds existed).
 /// </summary>
-public sealed record PlanStep(int Index, string Kind, string Configuration, string? Batch, string? Phase, int? Repetition)
+public sealed record PlanStep(int Index, string Kind, string Configuration, string? Batch, string? Phase, int? Repetition, int Round = 1)
 {
     public const string Configure = "configure";
     public const string Invoke = "invoke";

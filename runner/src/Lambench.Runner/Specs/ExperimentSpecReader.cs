@@ -20,7 +20,7 @@ public sealed partial class ExperimentSpecReader
     public static readonly IReadOnlyList<string> FaultKinds = ["raise", "exit", "hang"];
 
     private static readonly string[] TopLevel = ["name", "description", "target", "workload", "channel", "configurations", "variables", "batches", "protocol"];
-    private static readonly string[] ProtocolFields = ["warmup", "cold_starts", "repetitions", "reserved_concurrency", "order", "seed", "drain_timeout_s"];
+    private static readonly string[] ProtocolFields = ["rounds", "warmup", "cold_starts", "repetitions", "reserved_concurrency", "order", "seed", "drain_timeout_s"];
 
     private readonly List<SpecError> errors = [];
     private (string Factor, int Count)[] factorCounts = [];
@@ -226,7 +226,7 @@ public sealed partial class ExperimentSpecReader
         var node = Child(root, "protocol") as YamlMappingNode;
         if (node is null)
         {
-            Error(Child(root, "protocol") ?? root, "protocol", "required: warmup, cold_starts, repetitions (at least 5), reserved_concurrency, order");
+            Error(Child(root, "protocol") ?? root, "protocol", "required: rounds, warmup, cold_starts, repetitions (at least 5), reserved_concurrency, order");
             return new ProtocolSpec();
         }
 
@@ -235,6 +235,7 @@ public sealed partial class ExperimentSpecReader
         var reserved = Child(node, "reserved_concurrency") is YamlScalarNode { Value: "none" } ? null : Integer(node, "reserved_concurrency", "protocol.reserved_concurrency", 1, 1000) ?? defaults.ReservedConcurrency;
         return new ProtocolSpec
         {
+            Rounds = Integer(node, "rounds", "protocol.rounds", 1, 1000) ?? defaults.Rounds,
             Warmup = Integer(node, "warmup", "protocol.warmup", 0, 100) ?? defaults.Warmup,
             ColdStarts = Integer(node, "cold_starts", "protocol.cold_starts", 0, 1000) ?? defaults.ColdStarts,
             Repetitions = Integer(node, "repetitions", "protocol.repetitions", 5, 100_000, reason: "at least 5 repetitions (the thesis protocol), so that means and percentiles carry a confidence interval") ?? defaults.Repetitions,

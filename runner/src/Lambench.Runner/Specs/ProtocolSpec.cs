@@ -3,6 +3,13 @@ namespace Lambench.Runner.Specs;
 /// <summary>How the runner measures: warm-up, forced cold starts, repetitions, concurrency, order and draining.</summary>
 public sealed record ProtocolSpec
 {
+    /// <summary>
+    /// Full passes of the protocol (randomised multiple interleaved trials): each round re-configures every
+    /// configuration, which retires its execution environments, and with order random draws a new interleaving.
+    /// The analysis takes the round as the unit of replication.
+    /// </summary>
+    public int Rounds { get; init; } = 1;
+
     /// <summary>Invocations per configuration run first and discarded.</summary>
     public int Warmup { get; init; } = 1;
 

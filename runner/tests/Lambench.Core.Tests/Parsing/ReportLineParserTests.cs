@@ -110,6 +110,9 @@ public class ReportLineParserTests
         Assert.Equal(new InvocationTag("r1", "b", "SMALL", 3), text.Tag);
         var json = LogMessageParser.Parse("""{"timestamp":"t","level":"INFO","requestId":"r2","message":{"batch_id":"g","label":"LARGE"}}""");
         Assert.Equal(new InvocationTag("r2", "g", "LARGE", null), json.Tag);
+        // The round of a replicated run, as the Python function prints it (json.dumps) and the Go one (a JSON number).
+        var round = LogMessageParser.Parse("{\"request_id\": \"r3\", \"batch_id\": \"b\", \"label\": \"SMALL\", \"repetition\": 1, \"round\": 2}");
+        Assert.Equal(new InvocationTag("r3", "b", "SMALL", 1, 2), round.Tag);
     }
 
     [Theory]
