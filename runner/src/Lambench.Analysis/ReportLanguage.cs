@@ -39,7 +39,7 @@ public sealed class ReportLanguage
 
     public string StartType(string startType) => startType switch
     {
-        "all" => T("all", "todas"),
+        "mix" => T("mix", "mistura"),
         "warm" => T("warm", "quente"),
         "cold" => T("cold", "fria"),
         _ => startType,

@@ -101,6 +101,34 @@ public sealed class CommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(bad, "summary.csv")));
     }
 
+    [Theory]
+    [InlineData("5%")]
+    [InlineData("0.05")]
+    public async Task Report_with_a_declared_cold_share_adds_the_mix_rows(string share)
+    {
+        var (exit, _, _) = await Run("report", RepositoryPaths.SampleCsv, "--out", _directory, "--no-static-figures", "--cold-share", share);
+        Assert.Equal(0, exit);
+        var summary = File.ReadAllLines(Path.Combine(_directory, "summary.csv"));
+        var header = summary[0].Split(',').ToList();
+        var mix = summary.Select(l => l.Split(',')).Single(c => c[2] == "mix");
+        Assert.Equal("0.05", mix[header.IndexOf("cold_start_rate")]);
+        // numpy's weighted mean of the sample at 5 % cold (ConfigurationSummarizerTests has the computation).
+        Assert.Equal(3006.1796, double.Parse(mix[header.IndexOf("mean_duration_ms")], System.Globalization.CultureInfo.InvariantCulture), 9);
+        Assert.Contains("declared cold share of 5.0 %", File.ReadAllText(Path.Combine(_directory, "tables", "latency.md")));
+    }
+
+    [Theory]
+    [InlineData("5,0")]
+    [InlineData("150%")]
+    [InlineData("-0.1")]
+    public async Task Report_refuses_a_cold_share_that_is_no_share_in_one_line(string share)
+    {
+        var (exit, console, output) = await Run("report", RepositoryPaths.SampleCsv, "--out", _directory, "--cold-share", share);
+        Assert.NotEqual(0, exit);
+        Assert.Contains($"--cold-share: '{share}' is not a share of cold starts from 0 to 1 (0.05) or 0% to 100% (5%), '.' for decimals", console + output);
+        Assert.DoesNotContain("   at ", console + output);
+    }
+
     [Fact]
     public async Task Report_refuses_the_same_invocation_twice()
     {

@@ -17,9 +17,14 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
 
     public IReadOnlyList<ReportFigure> Build(SummaryResult summary, IReadOnlyList<InvocationRecord> invocations)
     {
-        var all = summary.Rows.Where(r => r.StartType == StartTypeNames.All && r.Duration.N > 0).ToList();
-        // Latency figures use warm starts: the pooled sample's cold share is the protocol's, not the configuration's.
+        // Latency figures use warm starts; costs the mix at a declared cold share, else warm starts (never the share the
+        // protocol happened to force).
         var warm = summary.Rows.Where(r => r.StartType == StartTypeNames.Warm).ToDictionary(r => r.Stratum);
+        var mix = summary.Rows.Where(r => r.StartType == StartTypeNames.Mix).ToList();
+        var all = (mix.Count > 0 ? mix : [.. warm.Values]).Where(r => r.Duration.N > 0).ToList();
+        var basis = mix.Count > 0
+            ? L($"At the declared cold share of {language.Percent(mix[0].ColdStartRate)}.", $"Na parcela de partidas a frio declarada de {language.Percent(mix[0].ColdStartRate)}.")
+            : L("Warm invocations (no cold share declared: report --cold-share).", "Invocações quentes (nenhuma parcela de partidas a frio declarada: report --cold-share).");
         var figures = new List<ReportFigure>
         {
             Percentiles([.. warm.Values.Where(r => r.Duration.N > 0)]),
@@ -29,11 +34,11 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
         var priced = all.Where(r => r.CostPerMillionUsd is not null).ToList();
         if (priced.Count > 0)
         {
-            figures.Add(CostPerConfiguration(priced));
+            figures.Add(CostPerConfiguration(priced, basis));
             // A p95 needs 20 successful invocations: configurations with fewer have none to place.
             if (priced.Where(r => warm[r.Stratum].Duration.P95 is not null).Select(r => (r, warm[r.Stratum].Duration.P95!.Value)).ToList() is { Count: > 0 } placed)
             {
-                figures.Add(CostAgainstLatency(placed));
+                figures.Add(CostAgainstLatency(placed, basis));
             }
         }
 
@@ -147,7 +152,7 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
             L("Stacked: mean Duration plus mean Init Duration (cold starts only).", "Empilhado: Duration média mais Init Duration média (só partidas a frio)."));
     }
 
-    private ReportFigure CostPerConfiguration(List<ConfigurationSummary> rows)
+    private ReportFigure CostPerConfiguration(List<ConfigurationSummary> rows, string basis)
     {
         var chart = Chart.Column<double, string, string>(
             rows.Select(r => (double)r.CostPerMillionUsd!.Value).ToArray(),
@@ -155,11 +160,11 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
             Name: L("USD per million invocations", "USD por milhão de invocações"));
         return Figure("cost", L("Lambda cost per million invocations", "Custo do Lambda por milhão de invocações") + TitleCaveat(),
             chart, L("Configuration", "Configuração"), "USD",
-            L("Compute and requests at first-tier list prices, from each invocation's Billed Duration.", "Computação e requisições a preços de tabela do primeiro escalão, pelo Billed Duration de cada invocação.") + PriceCaveat());
+            L("Compute and requests at first-tier list prices, from each invocation's Billed Duration.", "Computação e requisições a preços de tabela do primeiro escalão, pelo Billed Duration de cada invocação.") + " " + basis + PriceCaveat());
     }
 
-    /// <param name="rows">each priced row (every invocation) with its warm starts' p95.</param>
-    private ReportFigure CostAgainstLatency(List<(ConfigurationSummary Row, double WarmP95)> rows)
+    /// <param name="rows">each priced row with its warm starts' p95.</param>
+    private ReportFigure CostAgainstLatency(List<(ConfigurationSummary Row, double WarmP95)> rows, string basis)
     {
         var traces = rows.Select(r => Chart.Point<double, double, string>(
             x: [r.WarmP95],
@@ -167,8 +172,8 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
             Name: r.Row.Stratum));
         return Figure("cost-vs-p95", L("Cost against warm p95 latency", "Custo versus latência p95 quente") + TitleCaveat(),
             Chart.Combine(traces), L("p95 duration of warm starts (ms)", "Duração p95 das partidas quentes (ms)"), L("USD per million invocations", "USD por milhão de invocações"),
-            L("Lower left is better: cheaper and faster at the 95th percentile of warm starts. The cost is of every invocation measured, cold starts included.",
-              "Mais abaixo e à esquerda é melhor: mais barato e mais rápido no percentil 95 das partidas quentes. O custo é o de todas as invocações medidas, partidas a frio incluídas.") + PriceCaveat());
+            L("Lower left is better: cheaper and faster at the 95th percentile of warm starts.",
+              "Mais abaixo e à esquerda é melhor: mais barato e mais rápido no percentil 95 das partidas quentes.") + " " + L("Cost:", "Custo:") + " " + basis + PriceCaveat());
     }
 
     /// <summary>" Unconfirmed price (…)." where the price file marks a figure of its region as not confirmed.</summary>

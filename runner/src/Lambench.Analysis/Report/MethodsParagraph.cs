@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lambench.Core.Cost;
+using Lambench.Core.Records;
 using Lambench.Core.Statistics;
 using Lambench.Core.Summary;
 
@@ -28,24 +29,26 @@ public static class MethodsParagraph
     {
         string L(string en, string pt) => language.T(en, pt);
         string N(long n) => n.ToString("N0", language.Numbers);
-        var all = summary.Rows.Where(r => r.StartType == "all").ToList();
-        var invocations = all.Sum(r => (long)r.Failures.Invocations);
-        var failed = all.Sum(r => (long)r.Failures.Failed);
+        // One row per stratum (its warm row): the totals are the same on each of a stratum's rows.
+        var all = summary.Rows.Where(r => r.StartType == StartTypeNames.Warm).ToList();
+        var invocations = all.Sum(r => (long)r.Totals.Failures.Invocations);
+        var failed = all.Sum(r => (long)r.Totals.Failures.Failed);
         var platforms = all.Select(r => r.Platform ?? "?").Distinct().Order(StringComparer.Ordinal).ToList();
-        var perConfiguration = string.Join("; ", all.Select(r => $"{r.Stratum}: n = {N(r.Duration.N)}"));
+        var perConfiguration = string.Join("; ", all.Select(r => $"{r.Stratum}: n = {N(r.Totals.Successful)}"));
         var workloads = all.Select(r => r.Workload).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
         var configurations = all.Select(r => r.Configuration).Distinct().Count();
         List<string> sentences =
         [
             L($"The analysis covers {N(invocations)} invocations of {configurations} configuration(s){(workloads.Count > 0 ? $" in {all.Count} configuration × workload strata" : string.Empty)} ({perConfiguration} successful), read from Lambda's REPORT lines and matched by request id, measured on the {string.Join(" and ", platforms)} platform{(platforms.Count > 1 ? "s, which were summarised apart and never compared" : string.Empty)}.",
               $"A análise cobre {N(invocations)} invocações de {configurations} configuração(ões){(workloads.Count > 0 ? $" em {all.Count} estratos configuração × carga" : string.Empty)} ({perConfiguration} bem-sucedidas), lidas das linhas REPORT do Lambda e associadas pelo request id, medidas na plataforma {string.Join(" e ", platforms)}{(platforms.Count > 1 ? ", resumidas separadamente e nunca comparadas" : string.Empty)}."),
-            L($"{N(failed)} invocation(s) ended in an error ({N(all.Sum(r => (long)r.Failures.Errors))}) or a timeout ({N(all.Sum(r => (long)r.Failures.Timeouts))}); they were excluded from every latency statistic and comparison, reported as rates with {WilsonInterval.Method}s (95%), and kept in the costs.",
-              $"{N(failed)} invocação(ões) terminaram em erro ({N(all.Sum(r => (long)r.Failures.Errors))}) ou timeout ({N(all.Sum(r => (long)r.Failures.Timeouts))}); foram excluídas de toda estatística de latência e comparação, relatadas como taxas com intervalos de score de Wilson (95%) e mantidas nos custos."),
+            L($"{N(failed)} invocation(s) ended in an error ({N(all.Sum(r => (long)r.Totals.Failures.Errors))}) or a timeout ({N(all.Sum(r => (long)r.Totals.Failures.Timeouts))}); they were excluded from every latency statistic and comparison, reported as rates with {WilsonInterval.Method}s (95%), and kept in the costs.",
+              $"{N(failed)} invocação(ões) terminaram em erro ({N(all.Sum(r => (long)r.Totals.Failures.Errors))}) ou timeout ({N(all.Sum(r => (long)r.Totals.Failures.Timeouts))}); foram excluídas de toda estatística de latência e comparação, relatadas como taxas com intervalos de score de Wilson (95%) e mantidas nos custos."),
             L($"Latency is the REPORT line's Duration; percentiles use linear interpolation between closest ranks; the 95% interval of the mean is {MeanConfidenceInterval.Method} and that of the median the {MedianConfidenceInterval.Method}; a statistic is reported only where the sample carries it ({MinimumSampleSizes.Rule}).",
               $"A latência é o campo Duration da linha REPORT; os percentis usam interpolação linear entre postos vizinhos; o intervalo de 95% da média é o intervalo t de Student e o da mediana o intervalo de estatísticas de ordem (binomial, livre de distribuição); uma estatística só é relatada quando a amostra a sustenta ({MinimumSampleSizes.RulePortuguese})."),
             L($"A cold start is an invocation whose REPORT line has an Init (or Restore) Duration; the cold-start overhead is the mean of Duration plus Init over cold starts minus the mean Duration over warm starts, given with a 95% interval (a {BootstrapDifferenceOfMeans.Method}) from {MinimumSampleSizes.BootstrapRatioPerSide} invocations a side.",
               $"Uma partida a frio é uma invocação cuja linha REPORT traz Init (ou Restore) Duration; a sobrecarga da partida a frio é a média de Duration mais Init nas partidas a frio menos a média de Duration nas quentes, com intervalo de 95% ({BootstrapDifferenceOfMeans.MethodPortuguese}) a partir de {MinimumSampleSizes.BootstrapRatioPerSide} invocações de cada lado."),
             .. Workloads(workloads, language),
+            Mix(summary, language),
             Comparisons(summary, language),
             Costs(summary, prices, language),
             Replication(summary, language),
@@ -69,6 +72,13 @@ public static class MethodsParagraph
             $"O experimento foi replicado em {k} rodadas, cada uma uma passada completa do protocolo por todas as configurações em ambientes de execução novos, e a unidade de replicação é a rodada: por estrato, as medianas por rodada da Duration quente e do Init frio são promediadas com intervalo t de Student entre rodadas (a partir de {MinimumSampleSizes.RoundsCi} rodadas), a variância é dividida em componentes dentro e entre rodadas por {RoundStatistics.MethodPortuguese}, e as comparações também dão a {PairedRoundRatio.MethodPortuguese}; os intervalos por invocação descrevem só a variação dentro das rodadas.");
     }
 
+    /// <summary>Warm and cold apart, and the mix at the declared share where there is one.</summary>
+    private static string Mix(SummaryResult summary, ReportLanguage language) => summary.Rows.FirstOrDefault(r => r.StartType == StartTypeNames.Mix) is { } mix
+        ? language.T($"Warm and cold starts were summarised apart; the latency and cost of a production mix are given at a declared cold share of {language.Percent(mix.ColdStartRate)} (a {MixtureStatistics.Method}, with Duration + Init as a cold start's latency), never at the share the protocol forced.",
+            $"Partidas quentes e a frio foram resumidas separadamente; a latência e o custo de uma mistura de produção são dados na parcela de partidas a frio declarada de {language.Percent(mix.ColdStartRate)} ({MixtureStatistics.MethodPortuguese}, com Duration + Init como latência de uma partida a frio), nunca na parcela forçada pelo protocolo.")
+        : language.T("Warm and cold starts were summarised apart, never pooled at the share of cold starts the protocol forced; monthly costs assume warm invocations.",
+            "Partidas quentes e a frio foram resumidas separadamente, nunca agregadas na parcela de partidas a frio forçada pelo protocolo; os custos mensais supõem invocações quentes.");
+
     private static string Comparisons(SummaryResult summary, ReportLanguage language)
     {
         var count = summary.Comparisons.Count;
@@ -76,8 +86,8 @@ public static class MethodsParagraph
         return count == 0
             ? language.T("No two configurations of one platform differed in exactly one factor, so none was compared.",
                 "Nenhum par de configurações da mesma plataforma diferia em exatamente um fator; nenhuma comparação foi feita.")
-            : language.T($"{pairs} pair(s) of configurations of one platform differing in exactly one factor (runtime, architecture or memory size) were compared on warm Durations and on cold starts' Init Durations ({count} rows; never on the pooled sample of all invocations, whose cold share is the protocol's) with the two-sided Mann-Whitney U test and Cliff's delta; the ratio of medians has a percentile bootstrap 95% interval ({ConfigurationComparer.BootstrapResamples} resamples, fixed seed); p-values were adjusted with Holm's step-down method over all {count} rows.",
-                $"{pairs} par(es) de configurações da mesma plataforma que diferem em exatamente um fator (runtime, arquitetura ou memória) foram comparados nas durações quentes e no Init das partidas a frio ({count} linhas; nunca na amostra agregada de todas as invocações, cuja parcela de partidas a frio é a do protocolo) com o teste U de Mann-Whitney bilateral e o delta de Cliff; a razão das medianas tem intervalo de 95% por bootstrap percentil ({ConfigurationComparer.BootstrapResamples} reamostragens, semente fixa); os valores p foram ajustados pelo método sequencial de Holm sobre as {count} linhas.");
+            : language.T($"{pairs} pair(s) of configurations of one platform differing in exactly one factor (runtime, architecture or memory size) were compared on warm Durations and on cold starts' Init Durations ({count} rows; warm and cold never pooled) with the two-sided Mann-Whitney U test and Cliff's delta; the ratio of medians has a percentile bootstrap 95% interval ({ConfigurationComparer.BootstrapResamples} resamples, fixed seed); p-values were adjusted with Holm's step-down method over all {count} rows.",
+                $"{pairs} par(es) de configurações da mesma plataforma que diferem em exatamente um fator (runtime, arquitetura ou memória) foram comparados nas durações quentes e no Init das partidas a frio ({count} linhas; quentes e frias nunca agregadas) com o teste U de Mann-Whitney bilateral e o delta de Cliff; a razão das medianas tem intervalo de 95% por bootstrap percentil ({ConfigurationComparer.BootstrapResamples} reamostragens, semente fixa); os valores p foram ajustados pelo método sequencial de Holm sobre as {count} linhas.");
     }
 
     private static string Costs(SummaryResult summary, PriceCatalog prices, ReportLanguage language)

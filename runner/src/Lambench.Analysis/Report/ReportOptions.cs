@@ -8,6 +8,9 @@ public sealed record ReportOptions
     public ReportLanguage Language { get; init; } = ReportLanguage.English;
     public long MonthlyInvocations { get; init; } = ConfigurationSummarizer.DefaultMonthlyInvocations;
 
+    /// <summary>A declared share of cold starts (a production mix) for the mix rows; null: none.</summary>
+    public double? ColdShare { get; init; }
+
     /// <summary>Null: export SVG/PNG with the Chromium found on this machine, or skip with a warning when there is none.</summary>
     public string? ChromiumPath { get; init; }
     public bool StaticFigures { get; init; } = true;

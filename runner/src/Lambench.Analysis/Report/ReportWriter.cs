@@ -20,7 +20,7 @@ public sealed class ReportWriter(PriceCatalog prices)
         Directory.CreateDirectory(output);
 
         progress?.Report("Computing statistics and costs");
-        var summary = new ConfigurationSummarizer(new LambdaCostModel(prices), options.MonthlyInvocations).Summarise(invocations);
+        var summary = new ConfigurationSummarizer(new LambdaCostModel(prices), options.MonthlyInvocations, options.ColdShare).Summarise(invocations);
         var warnings = summary.Warnings.ToList();
 
         // Chromium's export takes seconds whatever the data: it runs while the tables and the Methods paragraph are written.

@@ -16,9 +16,9 @@ namespace Lambench.Analysis.Scripting;
 /// </summary>
 public sealed class AnalysisSession
 {
-    public const string Usage = "[invocations.csv ...] [--lang en|pt-BR] [--region R] [--prices FILE] [--monthly-invocations N] [--out DIR]";
+    public const string Usage = "[invocations.csv ...] [--lang en|pt-BR] [--region R] [--prices FILE] [--monthly-invocations N] [--cold-share 5%] [--out DIR]";
 
-    private AnalysisSession(IReadOnlyList<string> inputs, IReadOnlyList<InvocationRecord> invocations, PriceCatalog prices, ReportLanguage language, long monthlyInvocations, string? outputDirectory)
+    private AnalysisSession(IReadOnlyList<string> inputs, IReadOnlyList<InvocationRecord> invocations, PriceCatalog prices, ReportLanguage language, long monthlyInvocations, string? outputDirectory, double? coldShare = null)
     {
         Inputs = inputs;
         Invocations = invocations;
@@ -26,7 +26,7 @@ public sealed class AnalysisSession
         Language = language;
         MonthlyInvocations = monthlyInvocations;
         OutputDirectory = outputDirectory;
-        Summary = new ConfigurationSummarizer(new LambdaCostModel(prices), monthlyInvocations).Summarise(invocations);
+        Summary = new ConfigurationSummarizer(new LambdaCostModel(prices), monthlyInvocations, coldShare).Summarise(invocations);
         Tables = new ReportTableBuilder(language, prices);
         figures = new Lazy<IReadOnlyList<ReportFigure>>(() => new ReportFigureBuilder(language, prices).Build(Summary, Invocations));
         frame = new Lazy<DataFrame>(() => InvocationFrame.Create(Invocations));
@@ -100,6 +100,7 @@ public sealed class AnalysisSession
         string language = "en", region = PriceCatalogLoader.DefaultRegion;
         string? prices = null, output = null;
         var monthly = ConfigurationSummarizer.DefaultMonthlyInvocations;
+        double? coldShare = null;
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value. Usage: {Usage}");
@@ -113,6 +114,10 @@ public sealed class AnalysisSession
                     var text = Value();
                     monthly = long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new ArgumentException($"--monthly-invocations: '{text}' is not a whole number");
                     break;
+                case "--cold-share":
+                    var share = Value();
+                    coldShare = DeclaredColdShare.TryParse(share, out var s) ? s : throw new ArgumentException(DeclaredColdShare.Error("--cold-share", share));
+                    break;
                 case var option when option.StartsWith("--", StringComparison.Ordinal):
                     throw new ArgumentException($"unknown option {option}. Usage: {Usage}");
                 default: inputs.Add(args[i]); break;
@@ -125,7 +130,7 @@ public sealed class AnalysisSession
         }
 
         var invocations = inputs.SelectMany(InvocationCsvReader.ReadFile).ToList();
-        return new AnalysisSession(inputs, invocations, PriceCatalogLoader.LoadForRegion(region, prices), ReportLanguage.Parse(language), monthly, output);
+        return new AnalysisSession(inputs, invocations, PriceCatalogLoader.LoadForRegion(region, prices), ReportLanguage.Parse(language), monthly, output, coldShare);
     }
 
     /// <summary>data/sample/invocations.csv of the repository the current directory is in.</summary>

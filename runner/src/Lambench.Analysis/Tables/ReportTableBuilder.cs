@@ -25,6 +25,8 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
         return tables;
     }
 
+    private readonly TableNotes notes = new(language);
+
     private string L(string en, string pt) => language.T(en, pt);
 
     public ReportTable Latency(SummaryResult summary)
@@ -44,8 +46,8 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
             new TableColumn("p99 (ms)", true),
             new TableColumn(L("Max (ms)", "Máx. (ms)"), true),
         };
-        // Warm and cold apart: the pooled row (start_type all in summary.csv) mixes them at the share the protocol forced.
-        var rows = summary.Rows.Where(r => r.Duration.N > 0 && r.StartType != StartTypeNames.All).Select(r => (IReadOnlyList<string>)
+        // Warm and cold apart, and mixed only at a share the user declared (never the share the protocol forced).
+        var rows = summary.Rows.Where(r => r.Duration.N > 0).Select(r => (IReadOnlyList<string>)
         [
             r.Stratum, language.StartType(r.StartType), r.Duration.N.ToString(CultureInfo.InvariantCulture),
             Ms(r.Duration.Mean), Interval(r.Duration.MeanCi95), Ms(r.Duration.StandardDeviation), Ms(r.Duration.P50),
@@ -61,10 +63,9 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
             L("SD is the sample standard deviation (n − 1). – marks a value that does not exist, or that the sample is too small to carry: " + MinimumSampleSizes.Rule + ".",
               "DP é o desvio padrão amostral (n − 1). – indica valor inexistente, ou que a amostra é pequena demais para sustentar: " + MinimumSampleSizes.RulePortuguese + "."),
         };
-        legend.Add(L("Warm and cold starts are reported apart. The pooled row of all successful invocations (start_type all in summary.csv) mixes them at the share of cold starts this experiment's protocol forced, which is no property of the configuration: it is not shown here and never compared.",
-            "Partidas quentes e a frio são relatadas separadamente. A linha agregada de todas as invocações bem-sucedidas (start_type all no summary.csv) as mistura na parcela de partidas a frio forçada pelo protocolo deste experimento, que não é propriedade da configuração: não aparece aqui e nunca é comparada."));
-        legend.AddRange(PlatformNotes(summary));
-        legend.AddRange(WorkloadNote(summary));
+        legend.Add(notes.Mix(summary));
+        legend.AddRange(notes.Platforms(summary));
+        legend.AddRange(notes.Workloads(summary));
         return new ReportTable("latency", L("Invocation duration per configuration and start type", "Duração das invocações por configuração e tipo de início"), columns, rows, legend);
     }
 
@@ -81,12 +82,13 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
             new TableColumn(L("Timeout rate", "Taxa de timeout"), true),
             new TableColumn(L("95% CI", "IC 95%"), true),
         };
-        var rows = summary.Rows.Where(r => r.StartType == "all").Select(r => (IReadOnlyList<string>)
+        // One row per stratum: its totals are the same on each of its summary rows.
+        var rows = summary.Rows.Where(r => r.StartType == StartTypeNames.Warm).Select(r => r.Totals.Failures is var f ? (IReadOnlyList<string>)
         [
-            r.Stratum, r.Failures.Invocations.ToString(CultureInfo.InvariantCulture), r.Failures.Errors.ToString(CultureInfo.InvariantCulture),
-            language.Percent(r.Failures.ErrorRate), PercentInterval(r.Failures.ErrorRateCi95),
-            r.Failures.Timeouts.ToString(CultureInfo.InvariantCulture), language.Percent(r.Failures.TimeoutRate), PercentInterval(r.Failures.TimeoutRateCi95),
-        ]).ToList();
+            r.Stratum, f.Invocations.ToString(CultureInfo.InvariantCulture), f.Errors.ToString(CultureInfo.InvariantCulture),
+            language.Percent(f.ErrorRate), PercentInterval(f.ErrorRateCi95),
+            f.Timeouts.ToString(CultureInfo.InvariantCulture), language.Percent(f.TimeoutRate), PercentInterval(f.TimeoutRateCi95),
+        ] : []).ToList();
         var legend = new List<string>
         {
             L("Over every invocation with a REPORT line: status error (the function failed) or timeout (it ran until the configured timeout).",
@@ -96,7 +98,7 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
             L("These invocations are left out of every latency statistic and comparison, and included in the costs (AWS bills them). Throttled requests never run, so they have no REPORT line: a run counts them in collection.json.",
               "Essas invocações ficam fora de toda estatística de latência e comparação, e entram nos custos (a AWS as cobra). Requisições limitadas (throttled) não executam e não têm linha REPORT: a execução as conta em collection.json."),
         };
-        legend.AddRange(WorkloadNote(summary));
+        legend.AddRange(notes.Workloads(summary));
         return new ReportTable("failures", L("Errors and timeouts per configuration", "Erros e timeouts por configuração"), columns, rows, legend);
     }
 
@@ -117,12 +119,14 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
             new TableColumn(L("Overhead (% of warm mean)", "Sobrecarga (% da média quente)"), true),
             new TableColumn(L("Max memory used, mean (MB)", "Memória máx. usada, média (MB)"), true),
         };
-        var rows = summary.Rows.Where(r => r.StartType == "all").Select(r => (IReadOnlyList<string>)
+        // One row per stratum: Init from its cold row, the rest from its totals.
+        var cold = summary.Rows.Where(r => r.StartType == StartTypeNames.Cold).ToDictionary(r => r.Stratum);
+        var rows = summary.Rows.Where(r => r.StartType == StartTypeNames.Warm).Select(r => cold[r.Stratum].InitDuration is var init ? (IReadOnlyList<string>)
         [
-            r.Stratum, r.Duration.N.ToString(CultureInfo.InvariantCulture), r.InitDuration.N.ToString(CultureInfo.InvariantCulture),
-            language.Percent(r.ColdStartRate), Ms(r.InitDuration.Mean), Ms(r.InitDuration.P50), Ms(r.InitDuration.P95), Ms(r.InitDuration.Max),
-            Ms(r.ColdStartOverheadMs), Interval(r.ColdStartOverheadCi95), r.ColdStartOverheadPercent is { } p ? language.Fixed(p, 1) + " %" : "–", language.Fixed(r.MeanMaxMemoryUsedMb, 1),
-        ]).ToList();
+            r.Stratum, r.Totals.Successful.ToString(CultureInfo.InvariantCulture), init.N.ToString(CultureInfo.InvariantCulture),
+            language.Percent(r.ColdStartRate), Ms(init.Mean), Ms(init.P50), Ms(init.P95), Ms(init.Max),
+            Ms(r.ColdStartOverheadMs), Interval(r.ColdStartOverheadCi95), r.ColdStartOverheadPercent is { } p ? language.Fixed(p, 1) + " %" : "–", language.Fixed(r.Totals.MeanMaxMemoryUsedMb, 1),
+        ] : []).ToList();
         var legend = new List<string>
         {
             L("A cold start is an invocation whose REPORT line has an Init (or SnapStart Restore) Duration.", "Partida a frio é a invocação cuja linha REPORT traz Init Duration (ou Restore Duration, SnapStart)."),
@@ -130,7 +134,7 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
             L($"95% CI of overhead: {BootstrapDifferenceOfMeans.Method}; none below {MinimumSampleSizes.BootstrapRatioPerSide} cold and {MinimumSampleSizes.BootstrapRatioPerSide} warm invocations.",
               $"IC 95% da sobrecarga: {BootstrapDifferenceOfMeans.MethodPortuguese}; inexistente com menos de {MinimumSampleSizes.BootstrapRatioPerSide} partidas a frio e {MinimumSampleSizes.BootstrapRatioPerSide} quentes."),
         };
-        legend.AddRange(WorkloadNote(summary));
+        legend.AddRange(notes.Workloads(summary));
         return new ReportTable("cold-starts", L("Cold starts per configuration", "Partidas a frio por configuração"), columns, rows, legend);
     }
 
@@ -157,7 +161,7 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
         {
             rows.Add(
             [
-                L($"All configurations ({account.Configurations}), one account", $"Todas as configurações ({account.Configurations}), uma conta"), language.StartType("all"),
+                L($"All configurations ({account.Configurations}), one account", $"Todas as configurações ({account.Configurations}), uma conta"), language.StartType(summary.Rows.Any(r => r.StartType == StartTypeNames.Mix) ? StartTypeNames.Mix : StartTypeNames.Warm),
                 string.Join(" + ", account.GbSecondsByArchitecture.Keys.Order(StringComparer.Ordinal)), "–", "–", "–",
                 language.Fixed(account.CostWithoutFreeTierUsd, 2), language.Fixed(account.CostWithFreeTierUsd, 2),
             ]);
@@ -173,9 +177,9 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
             L("Monthly: mean GB-s per invocation × volume, priced through the tiers, without the free tier on any configuration's own row.",
               "Mensal: GB-s médio por invocação × volume, com os escalões de preço, sem nível gratuito nas linhas de cada configuração."),
             L($"The free tier ({Count(prices.Lambda.FreeTier.RequestsPerMonth)} requests, {Count((long)prices.Lambda.FreeTier.GbSecondsPerMonth)} GB-s a month) belongs to the account, once, across both architectures: "
-              + "it is taken off only in the last row, every configuration's all row at the monthly volume together, GB-s added per architecture before the tiers and the free GB-s shared among architectures in proportion to their GB-s.",
+              + "it is taken off only in the last row, every configuration's mix row (at the declared cold share) or, where none was declared, its warm row at the monthly volume together, GB-s added per architecture before the tiers and the free GB-s shared among architectures in proportion to their GB-s.",
               $"O nível gratuito ({Count(prices.Lambda.FreeTier.RequestsPerMonth)} requisições, {Count((long)prices.Lambda.FreeTier.GbSecondsPerMonth)} GB-s por mês) é da conta, uma única vez, somando as duas arquiteturas: "
-              + "só é descontado na última linha, com a linha todas de cada configuração no volume mensal, GB-s somados por arquitetura antes dos escalões e os GB-s gratuitos repartidos entre arquiteturas na proporção dos seus GB-s."),
+              + "só é descontado na última linha, com a linha mistura de cada configuração (na parcela de partidas a frio declarada) ou, sem declaração, a linha quente, no volume mensal, GB-s somados por arquitetura antes dos escalões e os GB-s gratuitos repartidos entre arquiteturas na proporção dos seus GB-s."),
             L("The Billed Duration is the REPORT line's; where absent, ceil(Duration + Init where billed), Init billed for all on-demand ZIP functions since "
               + $"{prices.Lambda.InitBilling.AllOnDemandZipFrom:yyyy-MM-dd} and always for custom runtimes.",
               "O Billed Duration é o da linha REPORT; na falta dele, teto(Duration + Init quando faturado), Init faturado para todas as funções ZIP sob demanda desde "
@@ -193,13 +197,13 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
                 $"Preço não confirmado: {string.Join(", ", unconfirmed)} para {prices.PricedRegion} não foram confirmados nas páginas da própria AWS (ver {prices.Origin}); confira-os ou substitua-os com --prices."));
         }
 
-        var estimated = summary.Rows.Where(r => r.StartType == "all").Sum(r => r.BilledDurationEstimated);
+        var estimated = summary.Rows.Where(r => r.StartType == StartTypeNames.Warm).Sum(r => r.Totals.BilledDurationEstimated);
         if (estimated > 0)
         {
             legend.Add(L($"{estimated} invocation(s) had no Billed Duration: computed by that rule.", $"{estimated} invocação(ões) sem Billed Duration: calculado por essa regra."));
         }
 
-        legend.AddRange(WorkloadNote(summary));
+        legend.AddRange(notes.Workloads(summary));
         return new ReportTable("cost", L("Lambda cost per configuration", "Custo do Lambda por configuração"), columns, rows, legend);
     }
 
@@ -252,35 +256,8 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
                 $"Razão entre rodadas: {PairedRoundRatio.MethodPortuguese} (k − 1 graus de liberdade, inexistente com menos de {MinimumSampleSizes.RoundsCi} rodadas); as rodadas emparelham os dois lados, então este é o efeito com a rodada como unidade, e o que deve ser relatado quando ele e a razão agregada divergem."));
         }
 
-        legend.AddRange(WorkloadNote(summary));
+        legend.AddRange(notes.Workloads(summary));
         return new ReportTable("comparisons", L("Pairwise comparisons of configurations", "Comparações entre pares de configurações"), columns, rows, legend);
-    }
-
-    private IEnumerable<string> PlatformNotes(SummaryResult summary)
-    {
-        var platforms = summary.Rows.Select(r => r.Platform).Where(p => p is not null).Distinct().ToList();
-        if (platforms.Contains("local"))
-        {
-            yield return L("Rows with platform 'local' were measured on this machine by Lambench's local platform: local timings, not AWS figures.",
-                "Linhas com plataforma 'local' foram medidas nesta máquina pela plataforma local do Lambench: tempos locais, não valores da AWS.");
-        }
-
-        if (platforms.Count > 1)
-        {
-            yield return L($"This report mixes platforms ({string.Join(", ", platforms.Order(StringComparer.Ordinal))}): read each platform's rows apart; no comparison crosses platforms.",
-                $"Este relatório mistura plataformas ({string.Join(", ", platforms.Order(StringComparer.Ordinal))}): leia as linhas de cada plataforma separadamente; nenhuma comparação cruza plataformas.");
-        }
-    }
-
-    /// <summary>Said under every table of a report whose rows are split by workload.</summary>
-    private IEnumerable<string> WorkloadNote(SummaryResult summary)
-    {
-        var workloads = summary.Rows.Select(r => r.Workload).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
-        if (workloads.Count > 0)
-        {
-            yield return L($"A row is a configuration · workload (the batch label the functions logged: {string.Join(", ", workloads)}): workloads are summarised apart, never pooled, and compared only with the same workload.",
-                $"Cada linha é configuração · carga (o rótulo de lote registrado pelas funções: {string.Join(", ", workloads)}): as cargas são resumidas separadamente, nunca agregadas, e comparadas só com a mesma carga.");
-        }
     }
 
     private string Ms(double? value) => language.Fixed(value, 2);

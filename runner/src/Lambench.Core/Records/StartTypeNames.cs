@@ -1,9 +1,9 @@
 namespace Lambench.Core.Records;
 
-/// <summary>The spellings of start types in CSV files and tables ("all" groups both).</summary>
+/// <summary>The spellings of start types in CSV files and tables ("mix": both at a cold share the user declared, summaries only).</summary>
 public static class StartTypeNames
 {
-    public const string All = "all";
+    public const string Mix = "mix";
     public const string Warm = "warm";
     public const string Cold = "cold";
 

@@ -7,7 +7,7 @@ namespace Lambench.Core.Summary;
 /// <summary>
 /// Compares every pair of configurations that differ in exactly one of runtime, architecture and memory size, within
 /// one workload (batch label) and platform:
-/// warm durations and the Init duration of cold starts (never the pooled "all" sample): a two-sided Mann-Whitney U test, Cliff's delta, and
+/// warm durations and the Init duration of cold starts (never the two pooled, nor the declared mix): a two-sided Mann-Whitney U test, Cliff's delta, and
 /// a percentile bootstrap interval for the ratio of medians.
 /// </summary>
 public static class ConfigurationComparer
@@ -63,7 +63,7 @@ public static class ConfigurationComparer
         return comparisons.Select((c, k) => c with { HolmAdjustedPValue = adjusted[k] }).ToList();
     }
 
-    // Not the pooled "all" sample: its cold share is whatever the protocol forced, and differs between configurations
+    // Never warm and cold pooled: a pooled sample's cold share is whatever the protocol forced, and differs between configurations
     // whose cold starts or failures differ, so a difference there would be the mix's, not the factor's.
     private static readonly (string StartType, string Metric)[] Metrics =
     [

@@ -6,13 +6,21 @@ using Lambench.Core.Statistics;
 namespace Lambench.Core.Summary;
 
 /// <summary>
-/// Groups invocations by configuration and start type and computes every statistic and cost of the summary once.
-/// Latency statistics, the cold-start overhead and the comparisons use successful invocations only (a timeout's
-/// Duration is the timeout, not a latency); failures are counted as rates; costs include every invocation.
+/// Groups invocations by configuration, workload and start type and computes every statistic and cost of the summary
+/// once. Warm and cold starts are rows apart; the two are mixed only at a cold share the user declares (the mix row),
+/// never at the share the protocol happened to force. Latency statistics, the cold-start overhead and the comparisons
+/// use successful invocations only (a timeout's Duration is the timeout, not a latency); failures are counted as
+/// rates; costs include every invocation.
 /// </summary>
-public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long monthlyInvocations = ConfigurationSummarizer.DefaultMonthlyInvocations)
+public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long monthlyInvocations = ConfigurationSummarizer.DefaultMonthlyInvocations, double? coldShare = null)
 {
     public const long DefaultMonthlyInvocations = 1_000_000;
+
+    /// <summary>The share of cold starts a user declared (a production mix) for the mix rows; null: none, no mix rows.</summary>
+    private readonly double? coldShare = coldShare is null or (>= 0 and <= 1) ? coldShare
+        : throw new ArgumentOutOfRangeException(nameof(coldShare), coldShare, "a cold share is a fraction from 0 to 1");
+
+    private readonly StratumCost stratumCost = new(costModel, monthlyInvocations);
 
     public SummaryResult Summarise(IEnumerable<InvocationRecord> invocations) =>
         Summarise(invocations is InvocationRecordList list ? list.Columns : InvocationColumns.From(invocations));
@@ -45,7 +53,7 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
         (string Architecture, long Invocations, decimal GbSecondsPerInvocation)? Account,
         ConfigurationComparer.Profile Comparable);
 
-    /// <summary>One configuration's three rows (all, warm, cold), its warnings, and its share of the account projection.</summary>
+    /// <summary>One stratum's rows (warm, cold, and at a declared cold share the mix), its warnings, and its share of the account projection.</summary>
     private ConfigurationResult SummariseConfiguration(InvocationColumns columns, string configuration, string? workload, ConfigurationRows split)
     {
         var identity = ConfigurationIdentity.Of(columns, split.All);
@@ -54,59 +62,75 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
         double? coldRate = split.Successful.Length > 0 ? (double)split.Cold.Length / split.Successful.Length : null;
         // The warm durations serve the overhead (in input order, as its resampling draws them) and then the warm row's statistics.
         var warmDurations = Values(columns.DurationMs, split.Warm);
-        var (overhead, overheadPercent, overheadCi) = Overhead(columns, split.Cold, warmDurations);
+        var coldTotals = split.Cold.Select(row => columns.DurationMs[row] + (columns.InitDurationMs(row) ?? 0) + (columns.RestoreDurationMs(row) ?? 0)).ToArray();
+        var (overhead, overheadPercent, overheadCi) = Overhead(coldTotals, warmDurations);
+        var costs = new StratumCost.GroupCost[2];
+        var sorted = new double[2][];
         var rows = new List<ConfigurationSummary>(3);
-        (string, long, decimal)? account = null;
-        var sorted = new double[3][];
-        var rounds = new RoundStatistics?[3];
-        foreach (var (startType, members, billed) in new[] { (StartTypeNames.All, split.Successful, split.All), (StartTypeNames.Warm, split.Warm, split.AllWarm), (StartTypeNames.Cold, split.Cold, split.AllCold) })
+        var rounds = new RoundStatistics?[2];
+        foreach (var (i, startType, members, billed) in new[] { (0, StartTypeNames.Warm, split.Warm, split.AllWarm), (1, StartTypeNames.Cold, split.Cold, split.AllCold) })
         {
-            var cost = Cost(columns, billed, identity);
-            if (startType == StartTypeNames.All && cost.MeanGbSeconds is { } meanGbSeconds)
-            {
-                account = (identity.Architecture!, monthlyInvocations, meanGbSeconds);
-            }
-
-            var durations = startType == StartTypeNames.Warm ? warmDurations : Values(columns.DurationMs, members);
+            costs[i] = stratumCost.Cost(columns, billed, identity);
+            var durations = i == 0 ? warmDurations : Values(columns.DurationMs, members);
             var inits = Values(columns.InitDurationMsOrNaN, members);
-            // Before the samples are sorted in place: the comparison metric of the row (warm Duration, cold Init) by round.
-            var roundMetric = startType == StartTypeNames.All ? null : startType == StartTypeNames.Cold ? "init_duration_ms" : "duration_ms";
-            var byRound = roundMetric is null ? null : RoundsOf(columns, startType == StartTypeNames.Cold ? columns.InitDurationMsOrNaN : columns.DurationMs, members);
-            rounds[rows.Count] = byRound;
-            rows.Add(new ConfigurationSummary
+            // Before the samples are sorted in place: the row's comparison metric (warm Duration, cold Init) by round.
+            rounds[i] = RoundsOf(columns, i == 1 ? columns.InitDurationMsOrNaN : columns.DurationMs, members);
+            rows.Add(Row(configuration, workload, startType, identity, SampleStatistics.ComputeInPlace(durations), SampleStatistics.ComputeInPlace(inits), costs[i]) with
             {
-                Configuration = configuration,
-                Workload = workload,
-                StartType = startType,
-                Runtime = identity.Runtime,
-                Architecture = identity.Architecture,
-                MemorySizeMb = identity.MemorySizeMb,
-                Platform = identity.Platform,
-                Duration = SampleStatistics.ComputeInPlace(durations),
-                MeanBilledDurationMs = cost.MeanBilledDurationMs,
-                InitDuration = SampleStatistics.ComputeInPlace(inits),
-                Rounds = byRound,
-                RoundMetric = byRound is null ? null : roundMetric,
-                ColdStartRate = coldRate,
-                ColdStartOverheadMs = overhead,
-                ColdStartOverheadCi95 = overheadCi,
-                ColdStartOverheadPercent = overheadPercent,
+                Rounds = rounds[i],
+                RoundMetric = rounds[i] is null ? null : i == 1 ? "init_duration_ms" : "duration_ms",
                 MeanMaxMemoryUsedMb = MeanWithoutAbsent(columns.MaxMemoryUsedMbOrNaN, members),
                 NotSuccessful = billed.Length - members.Length,
                 Failures = FailureRates.Of(columns, billed),
-                BilledDurationEstimated = cost.Estimated,
-                CostPerInvocationUsd = cost.PerInvocation,
-                CostPerMillionUsd = cost.PerInvocation * 1_000_000m,
-                MonthlyInvocations = monthlyInvocations,
-                MonthlyCostUsd = cost.Monthly?.TotalUsd,
             });
             // Sorted in place above: the warm durations and the cold starts' Init durations are the comparisons' samples.
-            sorted[rows.Count - 1] = startType == StartTypeNames.Cold ? inits : durations;
+            sorted[i] = i == 1 ? inits : durations;
         }
 
-        var comparable = new ConfigurationComparer.Profile(configuration, ConfigurationIdentity.Of(columns, split.Successful), [sorted[1], sorted[2]]) { Workload = workload, Rounds = [rounds[1], rounds[2]] };
-        return new ConfigurationResult(rows, warnings, account, comparable);
+        var account = costs[0];
+        if (coldShare is { } share)
+        {
+            RadixSort.Sort(coldTotals);
+            account = stratumCost.Mix(costs[0], costs[1], share, identity.Architecture);
+            rows.Add(Row(configuration, workload, StartTypeNames.Mix, identity, MixtureStatistics.Compute(sorted[0], coldTotals, share), SampleStatistics.Empty, account) with
+            {
+                MeanMaxMemoryUsedMb = MeanWithoutAbsent(columns.MaxMemoryUsedMbOrNaN, split.Successful),
+                NotSuccessful = split.All.Length - split.Successful.Length,
+                Failures = FailureRates.Of(columns, split.All),
+            });
+        }
+
+        var totals = new StratumTotals(FailureRates.Of(columns, split.All), split.Successful.Length, MeanWithoutAbsent(columns.MaxMemoryUsedMbOrNaN, split.Successful), costs.Sum(c => c.Estimated));
+        rows = rows.Select(r => r with
+        {
+            Totals = totals, ColdStartRate = r.StartType == StartTypeNames.Mix ? coldShare : coldRate,
+            ColdStartOverheadMs = overhead, ColdStartOverheadCi95 = overheadCi, ColdStartOverheadPercent = overheadPercent,
+        }).ToList();
+        var comparable = new ConfigurationComparer.Profile(configuration, ConfigurationIdentity.Of(columns, split.Successful), sorted) { Workload = workload, Rounds = rounds };
+        (string, long, decimal)? accountShare = account.MeanGbSeconds is { } g ? (identity.Architecture!, monthlyInvocations, g) : null;
+        return new ConfigurationResult(rows, warnings, accountShare, comparable);
     }
+
+    private ConfigurationSummary Row(string configuration, string? workload, string startType, ConfigurationIdentity identity, SampleStatistics duration, SampleStatistics init, StratumCost.GroupCost cost) => new()
+    {
+        Configuration = configuration,
+        Workload = workload,
+        StartType = startType,
+        Runtime = identity.Runtime,
+        Architecture = identity.Architecture,
+        MemorySizeMb = identity.MemorySizeMb,
+        Platform = identity.Platform,
+        Duration = duration,
+        InitDuration = init,
+        MeanBilledDurationMs = cost.MeanBilledDurationMs,
+        Failures = new FailureRates(0, 0, 0, 0),
+        Totals = new StratumTotals(new FailureRates(0, 0, 0, 0), 0, null, 0),
+        BilledDurationEstimated = cost.Estimated,
+        CostPerInvocationUsd = cost.PerInvocation,
+        CostPerMillionUsd = cost.PerInvocation * 1_000_000m,
+        MonthlyInvocations = monthlyInvocations,
+        MonthlyCostUsd = cost.Monthly?.TotalUsd,
+    };
 
     /// <summary>What keeps a configuration from being compared or priced.</summary>
     private static IEnumerable<string> Warnings(string stratum, InvocationColumns columns, int[] all, ConfigurationIdentity identity)
@@ -128,14 +152,13 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
     }
 
     /// <summary>Mean (Duration + Init) of cold starts minus mean Duration of warm ones, as ms and % of the warm mean, with its bootstrap interval.</summary>
-    private static (double? Overhead, double? Percent, ConfidenceInterval? Ci) Overhead(InvocationColumns columns, int[] cold, double[] warmDurations)
+    private static (double? Overhead, double? Percent, ConfidenceInterval? Ci) Overhead(double[] coldTotals, double[] warmDurations)
     {
-        if (cold.Length == 0 || warmDurations.Length == 0)
+        if (coldTotals.Length == 0 || warmDurations.Length == 0)
         {
             return (null, null, null);
         }
 
-        var coldTotals = cold.Select(row => columns.DurationMs[row] + (columns.InitDurationMs(row) ?? 0) + (columns.RestoreDurationMs(row) ?? 0)).ToArray();
         var warmMean = warmDurations.Average();
         var overhead = coldTotals.Average() - warmMean;
         return (overhead, warmMean > 0 ? overhead / warmMean * 100 : null, BootstrapDifferenceOfMeans.Compute(coldTotals, warmDurations));
@@ -199,72 +222,5 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
         }
 
         return count == values.Length ? values : values[..count];
-    }
-
-    private readonly record struct GroupCost(decimal? PerInvocation, MonthlyCost? Monthly, decimal? MeanGbSeconds, int Estimated, double? MeanBilledDurationMs);
-
-    /// <summary>
-    /// The billed milliseconds the cost uses: the REPORT line's own Billed Duration (what AWS charged), or where absent
-    /// the INIT billing rule's ceil(Duration + Init where billed). Estimated: whether the rule gave it.
-    /// </summary>
-    private decimal BilledMs(InvocationColumns columns, int row, out bool estimated)
-    {
-        estimated = columns.BilledDurationMs(row) is null;
-        return columns.BilledDurationMs(row) is { } billed
-            ? (decimal)billed
-            : costModel.Catalog.Lambda.InitBilling.BilledDurationMs(columns.DurationMs[row], columns.InitDurationMs(row), columns.Source(row).Runtime,
-                columns.TimestampUtc(row) is { } t ? DateOnly.FromDateTime(t.UtcDateTime) : null);
-    }
-
-    /// <summary>
-    /// The mean cost of an invocation is linear in its GB-seconds, so it is the cost of the mean GB-seconds: one decimal
-    /// sum a group instead of a price a row. Only groups whose every invocation can be priced get a cost.
-    /// </summary>
-    private GroupCost Cost(InvocationColumns columns, int[] members, ConfigurationIdentity identity)
-    {
-        if (members.Length == 0)
-        {
-            return default;
-        }
-
-        // One pass: Σ billed ms (for the mean) and Σ billed ms × memory MB (for the cost), exact: whole milliseconds
-        // (as Lambda bills) add up in longs, any fraction in decimal.
-        long wholeMilliseconds = 0, wholeMegabyteMilliseconds = 0;
-        decimal fractionalMilliseconds = 0, fractionalMegabyteMilliseconds = 0;
-        var estimated = 0;
-        var priceable = identity.Architecture is not null;
-        foreach (var row in members)
-        {
-            var size = columns.MemorySizeMb(row);
-            priceable &= size is not null;
-            var memory = size ?? 0;
-            // A REPORT line's own Billed Duration is what AWS charged; only when it is absent is it computed by the rule.
-            if (columns.BilledDurationMs(row) is { } b && b == Math.Floor(b) && b < 1e12)
-            {
-                wholeMilliseconds += (long)b;
-                wholeMegabyteMilliseconds += (long)b * memory;
-                continue;
-            }
-
-            var billed = BilledMs(columns, row, out var byRule);
-            fractionalMilliseconds += billed;
-            fractionalMegabyteMilliseconds += billed * memory;
-            estimated += byRule ? 1 : 0;
-        }
-
-        var meanBilledMs = (double)((wholeMilliseconds + fractionalMilliseconds) / members.Length);
-        if (!priceable)
-        {
-            return new GroupCost(null, null, null, 0, meanBilledMs);
-        }
-
-        var architecture = identity.Architecture!;
-        var meanGbSeconds = LambdaCostModel.GbSeconds(1, wholeMegabyteMilliseconds + fractionalMegabyteMilliseconds) / members.Length;
-        return new GroupCost(
-            costModel.InvocationCostOfGbSeconds(architecture, meanGbSeconds),
-            costModel.Monthly(architecture, monthlyInvocations, meanGbSeconds, withFreeTier: false),
-            meanGbSeconds,
-            estimated,
-            meanBilledMs);
     }
 }

@@ -3,11 +3,13 @@ using Lambench.Core.Statistics;
 namespace Lambench.Core.Summary;
 
 /// <summary>
-/// Statistics of one stratum (a configuration, and its workload where the functions logged batch labels) and start type ("all", "warm" or "cold"). Latency statistics (Duration, Init,
-/// cold-start rate and overhead) are over successful invocations only; <see cref="Failures"/> counts the others, and
-/// costs and the mean billed duration include every invocation, as AWS bills them. The cold-start rate and overhead
-/// belong to the stratum and are the same on its three rows. Costs are null where memory size or architecture is
-/// unknown.
+/// Statistics of one stratum (a configuration, and its workload where the functions logged batch labels) and start
+/// type: "warm", "cold", or "mix", the two mixed at a cold share the user declared (its latency is Duration for warm
+/// starts and Duration + Init for cold ones; its <see cref="ColdStartRate"/> is the declared share). Latency
+/// statistics (Duration, Init, cold-start rate and overhead) are over successful invocations only;
+/// <see cref="Failures"/> counts the others, and costs and the mean billed duration include every invocation, as AWS
+/// bills them. The measured cold-start rate and the overhead belong to the stratum and are the same on its warm and
+/// cold rows. Costs are null where memory size or architecture is unknown.
 /// </summary>
 public sealed record ConfigurationSummary
 {
@@ -29,7 +31,7 @@ public sealed record ConfigurationSummary
 
     /// <summary>
     /// With rounds: the row's comparison metric (<see cref="RoundMetric"/>: Duration on warm rows, Init Duration on cold
-    /// ones) with the round as the unit; null below 2 rounds and on the pooled row.
+    /// ones) with the round as the unit; null below 2 rounds and on mix rows.
     /// </summary>
     public RoundStatistics? Rounds { get; init; }
 
@@ -46,6 +48,9 @@ public sealed record ConfigurationSummary
 
     /// <summary>Errors, timeouts and other failures among this row's invocations, with Wilson intervals.</summary>
     public required FailureRates Failures { get; init; }
+
+    /// <summary>The stratum's totals (failures over all its invocations, successful count, memory), the same on each of its rows.</summary>
+    public required StratumTotals Totals { get; init; }
     public int BilledDurationEstimated { get; init; }
     public decimal? CostPerInvocationUsd { get; init; }
     public decimal? CostPerMillionUsd { get; init; }

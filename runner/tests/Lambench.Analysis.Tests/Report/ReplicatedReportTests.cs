@@ -61,8 +61,7 @@ public sealed class ReplicatedReportTests : IDisposable
         // go's warm medians per round, by hand: 20 + 3r + 12.5 (the middle of k² for k = 1..6 is (9 + 16)/2), so 35.5, 38.5, 41.5, 44.5.
         Assert.Equal(40.0, double.Parse(warm[header.IndexOf("round_median_mean_ms")], CultureInfo.InvariantCulture), 12);
         Assert.NotEqual(string.Empty, warm[header.IndexOf("round_median_mean_ci95_low_ms")]);
-        var all = summary.Select(l => l.Split(',')).Single(c => c[0] == "go-arm64" && c[2] == "all");
-        Assert.Equal(string.Empty, all[header.IndexOf("rounds")]);
+        Assert.Equal(1 + 2 * 2, summary.Length); // warm and cold rows of two configurations
 
         var comparisons = File.ReadAllLines(Path.Combine(_directory, "comparisons.csv"));
         var comparisonHeader = comparisons[0].Split(',').ToList();

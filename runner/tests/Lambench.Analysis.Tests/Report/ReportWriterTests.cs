@@ -28,8 +28,9 @@ public class ReportWriterTests
 
             var summary = File.ReadAllLines(Path.Combine(directory, "summary.csv"));
             Assert.StartsWith("configuration,workload,start_type,n,mean_duration_ms,sd_duration_ms,min_duration_ms,p50_duration_ms,p90_duration_ms,p95_duration_ms,p99_duration_ms,max_duration_ms,mean_billed_duration_ms,mean_init_duration_ms,p95_init_duration_ms,cold_start_overhead_ms,mean_max_memory_used_mb,cost_per_invocation_usd,cost_per_million_usd,", summary[0]);
-            Assert.Equal(4, summary.Length);
-            Assert.StartsWith("order-processor-lambda,,all,10,3003.678,", summary[1]);
+            Assert.Equal(3, summary.Length); // warm and cold: no pooled row
+            Assert.StartsWith("order-processor-lambda,,warm,5,3003.128,", summary[1]);
+            Assert.False(File.Exists(Path.Combine(directory, "rounds.csv"))); // one session, no rounds
 
             var index = await File.ReadAllTextAsync(Path.Combine(directory, "index.html"));
             Assert.Equal(1, Occurrences(index, PlotlyScript.InlineSource[..200])); // plotly.js embedded once

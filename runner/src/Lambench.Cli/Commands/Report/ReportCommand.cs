@@ -35,11 +35,12 @@ public static class ReportCommand
                 r.AddError("--monthly-invocations must be zero or more");
             }
         });
+        var coldShare = ColdShareOption.Create();
         var noStatic = new Option<bool>("--no-static-figures") { Description = "Skip SVG/PNG export (which needs Chromium); index.html still has every figure." };
 
         var command = new Command("report", "Compute statistics and costs and write a report: CSV summaries, tables (Markdown, HTML, LaTeX), figures (HTML, SVG, PNG), index.html.")
         {
-            inputs, output, language, region, prices, monthly, noStatic,
+            inputs, output, language, region, prices, monthly, coldShare, noStatic,
         };
         command.SetAction((result, cancellation) => RunAsync(
             console,
@@ -49,6 +50,7 @@ public static class ReportCommand
                 OutputDirectory = result.GetValue(output)!,
                 Language = ReportLanguage.Parse(result.GetValue(language)!),
                 MonthlyInvocations = result.GetValue(monthly),
+                ColdShare = result.GetValue(coldShare),
                 StaticFigures = !result.GetValue(noStatic),
             },
             result.GetValue(region)!,

@@ -63,9 +63,10 @@ public static class RunCommand
         });
 
         var command = new Command("run", """
-            Run an experiment spec: configure each configuration (memory, reserved concurrency), send the discarded
-            warm-ups, force the cold starts (an environment variable change, then a wait until the update is active),
-            send the warm repetitions, then collect the REPORT lines by request id and write the report.
+            Run an experiment spec in its protocol.rounds full passes, each on fresh execution environments: configure
+            each configuration (memory, reserved concurrency), send the discarded warm-ups, force the cold starts (an
+            environment variable change, then a wait until the update is active), send the warm repetitions; collect
+            the REPORT lines by request id and report (for a production mix: `lambench report ... --cold-share 5%`).
 
             With --target aws the account is checked first, as `lambench doctor` does (region, credentials, the stack
             and its template, the spec's functions, log groups, permission to read logs and metrics), and nothing runs
