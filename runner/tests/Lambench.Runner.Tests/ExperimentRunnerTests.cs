@@ -127,13 +127,20 @@ public sealed class ExperimentRunnerTests
     public async Task Throttled_invocations_are_retried_with_backoff_counted_and_every_step_still_lands_once()
     {
         await using var local = await LocalRun.StartAsync(o => o with { ThrottleFraction = 0.3 });
-        var (_, execution, collection) = await local.RunAsync(NoopSpec);
+        var (run, execution, collection) = await local.RunAsync(NoopSpec);
         // 14 measured + 2 warm-ups at 30 %: the chance of no throttle at all is 0.7^16, about 0.3 %.
         Assert.True(execution.Throttles > 0, "no throttles counted");
         // What the client was refused is what Lambda's Throttles metric counted (read back through GetMetricStatistics).
         Assert.Equal(execution.Throttles, collection.Throttles);
         Assert.Equal((14, 14, 0), (collection.Expected, collection.Found, collection.Missing.Count));
         Assert.Equal(14, collection.Rows.Select(r => r.RequestId).Distinct().Count());
+
+        // Per configuration in collection.json, with every invocation that ran (7 measured + 1 warm-up each), for the report.
+        Assert.Equal(collection.Throttles, collection.ThrottlesByConfiguration!.Values.Sum());
+        Assert.Equal(new Dictionary<string, int> { ["go-x86_64-256mb"] = 8, ["python-x86_64-256mb"] = 8 }, collection.InvocationsByConfiguration);
+        var throttles = Lambench.Analysis.Report.RunThrottles.Load([run.InvocationsPath]);
+        Assert.Equal(collection.ThrottlesByConfiguration.OrderBy(t => t.Key, StringComparer.Ordinal), throttles.Select(t => KeyValuePair.Create(t.Configuration, t.Throttled)));
+        Assert.All(throttles, t => Assert.Equal(8, t.Invocations));
     }
 
     [Fact]

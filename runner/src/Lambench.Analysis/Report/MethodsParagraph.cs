@@ -49,6 +49,7 @@ public static class MethodsParagraph
               $"Uma partida a frio é uma invocação cuja linha REPORT traz Init (ou Restore) Duration; a sobrecarga da partida a frio é a média de Duration mais Init nas partidas a frio menos a média de Duration nas quentes, com intervalo de 95% ({BootstrapDifferenceOfMeans.MethodPortuguese}) a partir de {MinimumSampleSizes.BootstrapRatioPerSide} invocações de cada lado."),
             .. Workloads(workloads, language),
             Mix(summary, language),
+            .. Throttles(summary, language),
             Comparisons(summary, language),
             Costs(summary, prices, language),
             Replication(summary, language),
@@ -70,6 +71,22 @@ public static class MethodsParagraph
         return language.T(
             $"The experiment was replicated in {k} rounds, each a full pass of the protocol over every configuration on fresh execution environments, and the round is the unit of replication: per stratum, the round medians of warm Duration and cold Init Duration are averaged with a Student's t interval across rounds (from {MinimumSampleSizes.RoundsCi} rounds), the variance is split into within- and between-round components by {RoundStatistics.Method}, and comparisons also give the {PairedRoundRatio.Method}; the per-invocation intervals describe the variation within rounds only.",
             $"O experimento foi replicado em {k} rodadas, cada uma uma passada completa do protocolo por todas as configurações em ambientes de execução novos, e a unidade de replicação é a rodada: por estrato, as medianas por rodada da Duration quente e do Init frio são promediadas com intervalo t de Student entre rodadas (a partir de {MinimumSampleSizes.RoundsCi} rodadas), a variância é dividida em componentes dentro e entre rodadas por {RoundStatistics.MethodPortuguese}, e as comparações também dão a {PairedRoundRatio.MethodPortuguese}; os intervalos por invocação descrevem só a variação dentro das rodadas.");
+    }
+
+    /// <summary>Throttled requests, where a run recorded them.</summary>
+    private static IEnumerable<string> Throttles(SummaryResult summary, ReportLanguage language)
+    {
+        if (summary.Throttles.Count == 0)
+        {
+            yield break;
+        }
+
+        var throttled = summary.Throttles.Sum(t => (long)t.Throttled);
+        var requests = summary.Throttles.Sum(t => (long)t.Requests);
+        var share = language.Percent(requests == 0 ? null : (double)throttled / requests);
+        yield return language.T(
+            $"Lambda throttled {throttled.ToString("N0", language.Numbers)} of {requests.ToString("N0", language.Numbers)} requests ({share}; its Throttles metric, per configuration with {WilsonInterval.Method}s); a throttled call is retried by the runner and a throttled SQS message redelivered, so a throttle delays a measurement but never becomes one.",
+            $"O Lambda limitou {throttled.ToString("N0", language.Numbers)} de {requests.ToString("N0", language.Numbers)} requisições ({share}; sua métrica Throttles, por configuração com intervalos de score de Wilson); uma chamada limitada é repetida pelo executor e uma mensagem SQS limitada é reentregue, então uma limitação atrasa uma medição mas nunca se torna uma.");
     }
 
     /// <summary>Warm and cold apart, and the mix at the declared share where there is one.</summary>

@@ -21,6 +21,8 @@ public sealed class ReportWriter(PriceCatalog prices)
 
         progress?.Report("Computing statistics and costs");
         var summary = new ConfigurationSummarizer(new LambdaCostModel(prices), options.MonthlyInvocations, options.ColdShare).Summarise(invocations);
+        summary = summary with { Throttles = RunThrottles.Load(inputs) };
+
         var warnings = summary.Warnings.ToList();
 
         // Chromium's export takes seconds whatever the data: it runs while the tables and the Methods paragraph are written.
@@ -53,6 +55,11 @@ public sealed class ReportWriter(PriceCatalog prices)
         progress?.Report(replicated ? "Writing summary.csv, comparisons.csv and rounds.csv" : "Writing summary.csv and comparisons.csv");
         written.Add(WriteCsv(Path.Combine(output, "summary.csv"), SummaryCsvColumns.All, summary.Rows));
         written.Add(WriteCsv(Path.Combine(output, "comparisons.csv"), ComparisonCsvColumns.All, summary.Comparisons));
+        if (summary.Throttles.Count > 0)
+        {
+            written.Add(WriteCsv(Path.Combine(output, "throttles.csv"), ThrottleCsvColumns.All, summary.Throttles));
+        }
+
         if (replicated)
         {
             written.Add(WriteCsv(Path.Combine(output, "rounds.csv"), RoundCsvColumns.All, RoundCsvRow.Of(summary.Rows)));

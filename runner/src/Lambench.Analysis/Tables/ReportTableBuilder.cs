@@ -11,7 +11,13 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
 {
     public IReadOnlyList<ReportTable> Build(SummaryResult summary)
     {
-        var tables = new List<ReportTable> { Latency(summary), Failures(summary), ColdStarts(summary), Cost(summary) };
+        var tables = new List<ReportTable> { Latency(summary), Failures(summary) };
+        if (new ThrottleTableBuilder(language).Build(summary) is { } throttles)
+        {
+            tables.Add(throttles);
+        }
+
+        tables.AddRange([ColdStarts(summary), Cost(summary)]);
         if (new RoundTableBuilder(language).Build(summary) is { } rounds)
         {
             tables.Add(rounds);
@@ -95,8 +101,8 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
               "Sobre todas as invocações com linha REPORT: status error (a função falhou) ou timeout (executou até o tempo limite)."),
             L($"95% CI: {WilsonInterval.Method} (stays within 0–100 % and is not empty at 0 events).",
               "IC 95%: intervalo de score de Wilson (fica entre 0 e 100 % e não se anula com 0 eventos)."),
-            L("These invocations are left out of every latency statistic and comparison, and included in the costs (AWS bills them). Throttled requests never run, so they have no REPORT line: a run counts them in collection.json.",
-              "Essas invocações ficam fora de toda estatística de latência e comparação, e entram nos custos (a AWS as cobra). Requisições limitadas (throttled) não executam e não têm linha REPORT: a execução as conta em collection.json."),
+            L("These invocations are left out of every latency statistic and comparison, and included in the costs (AWS bills them). Throttled requests never run, so they have no REPORT line: a run's report counts them per configuration in the throttles table (from its collection.json).",
+              "Essas invocações ficam fora de toda estatística de latência e comparação, e entram nos custos (a AWS as cobra). Requisições limitadas (throttled) não executam e não têm linha REPORT: o relatório de uma execução as conta por configuração na tabela de limitações (do seu collection.json)."),
         };
         legend.AddRange(notes.Workloads(summary));
         return new ReportTable("failures", L("Errors and timeouts per configuration", "Erros e timeouts por configuração"), columns, rows, legend);

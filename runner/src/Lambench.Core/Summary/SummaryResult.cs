@@ -9,4 +9,7 @@ namespace Lambench.Core.Summary;
 public sealed record SummaryResult(IReadOnlyList<ConfigurationSummary> Rows, IReadOnlyList<ConfigurationComparison> Comparisons, IReadOnlyList<string> Warnings)
 {
     public AccountMonthlyProjection? AccountProjection { get; init; }
+
+    /// <summary>Throttled requests per configuration, where a run recorded them (collection.json); empty otherwise.</summary>
+    public IReadOnlyList<ThrottleRate> Throttles { get; init; } = [];
 }

@@ -57,6 +57,15 @@ public sealed record CollectionResult
     /// </summary>
     public int? Throttles { get; init; }
 
+    /// <summary>
+    /// <see cref="Throttles"/> by configuration (collection.json's throttlesByConfiguration, which a report of the
+    /// run's invocations.csv reads for its throttles table); null when the metric could not be read.
+    /// </summary>
+    public IReadOnlyDictionary<string, int>? ThrottlesByConfiguration { get; init; }
+
+    /// <summary>Invocations of this run per configuration (every REPORT line: warm-ups, abandoned attempts and redeliveries included), the requests that were not throttled.</summary>
+    public IReadOnlyDictionary<string, int> InvocationsByConfiguration => RunRows.GroupBy(r => r.Configuration, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
     /// <summary>Rounds of log fetching (more than one when lines arrived late).</summary>
     public required int Attempts { get; init; }
 

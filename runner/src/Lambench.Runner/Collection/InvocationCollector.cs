@@ -89,7 +89,7 @@ public sealed class InvocationCollector(RunTarget target)
         }
 
         InvocationCsvWriter.WriteFile(run.InvocationsPath, match.Rows);
-        var throttles = start is { } from ? await ThrottlesAsync(run, from, cancellation) : 0;
+        var throttles = start is { } from ? await ThrottlesAsync(run, from, cancellation) : new Dictionary<string, int>();
         var itemMismatches = expected
             .Where(e => spec.Workload == "writer")
             .Select(e => (e, Count: Convert.ToInt32(spec.Batches.First(b => b.Label == e.Step.Batch).Parameters["count"], CultureInfo.InvariantCulture)))
@@ -117,7 +117,8 @@ public sealed class InvocationCollector(RunTarget target)
             RejectedLines = rejected,
             ItemMismatches = itemMismatches,
             ItemsChecked = spec.Workload == "writer" ? expected.Count : 0,
-            Throttles = throttles,
+            Throttles = throttles?.Values.Sum(),
+            ThrottlesByConfiguration = throttles,
             Attempts = attempts,
             FullInsightsWindows = insightsReader.FullWindows,
             LogRequests = target.Logs.Requests - requestsBefore,
@@ -126,19 +127,19 @@ public sealed class InvocationCollector(RunTarget target)
         return result;
     }
 
-    /// <summary>The Throttles metric of the run's functions from <paramref name="start"/> to now; null when CloudWatch refuses.</summary>
-    private async Task<int?> ThrottlesAsync(RunDirectory run, DateTimeOffset start, CancellationToken cancellation)
+    /// <summary>The Throttles metric of each configuration's function from <paramref name="start"/> to now; null when CloudWatch refuses.</summary>
+    private async Task<Dictionary<string, int>?> ThrottlesAsync(RunDirectory run, DateTimeOffset start, CancellationToken cancellation)
     {
         var end = DateTimeOffset.UtcNow.AddMinutes(1);
         try
         {
-            var total = 0.0;
+            var byConfiguration = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var configuration in run.Spec.Configurations)
             {
-                total += await target.Metrics.LambdaMetricSumAsync(configuration.FunctionName(target.StackName, run.Spec.Workload), "Throttles", start, end, cancellation);
+                byConfiguration[configuration.Name] = (int)await target.Metrics.LambdaMetricSumAsync(configuration.FunctionName(target.StackName, run.Spec.Workload), "Throttles", start, end, cancellation);
             }
 
-            return (int)total;
+            return byConfiguration;
         }
         catch (Exception e) when (e is Aws.AwsServiceException or HttpRequestException)
         {
