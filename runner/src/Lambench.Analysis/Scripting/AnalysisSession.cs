@@ -1,5 +1,6 @@
 using System.Globalization;
 using Lambench.Analysis.Figures;
+using Lambench.Analysis.Report;
 using Lambench.Analysis.Frames;
 using Lambench.Analysis.Tables;
 using Lambench.Core.Cost;
@@ -25,8 +26,10 @@ public sealed class AnalysisSession
         Prices = prices;
         Language = language;
         MonthlyInvocations = monthlyInvocations;
+        ColdShare = coldShare;
         OutputDirectory = outputDirectory;
-        Summary = new ConfigurationSummarizer(new LambdaCostModel(prices), monthlyInvocations, coldShare).Summarise(invocations);
+        // As the report does: a run's throttles from the collection.json beside its invocations.csv.
+        Summary = new ConfigurationSummarizer(new LambdaCostModel(prices), monthlyInvocations, coldShare).Summarise(invocations) with { Throttles = RunThrottles.Load(inputs) };
         Tables = new ReportTableBuilder(language, prices);
         figures = new Lazy<IReadOnlyList<ReportFigure>>(() => new ReportFigureBuilder(language, prices).Build(Summary, Invocations));
         frame = new Lazy<DataFrame>(() => InvocationFrame.Create(Invocations));
@@ -40,6 +43,9 @@ public sealed class AnalysisSession
     public PriceCatalog Prices { get; }
     public ReportLanguage Language { get; }
     public long MonthlyInvocations { get; }
+
+    /// <summary>The cold share of a production mix given with --cold-share (the mix rows); null: none.</summary>
+    public double? ColdShare { get; }
     public string? OutputDirectory { get; }
     public SummaryResult Summary { get; }
     public ReportTableBuilder Tables { get; }

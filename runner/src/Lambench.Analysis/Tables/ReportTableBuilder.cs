@@ -12,13 +12,13 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
     public IReadOnlyList<ReportTable> Build(SummaryResult summary)
     {
         var tables = new List<ReportTable> { Latency(summary), Failures(summary) };
-        if (new ThrottleTableBuilder(language).Build(summary) is { } throttles)
+        if (Throttles(summary) is { } throttles)
         {
             tables.Add(throttles);
         }
 
         tables.AddRange([ColdStarts(summary), Cost(summary)]);
-        if (new RoundTableBuilder(language).Build(summary) is { } rounds)
+        if (Rounds(summary) is { } rounds)
         {
             tables.Add(rounds);
         }
@@ -34,6 +34,12 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
     private readonly TableNotes notes = new(language);
 
     private string L(string en, string pt) => language.T(en, pt);
+
+    /// <summary>The rounds table of a replicated run; null for a single session.</summary>
+    public ReportTable? Rounds(SummaryResult summary) => new RoundTableBuilder(language).Build(summary);
+
+    /// <summary>The throttles table, where a run recorded throttles; null otherwise.</summary>
+    public ReportTable? Throttles(SummaryResult summary) => new ThrottleTableBuilder(language).Build(summary);
 
     public ReportTable Latency(SummaryResult summary)
     {
