@@ -138,7 +138,7 @@ public sealed class ExperimentRunnerTests
         // Per configuration in collection.json, with every invocation that ran (7 measured + 1 warm-up each), for the report.
         Assert.Equal(collection.Throttles, collection.ThrottlesByConfiguration!.Values.Sum());
         Assert.Equal(new Dictionary<string, int> { ["go-x86_64-256mb"] = 8, ["python-x86_64-256mb"] = 8 }, collection.InvocationsByConfiguration);
-        var throttles = Lambench.Analysis.Report.RunThrottles.Load([run.InvocationsPath]);
+        var throttles = Lambench.Analysis.Report.RunCollections.Load([run.InvocationsPath]).Throttles;
         Assert.Equal(collection.ThrottlesByConfiguration.OrderBy(t => t.Key, StringComparer.Ordinal), throttles.Select(t => KeyValuePair.Create(t.Configuration, t.Throttled)));
         Assert.All(throttles, t => Assert.Equal(8, t.Invocations));
     }

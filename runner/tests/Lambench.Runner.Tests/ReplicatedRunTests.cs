@@ -78,6 +78,12 @@ public sealed class ReplicatedRunTests
         }
 
         Assert.All(summary.Comparisons, c => Assert.Equal(3, c.AcrossRounds!.Rounds));
+
+        // The setup the report's Methods paragraph describes comes from the run's collection.json.
+        var setup = Assert.Single(Lambench.Analysis.Report.RunCollections.Load([run.InvocationsPath]).Setups);
+        // Seed 5 is the spec's: it wins over the seed the test's run directory is prepared with (7).
+        Assert.Equal(new RunSetup(3, 1, 0, 5, 1, "random", 5, "noop", "invoke", "local", setup.Batches), setup);
+        Assert.Equal(["noop"], setup.Batches);
     }
 
     private static double Median(IEnumerable<double> values)

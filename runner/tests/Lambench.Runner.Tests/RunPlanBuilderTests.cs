@@ -73,8 +73,10 @@ public sealed class RunPlanBuilderTests
         var spec = Spec("arch-compute");
         var a = RunPlanBuilder.Build(spec, "r");
         var b = RunPlanBuilder.Build(spec, "r");
-        var other = RunPlanBuilder.Build(spec, "r", seed: 7);
-        Assert.Equal(20260101, a.Seed);
+        // The spec's seed wins over a seed given to the run (which is for a spec without one).
+        Assert.Equal(a.Steps, RunPlanBuilder.Build(spec, "r", seed: 7).Steps);
+        var other = RunPlanBuilder.Build(spec with { Protocol = spec.Protocol with { Seed = null } }, "r", seed: 7);
+        Assert.Equal((20260101, 7), (a.Seed, other.Seed));
         Assert.Equal(a.Steps, b.Steps);
         Assert.NotEqual(a.Steps.Select(s => (s.Configuration, s.Batch, s.Repetition)), other.Steps.Select(s => (s.Configuration, s.Batch, s.Repetition)));
         Assert.Equal(

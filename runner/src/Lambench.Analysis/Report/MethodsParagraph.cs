@@ -47,6 +47,7 @@ public static class MethodsParagraph
               $"A latência é o campo Duration da linha REPORT; os percentis usam interpolação linear entre postos vizinhos; o intervalo de 95% da média é o intervalo t de Student e o da mediana o intervalo de estatísticas de ordem (binomial, livre de distribuição); uma estatística só é relatada quando a amostra a sustenta ({MinimumSampleSizes.RulePortuguese})."),
             L($"A cold start is an invocation whose REPORT line has an Init (or Restore) Duration; the cold-start overhead is the mean of Duration plus Init over cold starts minus the mean Duration over warm starts, given with a 95% interval (a {BootstrapDifferenceOfMeans.Method}) from {MinimumSampleSizes.BootstrapRatioPerSide} invocations a side.",
               $"Uma partida a frio é uma invocação cuja linha REPORT traz Init (ou Restore) Duration; a sobrecarga da partida a frio é a média de Duration mais Init nas partidas a frio menos a média de Duration nas quentes, com intervalo de 95% ({BootstrapDifferenceOfMeans.MethodPortuguese}) a partir de {MinimumSampleSizes.BootstrapRatioPerSide} invocações de cada lado."),
+            .. summary.Setups.Select(s => Setup(s, language)),
             .. Workloads(workloads, language),
             Mix(summary, language),
             .. Throttles(summary, language),
@@ -71,6 +72,19 @@ public static class MethodsParagraph
         return language.T(
             $"The experiment was replicated in {k} rounds, each a full pass of the protocol over every configuration on fresh execution environments, and the round is the unit of replication: per stratum, the round medians of warm Duration and cold Init Duration are averaged with a Student's t interval across rounds (from {MinimumSampleSizes.RoundsCi} rounds), the variance is split into within- and between-round components by {RoundStatistics.Method}, and comparisons also give the {PairedRoundRatio.Method}; the per-invocation intervals describe the variation within rounds only.",
             $"O experimento foi replicado em {k} rodadas, cada uma uma passada completa do protocolo por todas as configurações em ambientes de execução novos, e a unidade de replicação é a rodada: por estrato, as medianas por rodada da Duration quente e do Init frio são promediadas com intervalo t de Student entre rodadas (a partir de {MinimumSampleSizes.RoundsCi} rodadas), a variância é dividida em componentes dentro e entre rodadas por {RoundStatistics.MethodPortuguese}, e as comparações também dão a {PairedRoundRatio.MethodPortuguese}; os intervalos por invocação descrevem só a variação dentro das rodadas.");
+    }
+
+    /// <summary>How a run measured, from its collection.json: the protocol, its order and seed, concurrency and channel.</summary>
+    private static string Setup(RunSetup s, ReportLanguage language)
+    {
+        var order = s.Order == "random"
+            ? language.T($"in a random interleaving of configurations and repetitions drawn anew each round from seed {s.Seed}", $"em intercalação aleatória de configurações e repetições sorteada a cada rodada da semente {s.Seed}")
+            : language.T("in the spec's order", "na ordem da especificação");
+        var concurrency = s.ReservedConcurrency?.ToString(CultureInfo.InvariantCulture) ?? language.T("unset", "não definida");
+        var batches = string.Join(", ", s.Batches);
+        return language.T(
+            $"The {s.Workload} workload was run on the {s.Platform} platform through the {s.Channel} channel in {s.Rounds} round(s) of the protocol; in each round, per configuration: a configuration update (fresh execution environments), {s.Warmup} discarded warm-up invocation(s), {s.ColdStarts} forced cold start(s) per batch (an environment variable change, then a wait until the update was active) and {s.Repetitions} warm repetition(s) per batch ({batches}), {order}, with reserved concurrency {concurrency}.",
+            $"A carga {s.Workload} foi executada na plataforma {s.Platform} pelo canal {s.Channel} em {s.Rounds} rodada(s) do protocolo; em cada rodada, por configuração: uma atualização de configuração (ambientes de execução novos), {s.Warmup} invocação(ões) de aquecimento descartada(s), {s.ColdStarts} partida(s) a frio forçada(s) por lote (mudança de variável de ambiente e espera até a atualização ficar ativa) e {s.Repetitions} repetição(ões) quente(s) por lote ({batches}), {order}, com concorrência reservada {concurrency}.");
     }
 
     /// <summary>Throttled requests, where a run recorded them.</summary>

@@ -21,7 +21,8 @@ public sealed class ReportWriter(PriceCatalog prices)
 
         progress?.Report("Computing statistics and costs");
         var summary = new ConfigurationSummarizer(new LambdaCostModel(prices), options.MonthlyInvocations, options.ColdShare).Summarise(invocations);
-        summary = summary with { Throttles = RunThrottles.Load(inputs) };
+        var runs = RunCollections.Load(inputs);
+        summary = summary with { Throttles = runs.Throttles, Setups = runs.Setups };
 
         var warnings = summary.Warnings.ToList();
 

@@ -28,8 +28,9 @@ public sealed class AnalysisSession
         MonthlyInvocations = monthlyInvocations;
         ColdShare = coldShare;
         OutputDirectory = outputDirectory;
-        // As the report does: a run's throttles from the collection.json beside its invocations.csv.
-        Summary = new ConfigurationSummarizer(new LambdaCostModel(prices), monthlyInvocations, coldShare).Summarise(invocations) with { Throttles = RunThrottles.Load(inputs) };
+        // As the report does: a run's throttles and setup from the collection.json beside its invocations.csv.
+        var runs = RunCollections.Load(inputs);
+        Summary = new ConfigurationSummarizer(new LambdaCostModel(prices), monthlyInvocations, coldShare).Summarise(invocations) with { Throttles = runs.Throttles, Setups = runs.Setups };
         Tables = new ReportTableBuilder(language, prices);
         figures = new Lazy<IReadOnlyList<ReportFigure>>(() => new ReportFigureBuilder(language, prices).Build(Summary, Invocations));
         frame = new Lazy<DataFrame>(() => InvocationFrame.Create(Invocations));

@@ -12,4 +12,7 @@ public sealed record SummaryResult(IReadOnlyList<ConfigurationSummary> Rows, IRe
 
     /// <summary>Throttled requests per configuration, where a run recorded them (collection.json); empty otherwise.</summary>
     public IReadOnlyList<ThrottleRate> Throttles { get; init; } = [];
+
+    /// <summary>How each run behind the inputs measured, where its collection.json says (distinct setups); empty otherwise.</summary>
+    public IReadOnlyList<RunSetup> Setups { get; init; } = [];
 }

@@ -66,6 +66,9 @@ public sealed record CollectionResult
     /// <summary>Invocations of this run per configuration (every REPORT line: warm-ups, abandoned attempts and redeliveries included), the requests that were not throttled.</summary>
     public IReadOnlyDictionary<string, int> InvocationsByConfiguration => RunRows.GroupBy(r => r.Configuration, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
 
+    /// <summary>How the run measured (spec and plan), for the report's Methods paragraph.</summary>
+    public Lambench.Core.Summary.RunSetup? Setup { get; init; }
+
     /// <summary>Rounds of log fetching (more than one when lines arrived late).</summary>
     public required int Attempts { get; init; }
 

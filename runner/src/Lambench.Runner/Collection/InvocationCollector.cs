@@ -122,6 +122,8 @@ public sealed class InvocationCollector(RunTarget target)
             Attempts = attempts,
             FullInsightsWindows = insightsReader.FullWindows,
             LogRequests = target.Logs.Requests - requestsBefore,
+            Setup = new Core.Summary.RunSetup(run.Plan.Rounds, spec.Protocol.Warmup, spec.Protocol.ColdStarts, spec.Protocol.Repetitions, spec.Protocol.ReservedConcurrency,
+                run.Plan.Order, run.Plan.Seed, spec.Workload, spec.Channel, target.Platform, spec.Batches.Select(b => b.Label).ToList()),
         };
         AtomicFile.WriteAllText(run.CollectionPath, JsonSerializer.Serialize(result, Json) + "\n");
         return result;

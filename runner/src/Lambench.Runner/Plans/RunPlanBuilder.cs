@@ -15,8 +15,9 @@ public static class RunPlanBuilder
     public static RunPlan Build(ExperimentSpec spec, string runId, int? seed = null)
     {
         var protocol = spec.Protocol;
-        // A random order without a seed in the spec draws one, so that plan.json can record it.
-        int? usedSeed = protocol.Order == "random" ? seed ?? protocol.Seed ?? Random.Shared.Next() : null;
+        // The spec's seed first (run --seed is for a spec without one, as its help says); without either one is drawn,
+        // so that plan.json can record it.
+        int? usedSeed = protocol.Order == "random" ? protocol.Seed ?? seed ?? Random.Shared.Next() : null;
         var random = usedSeed is { } value ? new Random(value) : null;
         var steps = new List<PlanStep>();
         for (var round = 1; round <= protocol.Rounds; round++)
