@@ -14,6 +14,8 @@ if ! command -v chromium >/dev/null 2>&1 && [ -z "${LAMBENCH_CHROMIUM:-}" ]; the
 command -v go >/dev/null 2>&1 || missing="$missing golang-go"
 [ -d /usr/share/gocode/src/github.com/aws/aws-sdk-go-v2/service/dynamodb ] || missing="$missing golang-github-aws-aws-sdk-go-v2-dev"
 command -v qemu-aarch64-static >/dev/null 2>&1 || missing="$missing qemu-user-static"
+# LibreOffice: a test imports the report's workbook and pt-BR CSVs as a Brazilian spreadsheet user would.
+command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-calc-nogui"
 # dynalite (DynamoDB for the local platform) comes from npm.
 command -v node >/dev/null 2>&1 || missing="$missing nodejs"
 command -v npm >/dev/null 2>&1 || missing="$missing npm"

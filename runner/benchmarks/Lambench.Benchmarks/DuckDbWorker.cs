@@ -32,13 +32,12 @@ public static class DuckDbWorker
                        CAST(NULLIF(regexp_extract(line, 'Init Duration: ([0-9.]+) ms', 1), '') AS DOUBLE) AS init_duration_ms
                 FROM lines WHERE line LIKE '%REPORT RequestId:%'),
               invocations AS (SELECT DISTINCT ON (request_id) * FROM reports)
-              SELECT configuration,
-                     CASE WHEN GROUPING(start_type) = 1 THEN 'all' ELSE start_type END AS start_type,
+              SELECT configuration, start_type,
                      count(*) AS n, avg(duration_ms) AS mean_duration_ms,
                      quantile_cont(duration_ms, 0.5) AS p50_duration_ms, quantile_cont(duration_ms, 0.95) AS p95_duration_ms,
                      quantile_cont(duration_ms, 0.99) AS p99_duration_ms, max(duration_ms) AS max_duration_ms
               FROM (SELECT *, CASE WHEN init_duration_ms IS NULL THEN 'warm' ELSE 'cold' END AS start_type FROM invocations)
-              GROUP BY GROUPING SETS ((configuration, start_type), (configuration))
+              GROUP BY configuration, start_type
             ) TO '{{target}}' (HEADER, DELIMITER ',');
             """;
         using (var command = connection.CreateCommand())

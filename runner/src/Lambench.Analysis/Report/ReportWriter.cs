@@ -8,7 +8,8 @@ using Lambench.Core.Summary;
 namespace Lambench.Analysis.Report;
 
 /// <summary>
-/// Writes a complete report from invocations: summary.csv and comparisons.csv (invariant, full precision), every table
+/// Writes a complete report from invocations: summary.csv and comparisons.csv (invariant, rounded as CsvCell says; with
+/// pt-BR also decimal-comma copies) and report.xlsx, every table
 /// as Markdown, HTML and LaTeX, the Methods paragraph in English and Portuguese (Markdown and LaTeX), figures as JSON,
 /// SVG and PNG, and index.html showing all of it.
 /// </summary>
@@ -52,19 +53,8 @@ public sealed class ReportWriter(PriceCatalog prices)
     /// <summary>summary.csv, comparisons.csv, every table in three formats and the Methods paragraph in both languages; the tables, for index.html.</summary>
     private IReadOnlyList<ReportTable> WriteTablesAndMethods(SummaryResult summary, string output, ReportLanguage reportLanguage, IProgress<string>? progress, List<string> written)
     {
-        var replicated = summary.Rows.Any(r => r.Rounds is not null);
-        progress?.Report(replicated ? "Writing summary.csv, comparisons.csv and rounds.csv" : "Writing summary.csv and comparisons.csv");
-        written.Add(WriteCsv(Path.Combine(output, "summary.csv"), SummaryCsvColumns.All, summary.Rows));
-        written.Add(WriteCsv(Path.Combine(output, "comparisons.csv"), ComparisonCsvColumns.All, summary.Comparisons));
-        if (summary.Throttles.Count > 0)
-        {
-            written.Add(WriteCsv(Path.Combine(output, "throttles.csv"), ThrottleCsvColumns.All, summary.Throttles));
-        }
-
-        if (replicated)
-        {
-            written.Add(WriteCsv(Path.Combine(output, "rounds.csv"), RoundCsvColumns.All, RoundCsvRow.Of(summary.Rows)));
-        }
+        progress?.Report($"Writing {string.Join(", ", DataFileWriter.Sheets(summary).Select(s => s.Name + ".csv"))}{(reportLanguage.IsPortuguese ? " (and pt-BR copies)" : string.Empty)} and report.xlsx");
+        written.AddRange(DataFileWriter.Write(summary, output, reportLanguage));
 
         progress?.Report("Writing tables (Markdown, HTML, LaTeX)");
         var tables = new ReportTableBuilder(reportLanguage, prices).Build(summary);
@@ -92,11 +82,5 @@ public sealed class ReportWriter(PriceCatalog prices)
         }
 
         return tables;
-    }
-
-    private static string WriteCsv<T>(string path, IReadOnlyList<(string Name, Func<T, string> Value)> columns, IEnumerable<T> rows)
-    {
-        AtomicFile.Write(path, writer => ColumnCsvWriter.Write(writer, columns, rows));
-        return path;
     }
 }

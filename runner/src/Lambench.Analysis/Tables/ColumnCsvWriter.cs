@@ -3,18 +3,25 @@ using CsvHelper;
 
 namespace Lambench.Analysis.Tables;
 
-/// <summary>Writes rows through a declared column list (name and value), invariant culture, LF line ends.</summary>
+/// <summary>Writes a <see cref="DataSheet"/> as CSV in a <see cref="CsvDialect"/>, LF line ends.</summary>
 public static class ColumnCsvWriter
 {
-    public static void Write<T>(TextWriter writer, IReadOnlyList<(string Name, Func<T, string> Value)> columns, IEnumerable<T> rows)
+    public static void Write(TextWriter writer, DataSheet sheet, CsvDialect? dialect = null)
     {
-        using var csv = CsvWriter.Create(writer, new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture, NewLine = "\n" }, leaveOpen: true);
-        csv.WriteHeader(columns.Select(c => c.Name).ToArray());
-        foreach (var row in rows)
+        dialect ??= CsvDialect.Invariant;
+        if (dialect.ByteOrderMark)
         {
-            foreach (var column in columns)
+            writer.Write('\uFEFF');
+        }
+
+        var options = new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture, NewLine = "\n", Separator = dialect.Separator };
+        using var csv = CsvWriter.Create(writer, options, leaveOpen: true);
+        csv.WriteHeader(sheet.Headers.ToArray());
+        foreach (var row in sheet.Rows)
+        {
+            foreach (var cell in row)
             {
-                csv.WriteField(column.Value(row));
+                csv.WriteField(cell.Format(dialect.Numbers));
             }
 
             csv.EndRecord();
@@ -22,4 +29,7 @@ public static class ColumnCsvWriter
 
         csv.Flush();
     }
+
+    public static void Write<T>(TextWriter writer, IReadOnlyList<CsvColumn<T>> columns, IEnumerable<T> rows, CsvDialect? dialect = null) =>
+        Write(writer, DataSheet.Of("data", columns, rows), dialect);
 }

@@ -1,5 +1,3 @@
-using Lambench.Core.Csv;
-
 namespace Lambench.Analysis.Tables;
 
 /// <summary>
@@ -8,19 +6,19 @@ namespace Lambench.Analysis.Tables;
 /// </summary>
 public static class RoundCsvColumns
 {
-    public static readonly IReadOnlyList<(string Name, Func<RoundCsvRow, string> Value)> All =
+    public static readonly IReadOnlyList<CsvColumn<RoundCsvRow>> All =
     [
-        ("configuration", r => r.Summary.Configuration),
-        ("workload", r => r.Summary.Workload ?? string.Empty),
-        ("start_type", r => r.Summary.StartType),
-        ("metric", r => r.Summary.RoundMetric ?? string.Empty),
-        ("round", r => InvariantFormat.Integer(r.Round.Round)),
-        ("n", r => InvariantFormat.Integer(r.Round.N)),
-        ("median_ms", r => InvariantFormat.Number(r.Round.Median)),
-        ("mean_ms", r => InvariantFormat.Number(r.Round.Mean)),
-        ("runtime", r => r.Summary.Runtime ?? string.Empty),
-        ("architecture", r => r.Summary.Architecture ?? string.Empty),
-        ("memory_size_mb", r => InvariantFormat.Integer(r.Summary.MemorySizeMb)),
-        ("platform", r => r.Summary.Platform ?? string.Empty),
+        new("configuration", r => CsvCell.Of(r.Summary.Configuration)),
+        new("workload", r => CsvCell.Of(r.Summary.Workload)),
+        new("start_type", r => CsvCell.Of(r.Summary.StartType)),
+        new("runtime", r => CsvCell.Of(r.Summary.Runtime)),
+        new("architecture", r => CsvCell.Of(r.Summary.Architecture)),
+        new("memory_size_mb", r => CsvCell.Integer(r.Summary.MemorySizeMb)),
+        new("platform", r => CsvCell.Of(r.Summary.Platform)),
+        new("metric", r => CsvCell.Of(r.Summary.RoundMetric)),
+        new("round", r => CsvCell.Integer(r.Round.Round)),
+        new("n", r => CsvCell.Integer(r.Round.N)),
+        new("median_ms", r => CsvCell.Milliseconds(r.Round.Median)),
+        new("mean_ms", r => CsvCell.Milliseconds(r.Round.Mean)),
     ];
 }

@@ -17,6 +17,13 @@ public static class AtomicFile
 
     public static void WriteAllBytes(string path, byte[] bytes) => Replace(path, temporary => File.WriteAllBytes(temporary, bytes));
 
+    /// <summary>Writes a binary file (a workbook) the same way: the whole new file or the old one.</summary>
+    public static void WriteStream(string path, Action<Stream> write) => Replace(path, temporary =>
+    {
+        using var stream = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+        write(stream);
+    });
+
     private static void Replace(string path, Action<string> writeTemporary)
     {
         var full = Path.GetFullPath(path);

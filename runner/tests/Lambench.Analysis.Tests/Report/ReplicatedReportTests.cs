@@ -41,17 +41,18 @@ public sealed class ReplicatedReportTests : IDisposable
         var lines = File.ReadAllLines(Path.Combine(_directory, "rounds.csv"));
         Assert.Equal(string.Join(",", RoundCsvColumns.All.Select(c => c.Name)), lines[0]);
         Assert.Equal(2 * 2 * 4 + 1, lines.Length); // 2 configurations × warm and cold × 4 rounds
+        var at = lines[0].Split(',').Select((name, i) => (name, i)).ToDictionary(c => c.name, c => c.i);
         foreach (var line in lines.Skip(1))
         {
             var cells = line.Split(',');
-            var (configuration, startType, metric, round) = (cells[0], cells[2], cells[3], int.Parse(cells[4], CultureInfo.InvariantCulture));
+            var (configuration, startType, metric, round) = (cells[at["configuration"]], cells[at["start_type"]], cells[at["metric"]], int.Parse(cells[at["round"]], CultureInfo.InvariantCulture));
             var cold = startType == "cold";
             Assert.Equal(cold ? "init_duration_ms" : "duration_ms", metric);
             var values = records.Where(r => r.Configuration == configuration && r.Round == round && (r.InitDurationMs is not null) == cold)
                 .Select(r => cold ? r.InitDurationMs!.Value : r.DurationMs).Order().ToArray();
             var median = values.Length % 2 == 1 ? values[values.Length / 2] : (values[values.Length / 2 - 1] + values[values.Length / 2]) / 2;
-            Assert.Equal(values.Length, int.Parse(cells[5], CultureInfo.InvariantCulture));
-            Assert.Equal(median, double.Parse(cells[6], CultureInfo.InvariantCulture), 12);
+            Assert.Equal(values.Length, int.Parse(cells[at["n"]], CultureInfo.InvariantCulture));
+            Assert.Equal(median, double.Parse(cells[at["median_ms"]], CultureInfo.InvariantCulture), 12);
         }
 
         var summary = File.ReadAllLines(Path.Combine(_directory, "summary.csv"));

@@ -20,16 +20,17 @@ public class ReportWriterTests
                 invocations, ["data/sample/invocations.csv"], new ReportOptions { OutputDirectory = directory }, new SynchronousProgress(steps));
 
             // Figures are built right after the statistics, so that Chromium exports them while the tables are written.
-            Assert.Equal(["Computing statistics and costs", "Building figures", "Exporting 4 figures to SVG and PNG with headless Chromium", "Writing summary.csv and comparisons.csv", "Writing tables (Markdown, HTML, LaTeX)", "Writing the Methods paragraph (English and Portuguese, Markdown and LaTeX)", "Writing index.html"], steps);
+            Assert.Equal(["Computing statistics and costs", "Building figures", "Exporting 4 figures to SVG and PNG with headless Chromium", "Writing summary.csv, comparisons.csv and report.xlsx", "Writing tables (Markdown, HTML, LaTeX)", "Writing the Methods paragraph (English and Portuguese, Markdown and LaTeX)", "Writing index.html"], steps);
             foreach (var file in new[] { "summary.csv", "comparisons.csv", "index.html", "tables/latency.tex", "tables/cost.md", "methods.en.md", "methods.pt-BR.tex", "figures/percentiles.json", "figures/percentiles.svg", "figures/cost.png" })
             {
                 Assert.True(File.Exists(Path.Combine(directory, file)), file + " missing");
             }
 
             var summary = File.ReadAllLines(Path.Combine(directory, "summary.csv"));
-            Assert.StartsWith("configuration,workload,start_type,n,mean_duration_ms,sd_duration_ms,min_duration_ms,p50_duration_ms,p90_duration_ms,p95_duration_ms,p99_duration_ms,max_duration_ms,mean_billed_duration_ms,mean_init_duration_ms,p95_init_duration_ms,cold_start_overhead_ms,mean_max_memory_used_mb,cost_per_invocation_usd,cost_per_million_usd,", summary[0]);
+            // What the row is first, then its statistics.
+            Assert.StartsWith("configuration,workload,start_type,runtime,architecture,memory_size_mb,platform,n,mean_duration_ms,sd_duration_ms,min_duration_ms,p50_duration_ms,", summary[0]);
             Assert.Equal(3, summary.Length); // warm and cold: no pooled row
-            Assert.StartsWith("order-processor-lambda,,warm,5,3003.128,", summary[1]);
+            Assert.StartsWith("order-processor-lambda,,warm,provided.al2,x86_64,512,aws,5,3003.128,", summary[1]);
             Assert.False(File.Exists(Path.Combine(directory, "rounds.csv"))); // one session, no rounds
 
             var index = await File.ReadAllTextAsync(Path.Combine(directory, "index.html"));

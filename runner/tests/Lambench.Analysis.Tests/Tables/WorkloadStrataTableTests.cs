@@ -50,9 +50,9 @@ public sealed class WorkloadStrataTableTests
     {
         var summary = Summary();
         var workload = SummaryCsvColumns.All.Single(c => c.Name == "workload").Value;
-        Assert.Equal(["primes-5k", "sort-2k"], summary.Rows.Select(workload).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["primes-5k", "sort-2k"], summary.Rows.Select(r => workload(r).Text).Distinct().Order(StringComparer.Ordinal));
         var comparisonWorkload = ComparisonCsvColumns.All.Single(c => c.Name == "workload").Value;
-        Assert.Equal(["primes-5k", "sort-2k"], summary.Comparisons.Select(comparisonWorkload).Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["primes-5k", "sort-2k"], summary.Comparisons.Select(c => comparisonWorkload(c).Text).Distinct().Order(StringComparer.Ordinal));
 
         var english = string.Join(" ", MethodsParagraph.Sentences(summary, Prices, ReportLanguage.English));
         Assert.Contains("invocations of 2 configuration(s) in 4 configuration × workload strata (", english);
