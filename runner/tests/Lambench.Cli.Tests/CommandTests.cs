@@ -130,6 +130,34 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Report_takes_a_monthly_volume_in_exponent_notation_and_refuses_grouped_digits_in_one_line()
+    {
+        var (exit, _, _) = await Run("report", RepositoryPaths.SampleCsv, "--out", _directory, "--no-static-figures", "--monthly-invocations", "5e6");
+        Assert.Equal(0, exit);
+        var summary = File.ReadAllLines(Path.Combine(_directory, "summary.csv"));
+        Assert.Equal("5000000", summary[1].Split(',')[summary[0].Split(',').ToList().IndexOf("monthly_invocations")]);
+
+        foreach (var bad in new[] { "5.000.000", "5,000,000", "-3", "2.5e0", "lots" })
+        {
+            var (badExit, console, output) = await Run("report", RepositoryPaths.SampleCsv, "--out", _directory, "--monthly-invocations", bad);
+            Assert.NotEqual(0, badExit);
+            Assert.Contains($"--monthly-invocations: '{bad}' is not a whole number of invocations from 0", console + output);
+            Assert.DoesNotContain("   at ", console + output);
+        }
+    }
+
+    [Fact]
+    public async Task Report_on_a_csv_without_rows_says_so_in_one_line()
+    {
+        var empty = Path.Combine(_directory, "empty.csv");
+        File.WriteAllText(empty, File.ReadLines(RepositoryPaths.SampleCsv).First() + "\n");
+        var (exit, console, output) = await Run("report", empty, "--out", Path.Combine(_directory, "out"), "--no-static-figures");
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains($"error: {empty}: no invocations (no rows, or no REPORT lines): nothing to report", console);
+        Assert.DoesNotContain("   at ", console + output);
+    }
+
+    [Fact]
     public async Task Report_refuses_the_same_invocation_twice()
     {
         var (exit, console, _) = await Run("report", RepositoryPaths.SampleCsv, RepositoryPaths.SampleCsv, "--out", _directory);

@@ -48,7 +48,7 @@ public sealed partial class ChromiumSession : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         _process.EnableRaisingEvents = true;
-        _process.Exited += (_, _) => _endpoint.TrySetException(new InvalidOperationException($"{chromiumPath} exited with code {_process.ExitCode} before it could export figures: {LastErrors()}"));
+        _process.Exited += (_, _) => _endpoint.TrySetException(new InvalidOperationException($"{chromiumPath} exited with code {_process.ExitCode} before it could export figures{LastErrors()}"));
     }
 
     /// <summary>Starts Chromium on the export page and returns at once; the figures come later, through <see cref="RenderAsync"/>.</summary>
@@ -132,7 +132,7 @@ public sealed partial class ChromiumSession : IAsyncDisposable
                 part = await socket.ReceiveAsync(buffer, cancellation);
                 if (part.MessageType == WebSocketMessageType.Close)
                 {
-                    throw new InvalidOperationException($"Chromium closed the DevTools connection: {LastErrors()}");
+                    throw new InvalidOperationException($"Chromium closed the DevTools connection{LastErrors()}");
                 }
 
                 received.Write(buffer, 0, part.Count);
@@ -169,11 +169,13 @@ public sealed partial class ChromiumSession : IAsyncDisposable
         }
     }
 
+    /// <summary>": " and the last lines Chromium wrote to standard error, or nothing when it wrote none.</summary>
     private string LastErrors()
     {
         lock (_errors)
         {
-            return string.Join('\n', _errors.ToString().Split('\n').TakeLast(5));
+            var last = string.Join('\n', _errors.ToString().Trim().Split('\n').TakeLast(5));
+            return last.Length == 0 ? string.Empty : ": " + last;
         }
     }
 

@@ -12,8 +12,17 @@ public static class FigureFiles
     public const string NoChromium = "no Chromium found (Debian: apt-get install chromium; or set LAMBENCH_CHROMIUM)";
 
     /// <summary>A Chromium session started now, for a later <see cref="WriteAsync"/>; null when static figures are off or no Chromium is found.</summary>
-    public static ChromiumSession? StartChromium(bool staticFigures, string? chromiumPath) =>
-        staticFigures && (chromiumPath ?? ChromiumFigureExporter.Find()) is { } chromium ? ChromiumSession.Start(chromium) : null;
+    public static ChromiumSession? StartChromium(bool staticFigures, string? chromiumPath)
+    {
+        try
+        {
+            return staticFigures && (chromiumPath ?? ChromiumFigureExporter.Find()) is { } chromium ? ChromiumSession.Start(chromium) : null;
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException or IOException)
+        {
+            return null; // the export tries again, and says why it failed in its warning
+        }
+    }
 
     /// <param name="session">a session from <see cref="StartChromium"/>, already past its start-up; null: one is started here.</param>
     public static async Task<FigureFilesResult> WriteAsync(IReadOnlyList<ReportFigure> figures, string directory, bool staticFigures, string? chromiumPath = null, IProgress<string>? progress = null, CancellationToken cancellation = default, ChromiumSession? session = null)
@@ -37,7 +46,16 @@ public static class FigureFiles
         }
 
         progress?.Report($"Exporting {figures.Count} figures to SVG and PNG with headless Chromium");
-        files.AddRange(await new ChromiumFigureExporter(chromium, session).ExportAsync(figures, directory, cancellation));
+        try
+        {
+            files.AddRange(await new ChromiumFigureExporter(chromium, session).ExportAsync(figures, directory, cancellation));
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException or System.Net.WebSockets.WebSocketException or System.ComponentModel.Win32Exception)
+        {
+            // A Chromium that fails leaves the report without static figures, never without index.html.
+            return new FigureFilesResult(files, StaticWritten: false, ChromiumMissing: false) { StaticError = $"{chromium}: {e.Message}" };
+        }
+
         return new FigureFilesResult(files, StaticWritten: true, ChromiumMissing: false);
     }
 }

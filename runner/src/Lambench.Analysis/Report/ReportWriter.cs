@@ -38,9 +38,9 @@ public sealed class ReportWriter(PriceCatalog prices)
         var figureFiles = await exporting;
         written.AddRange(figureFiles.Files);
         var staticFiles = figureFiles.StaticWritten;
-        if (figureFiles.ChromiumMissing)
+        if (figureFiles.Warning is { } skipped)
         {
-            warnings.Add($"SVG and PNG figures skipped: {FigureFiles.NoChromium}. The interactive figures in index.html are complete.");
+            warnings.Add($"{skipped}. The interactive figures in index.html are complete.");
         }
 
         progress?.Report("Writing index.html");

@@ -96,7 +96,7 @@ public sealed class AnalysisSession
     public async Task<(IReadOnlyList<string> Files, string? Warning)> WriteFiguresAsync(string directory, params string[] ids)
     {
         var result = await FigureFiles.WriteAsync(ids.Select(Figure).ToList(), directory, staticFigures: true);
-        return (result.Files, result.ChromiumMissing ? "SVG and PNG skipped: " + FigureFiles.NoChromium : null);
+        return (result.Files, result.Warning);
     }
 
     /// <summary>Reads the options of <see cref="Usage"/>. Without inputs, the repository's sample data is used.</summary>
@@ -137,6 +137,11 @@ public sealed class AnalysisSession
         }
 
         var invocations = inputs.SelectMany(InvocationCsvReader.ReadFile).ToList();
+        if (invocations.Count == 0)
+        {
+            throw new ArgumentException($"{string.Join(", ", inputs)}: no invocations (no rows): nothing to analyse");
+        }
+
         return new AnalysisSession(inputs, invocations, PriceCatalogLoader.LoadForRegion(region, prices), ReportLanguage.Parse(language), monthly, output, coldShare);
     }
 

@@ -46,6 +46,28 @@ public class ReportWriterTests
         }
     }
 
+    [Fact]
+    public async Task A_chromium_that_fails_leaves_a_complete_index_html_and_says_why()
+    {
+        var directory = Directory.CreateTempSubdirectory("lambench-report-").FullName;
+        try
+        {
+            // /bin/false stands for a Chromium that exits with an error at once.
+            var outcome = await new ReportWriter(PriceCatalogLoader.Load()).WriteAsync(
+                InvocationCsvReader.ReadFile(RepositoryPaths.SampleCsv), ["data/sample/invocations.csv"], new ReportOptions { OutputDirectory = directory, ChromiumPath = "/bin/false" });
+            Assert.True(File.Exists(Path.Combine(directory, "index.html")));
+            Assert.False(File.Exists(Path.Combine(directory, "figures", "percentiles.svg")));
+            Assert.True(File.Exists(Path.Combine(directory, "figures", "percentiles.json")));
+            var warning = Assert.Single(outcome.Warnings);
+            Assert.StartsWith("SVG and PNG figures skipped: /bin/false: ", warning);
+            Assert.EndsWith("The interactive figures in index.html are complete.", warning);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private static int Occurrences(string text, string part)
     {
         var count = 0;

@@ -27,14 +27,7 @@ public static class ReportCommand
         language.AcceptOnlyFromAmong("en", "pt-BR");
         var region = new Option<string>("--region") { Description = "Price region: reads data/prices/<region>.yaml (us-east-1, sa-east-1); for a region without one, us-east-1's figures stand in and every table says they are unconfirmed. A run's report uses the run's region.", DefaultValueFactory = _ => PriceCatalogLoader.DefaultRegion };
         var prices = new Option<string?>("--prices") { Description = "A YAML file overriding price figures (same layout as data/prices/us-east-1.yaml, only the keys to change)." };
-        var monthly = new Option<long>("--monthly-invocations") { Description = "Volume for the monthly cost projection.", DefaultValueFactory = _ => ConfigurationSummarizer.DefaultMonthlyInvocations };
-        monthly.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<long>() < 0)
-            {
-                r.AddError("--monthly-invocations must be zero or more");
-            }
-        });
+        var monthly = MonthlyInvocationsOption.Create();
         var coldShare = ColdShareOption.Create();
         var noStatic = new Option<bool>("--no-static-figures") { Description = "Skip SVG/PNG export (which needs Chromium); index.html still has every figure." };
 
@@ -82,6 +75,13 @@ public static class ReportCommand
         catch (Exception e) when (e is PriceCatalogException or LogFormatException or InvalidDataException or IOException)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
+        if (invocations.Count == 0)
+        {
+            // A header-only CSV (what ingest of a log without REPORT lines writes): there is nothing to summarise.
+            console.MarkupLineInterpolated($"[red]error:[/] {string.Join(", ", inputs)}: no invocations (no rows, or no REPORT lines): nothing to report");
             return ExitCodes.BadInput;
         }
 
