@@ -16,6 +16,9 @@ command -v go >/dev/null 2>&1 || missing="$missing golang-go"
 command -v qemu-aarch64-static >/dev/null 2>&1 || missing="$missing qemu-user-static"
 # LibreOffice: a test imports the report's workbook and pt-BR CSVs as a Brazilian spreadsheet user would.
 command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-calc-nogui"
+# pdflatex with abnTeX2 and Portuguese: a test compiles every table and figure of a report on an A4 ABNT page.
+command -v pdflatex >/dev/null 2>&1 || missing="$missing texlive-latex-recommended texlive-latex-extra texlive-lang-portuguese"
+kpsewhich abntex2.cls >/dev/null 2>&1 || missing="$missing texlive-publishers"
 # dynalite (DynamoDB for the local platform) comes from npm.
 command -v node >/dev/null 2>&1 || missing="$missing nodejs"
 command -v npm >/dev/null 2>&1 || missing="$missing npm"

@@ -37,6 +37,23 @@ public sealed class ReportLanguage
 
     public string Percent(double? fraction, int decimals = 1) => fraction is { } f ? Fixed(f * 100, decimals) + " %" : "–";
 
+    /// <summary>A comparison's factor as a table names it (memory_size_mb: "memory (MB)").</summary>
+    public string Factor(string factor) => factor switch
+    {
+        "runtime" => "runtime",
+        "architecture" => T("architecture", "arquitetura"),
+        "memory_size_mb" => T("memory (MB)", "memória (MB)"),
+        _ => factor,
+    };
+
+    /// <summary>A compared metric as a table names it: the REPORT field, not the CSV column.</summary>
+    public static string Metric(string metric) => metric switch
+    {
+        "duration_ms" => "Duration",
+        "init_duration_ms" => "Init Duration",
+        _ => metric,
+    };
+
     public string StartType(string startType) => startType switch
     {
         "mix" => T("mix", "mistura"),

@@ -20,7 +20,7 @@ public sealed class ChromiumFigureExporter(string chromiumPath, ChromiumSession?
         return new[] { "chromium", "chromium-browser", "google-chrome", "google-chrome-stable" }.Select(ExecutableSearch.OnPath).FirstOrDefault(p => p is not null);
     }
 
-    /// <summary>Writes &lt;id&gt;.svg and &lt;id&gt;.png for every figure into <paramref name="directory"/>.</summary>
+    /// <summary>Writes &lt;id&gt;.svg, &lt;id&gt;.png and &lt;id&gt;.pdf for every figure into <paramref name="directory"/>.</summary>
     public async Task<IReadOnlyList<string>> ExportAsync(IReadOnlyList<ReportFigure> figures, string directory, CancellationToken cancellation = default)
     {
         var images = await RenderAsync(figures, cancellation);
@@ -30,10 +30,11 @@ public sealed class ChromiumFigureExporter(string chromiumPath, ChromiumSession?
         {
             var svgPath = Path.Combine(directory, figure.Id + ".svg");
             var pngPath = Path.Combine(directory, figure.Id + ".png");
+            var pdfPath = Path.Combine(directory, figure.Id + ".pdf");
             AtomicFile.WriteAllText(svgPath, images[figure.Id].Svg);
             AtomicFile.WriteAllBytes(pngPath, images[figure.Id].Png);
-            written.Add(svgPath);
-            written.Add(pngPath);
+            AtomicFile.WriteAllBytes(pdfPath, images[figure.Id].Pdf);
+            written.AddRange([svgPath, pngPath, pdfPath]);
         }
 
         return written;

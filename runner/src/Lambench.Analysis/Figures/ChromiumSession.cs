@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Net.WebSockets;
 using System.Text;
@@ -70,18 +71,42 @@ public sealed partial class ChromiumSession : IAsyncDisposable
             var session = attached["sessionId"]!.GetValue<string>();
             var text = await EvaluateAsync(socket, session, "exportFigures({" + string.Join(",", figures.Select(f => JsonSerializer.Serialize(f.Id) + ":" + f.FigureJson)) + "})", timeout.Token);
             using var results = JsonDocument.Parse(text);
-            return figures.ToDictionary(f => f.Id, f =>
+            var images = figures.ToDictionary(f => f.Id, f =>
             {
                 var result = results.RootElement.GetProperty(f.Id);
                 return new FigureImages(
                     Uri.UnescapeDataString(result.GetProperty("svg").GetString()!.Split(',', 2)[1]),
                     Convert.FromBase64String(result.GetProperty("png").GetString()!.Split(',', 2)[1]));
             }, StringComparer.Ordinal);
+            // Then each SVG alone on a page of its size, printed to PDF: vector, fonts embedded, what pdflatex includes.
+            foreach (var figure in figures)
+            {
+                images[figure.Id] = images[figure.Id] with { Pdf = await PrintAsync(socket, session, images[figure.Id].Svg, figure, timeout.Token) };
+            }
+
+            return images;
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {
             throw new TimeoutException($"Chromium did not finish exporting figures within {Timeout.TotalSeconds} s");
         }
+    }
+
+    /// <summary>The page replaced by the SVG alone, at the figure's layout size, and printed to PDF with no margins.</summary>
+    private async Task<byte[]> PrintAsync(ClientWebSocket socket, string session, string svg, ReportFigure figure, CancellationToken cancellation)
+    {
+        using var layout = JsonDocument.Parse(figure.FigureJson);
+        double Size(string name, double fallback) => layout.RootElement.TryGetProperty("layout", out var l) && l.TryGetProperty(name, out var v) && v.TryGetDouble(out var d) ? d : fallback;
+        var (width, height) = (Size("width", 900), Size("height", 520));
+        var page = "<!DOCTYPE html><html><head><style>@page{margin:0;size:" + width.ToString(CultureInfo.InvariantCulture) + "px " + height.ToString(CultureInfo.InvariantCulture)
+            + "px}html,body{margin:0;padding:0}svg{display:block}</style></head><body>" + svg + "</body></html>";
+        await CallAsync(socket, "Runtime.evaluate", new JsonObject { ["expression"] = "document.open();document.write(" + JsonSerializer.Serialize(page) + ");document.close();true", ["returnByValue"] = true }, session, cancellation);
+        var pdf = await CallAsync(socket, "Page.printToPDF", new JsonObject
+        {
+            ["paperWidth"] = width / 96, ["paperHeight"] = height / 96, ["printBackground"] = true, ["preferCSSPageSize"] = true,
+            ["marginTop"] = 0, ["marginBottom"] = 0, ["marginLeft"] = 0, ["marginRight"] = 0, ["pageRanges"] = "1",
+        }, session, cancellation);
+        return Convert.FromBase64String(pdf["data"]!.GetValue<string>());
     }
 
     /// <summary>Runs the export in the page once plotly.js and the export function are there (the page may still be loading).</summary>

@@ -15,6 +15,9 @@ public sealed record ReportOptions
     public string? ChromiumPath { get; init; }
     public bool StaticFigures { get; init; } = true;
 
+    /// <summary>Put before every LaTeX label (tab:&lt;prefix&gt;latency, fig:&lt;prefix&gt;cost), so two reports can share one thesis.</summary>
+    public string LabelPrefix { get; init; } = string.Empty;
+
     /// <summary>A Chromium started before the data was read (<see cref="Figures.FigureFiles.StartChromium"/>), so its start-up overlaps the reading; the caller disposes it.</summary>
     public Figures.ChromiumSession? Chromium { get; init; }
 }

@@ -13,7 +13,7 @@ namespace Lambench.Analysis.Report;
 /// as Markdown, HTML and LaTeX, the Methods paragraph in English and Portuguese (Markdown and LaTeX), figures as JSON,
 /// SVG and PNG, and index.html showing all of it.
 /// </summary>
-public sealed class ReportWriter(PriceCatalog prices)
+public sealed class ReportWriter(PriceCatalog prices, TimeProvider? time = null)
 {
     public async Task<ReportOutcome> WriteAsync(IReadOnlyList<InvocationRecord> invocations, IReadOnlyList<string> inputs, ReportOptions options, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
@@ -33,7 +33,14 @@ public sealed class ReportWriter(PriceCatalog prices)
         var exporting = FigureFiles.WriteAsync(figures, Path.Combine(output, "figures"), options.StaticFigures, options.ChromiumPath, progress, cancellation, options.Chromium);
 
         var written = new List<string>();
-        var tables = WriteTablesAndMethods(summary, output, options.Language, progress, written);
+        var tables = WriteTablesAndMethods(summary, output, options, inputs, progress, written);
+        var source = TableSources.Of(options.Language, inputs, (time ?? TimeProvider.System).GetUtcNow());
+        foreach (var figure in figures)
+        {
+            var snippet = Path.Combine(output, "figures", figure.Id + ".tex");
+            AtomicFile.WriteAllText(snippet, FigureLatexSnippet.Export(figure, options.LabelPrefix, source));
+            written.Add(snippet);
+        }
 
         var figureFiles = await exporting;
         written.AddRange(figureFiles.Files);
@@ -51,14 +58,16 @@ public sealed class ReportWriter(PriceCatalog prices)
     }
 
     /// <summary>summary.csv, comparisons.csv, every table in three formats and the Methods paragraph in both languages; the tables, for index.html.</summary>
-    private IReadOnlyList<ReportTable> WriteTablesAndMethods(SummaryResult summary, string output, ReportLanguage reportLanguage, IProgress<string>? progress, List<string> written)
+    private IReadOnlyList<ReportTable> WriteTablesAndMethods(SummaryResult summary, string output, ReportOptions options, IReadOnlyList<string> inputs, IProgress<string>? progress, List<string> written)
     {
+        var reportLanguage = options.Language;
         progress?.Report($"Writing {string.Join(", ", DataFileWriter.Sheets(summary).Select(s => s.Name + ".csv"))}{(reportLanguage.IsPortuguese ? " (and pt-BR copies)" : string.Empty)} and report.xlsx");
         written.AddRange(DataFileWriter.Write(summary, output, reportLanguage));
 
         progress?.Report("Writing tables (Markdown, HTML, LaTeX)");
-        var tables = new ReportTableBuilder(reportLanguage, prices).Build(summary);
-        ITableExporter[] exporters = [new MarkdownTableExporter(), new HtmlTableExporter(), new LatexTableExporter()];
+        var source = TableSources.Of(reportLanguage, inputs, (time ?? TimeProvider.System).GetUtcNow());
+        var tables = new ReportTableBuilder(reportLanguage, prices).Build(summary).Select(t => t with { Source = source }).ToList();
+        ITableExporter[] exporters = [new MarkdownTableExporter(), new HtmlTableExporter(), new LatexTableExporter(options.LabelPrefix)];
         foreach (var table in tables)
         {
             foreach (var exporter in exporters)

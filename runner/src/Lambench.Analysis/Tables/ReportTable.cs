@@ -13,6 +13,9 @@ public sealed record ReportTable(
     IReadOnlyList<IReadOnlyList<string>> Rows,
     IReadOnlyList<string> Legend) : IHtmlContent
 {
+    /// <summary>Where the numbers come from, for the ABNT source line under a thesis table ("Fonte: …"); null: none.</summary>
+    public TableSource? Source { get; init; }
+
     public void WriteTo(TextWriter writer, System.Text.Encodings.Web.HtmlEncoder encoder) => writer.Write(new HtmlTableExporter().Export(this));
 
     /// <summary>The table as Markdown, for a terminal.</summary>

@@ -223,10 +223,10 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
     {
         var columns = new[]
         {
+            // The candidate is the baseline with the one factor changed: naming the change instead of the candidate keeps
+            // the table within a page's width (comparisons.csv names both).
             new TableColumn(L("Baseline", "Referência"), false),
-            new TableColumn(L("Candidate", "Candidata"), false),
-            new TableColumn(L("Factor", "Fator"), false),
-            new TableColumn(L("Start", "Início"), false),
+            new TableColumn(L("Change", "Mudança"), false),
             new TableColumn(L("Metric", "Métrica"), false),
             new TableColumn(L("Median ratio", "Razão das medianas"), true),
             new TableColumn(L("95% CI", "IC 95%"), true),
@@ -243,7 +243,7 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
 
         var rows = summary.Comparisons.Select(c => (IReadOnlyList<string>)
         [
-            StratumName.Of(c.Baseline, c.Workload), StratumName.Of(c.Candidate, c.Workload), $"{c.Factor}: {c.BaselineValue} → {c.CandidateValue}", language.StartType(c.StartType), c.Metric,
+            StratumName.Of(c.Baseline, c.Workload), $"{language.Factor(c.Factor)}: {c.BaselineValue} → {c.CandidateValue}", $"{ReportLanguage.Metric(c.Metric)} ({language.StartType(c.StartType)})",
             language.Fixed(c.MedianRatio, 3),
             c.MedianRatioCi95 is { } ci ? $"[{language.Fixed(ci.Lower, 3)}; {language.Fixed(ci.Upper, 3)}]" : "–",
             PValue(c.MannWhitneyPValue), c.HolmAdjustedPValue is { } holm ? PValue(holm) : "–", language.Fixed(c.CliffsDelta, 3),
@@ -251,8 +251,8 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
         ]).ToList();
         var legend = new List<string>
         {
-            L("Configurations of the same platform that differ in exactly one of runtime, architecture and memory size (local and AWS configurations are never compared). Ratio = candidate median / baseline median (< 1: candidate faster).",
-              "Configurações da mesma plataforma que diferem em exatamente um fator (runtime, arquitetura ou memória; configurações locais e da AWS nunca são comparadas). Razão = mediana da candidata / mediana da referência (< 1: candidata mais rápida)."),
+            L("Configurations of the same platform that differ in exactly one of runtime, architecture and memory size (local and AWS configurations are never compared); the candidate is the baseline with the change applied. Ratio = candidate median / baseline median (< 1: candidate faster).",
+              "Configurações da mesma plataforma que diferem em exatamente um fator (runtime, arquitetura ou memória; configurações locais e da AWS nunca são comparadas); a candidata é a referência com a mudança aplicada. Razão = mediana da candidata / mediana da referência (< 1: candidata mais rápida)."),
             L($"95% CI of the ratio: {ConfigurationComparer.RatioMethod} ({ConfigurationComparer.BootstrapSeed}); none below {MinimumSampleSizes.BootstrapRatioPerSide} values a side.",
               $"IC 95% da razão: bootstrap percentil, {ConfigurationComparer.BootstrapResamples} reamostragens, semente fixa ({ConfigurationComparer.BootstrapSeed}); inexistente abaixo de {MinimumSampleSizes.BootstrapRatioPerSide} valores por lado."),
             L($"p: {MannWhitneyTest.Description}. Cliff's delta in [−1, 1]: > 0 means the candidate's values tend to be larger.",

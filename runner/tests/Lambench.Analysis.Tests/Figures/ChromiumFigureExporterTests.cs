@@ -15,7 +15,7 @@ public class ChromiumFigureExporterTests
         try
         {
             var written = await new ChromiumFigureExporter(chromium!).ExportAsync([figure], directory);
-            Assert.Equal([Path.Combine(directory, "probe.svg"), Path.Combine(directory, "probe.png")], written);
+            Assert.Equal([Path.Combine(directory, "probe.svg"), Path.Combine(directory, "probe.png"), Path.Combine(directory, "probe.pdf")], written);
 
             var svg = await File.ReadAllTextAsync(Path.Combine(directory, "probe.svg"));
             Assert.StartsWith("<svg", svg);
@@ -26,6 +26,16 @@ public class ChromiumFigureExporterTests
             Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png[..4]);
             // IHDR width and height, big-endian at bytes 16 and 20: 400 × 300 at scale 2.
             Assert.Equal((800, 600), (ReadInt32BigEndian(png, 16), ReadInt32BigEndian(png, 20)));
+
+            // The PDF for pdflatex: one page of the figure's layout size (400 × 300 px = 300 × 225 pt), the figure's text in it.
+            var pdf = System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(Path.Combine(directory, "probe.pdf")));
+            Assert.StartsWith("%PDF-", pdf);
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(pdf, @"/Type\s*/Page\b"));
+            var box = System.Text.RegularExpressions.Regex.Match(pdf, @"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]");
+            Assert.True(box.Success, "no MediaBox");
+            // Chromium rounds the paper to its own units: within a point.
+            Assert.InRange(double.Parse(box.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), 299, 301);
+            Assert.InRange(double.Parse(box.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), 224, 226);
         }
         finally
         {

@@ -29,11 +29,19 @@ public static class ReportCommand
         var prices = new Option<string?>("--prices") { Description = "A YAML file overriding price figures (same layout as data/prices/us-east-1.yaml, only the keys to change)." };
         var monthly = MonthlyInvocationsOption.Create();
         var coldShare = ColdShareOption.Create();
+        var labelPrefix = new Option<string>("--label-prefix") { Description = "Put before every LaTeX label (tab:<prefix>latency, fig:<prefix>cost), so two reports can share one thesis; letters, digits, '-', '_', ':' and '.'.", DefaultValueFactory = _ => string.Empty };
+        labelPrefix.Validators.Add(r =>
+        {
+            if (r.Tokens.Count > 0 && !System.Text.RegularExpressions.Regex.IsMatch(r.Tokens[0].Value, "^[A-Za-z0-9:._-]*$"))
+            {
+                r.AddError($"--label-prefix: '{r.Tokens[0].Value}' may hold only letters, digits, '-', '_', ':' and '.' (it goes into \\label and \\ref)");
+            }
+        });
         var noStatic = new Option<bool>("--no-static-figures") { Description = "Skip SVG/PNG export (which needs Chromium); index.html still has every figure." };
 
         var command = new Command("report", "Compute statistics and costs and write a report: CSV summaries, tables (Markdown, HTML, LaTeX), figures (HTML, SVG, PNG), index.html.")
         {
-            inputs, output, language, region, prices, monthly, coldShare, noStatic,
+            inputs, output, language, region, prices, monthly, coldShare, labelPrefix, noStatic,
         };
         command.SetAction((result, cancellation) => RunAsync(
             console,
@@ -44,6 +52,7 @@ public static class ReportCommand
                 Language = ReportLanguage.Parse(result.GetValue(language)!),
                 MonthlyInvocations = result.GetValue(monthly),
                 ColdShare = result.GetValue(coldShare),
+                LabelPrefix = result.GetValue(labelPrefix)!,
                 StaticFigures = !result.GetValue(noStatic),
             },
             result.GetValue(region)!,

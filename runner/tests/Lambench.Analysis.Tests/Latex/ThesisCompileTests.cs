@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Lambench.Analysis.Report;
+using Lambench.Core.Cost;
+using Lambench.Core.Processes;
+using Lambench.Core.Records;
+
+namespace Lambench.Analysis.Tests.Latex;
+
+/// <summary>
+/// The report's LaTeX as a thesis uses it: an A4 abnTeX2 document with ABNT margins (3 cm left and top, 2 cm right and
+/// bottom) inputs every table and every figure of a report in English and in Portuguese, and pdflatex (Debian's
+/// texlive) must compile it without an overfull box, a float too large for its page, or a missing glyph.
+/// </summary>
+[Trait("Tier", "system")]
+public sealed partial class ThesisCompileTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("lambench-thesis-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    /// <summary>Two runtimes × two architectures × two workloads, three rounds, cold starts, a timeout and an error: every table and figure.</summary>
+    private static List<InvocationRecord> Records() =>
+        (from runtime in new[] { ("go", 1.0, "provided.al2023"), ("python", 2.5, "python3.12") }
+         from architecture in new[] { ("arm64", 0.9), ("x86_64", 1.0) }
+         from workload in new[] { ("sort-2k", 12.0), ("primes-5k", 30.0) }
+         from round in Enumerable.Range(1, 3)
+         from k in Enumerable.Range(0, 24)
+         let name = $"{runtime.Item1}-{architecture.Item1}-1024mb"
+         select new InvocationRecord
+         {
+             Configuration = name, Runtime = runtime.Item3, Architecture = architecture.Item1, MemorySizeMb = 1024, Platform = "aws",
+             RequestId = $"{name}-{workload.Item1}-{round}-{k}", DurationMs = Math.Round(runtime.Item2 * architecture.Item2 * (workload.Item2 + 2 * Math.Sin(k * 1.7 + round)), 2),
+             BilledDurationMs = Math.Ceiling(runtime.Item2 * workload.Item2 + 3), InitDurationMs = k < 3 ? Math.Round(runtime.Item2 * (80 + 7 * k + round), 2) : null,
+             MaxMemoryUsedMb = 60 + k % 5, Round = round, Label = workload.Item1, Repetition = k,
+             Status = k == 23 && round == 2 ? (runtime.Item1 == "go" ? InvocationStatus.Timeout : InvocationStatus.Error) : InvocationStatus.Success,
+         }).ToList();
+
+    [Theory]
+    [InlineData("en", "english")]
+    [InlineData("pt-BR", "brazil")]
+    public async Task Every_table_and_figure_fits_an_A4_ABNT_page(string code, string babel)
+    {
+        var pdflatex = ExecutableSearch.OnPath("pdflatex") ?? throw new InvalidOperationException("pdflatex is not on PATH: apt-get install texlive-latex-recommended texlive-latex-extra texlive-lang-portuguese texlive-publishers");
+        var report = Path.Combine(_directory, "report");
+        var outcome = await new ReportWriter(PriceCatalogLoader.Load()).WriteAsync(Records(), ["invocations.csv"],
+            new ReportOptions { OutputDirectory = report, Language = ReportLanguage.Parse(code), ColdShare = 0.05, LabelPrefix = "r1:" });
+        Assert.DoesNotContain(outcome.Warnings, w => w.Contains("SVG and PNG", StringComparison.Ordinal));
+        var tables = Directory.GetFiles(Path.Combine(report, "tables"), "*.tex").Order(StringComparer.Ordinal).ToList();
+        var figures = Directory.GetFiles(Path.Combine(report, "figures"), "*.tex").Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(["cold-starts", "comparisons", "cost", "failures", "latency", "rounds"], tables.Select(Path.GetFileNameWithoutExtension));
+        Assert.Equal(5, figures.Count);
+        Assert.All(figures, f => Assert.True(File.Exists(Path.ChangeExtension(f, ".pdf")), f + ": no PDF beside it"));
+
+        var document = Path.Combine(_directory, "thesis.tex");
+        var inputs = string.Join("\n", tables.Concat(figures).Select(f => "\\input{" + Path.GetRelativePath(_directory, f).Replace('\\', '/') + "}\n\\clearpage"));
+        File.WriteAllText(document, $$$"""
+            \documentclass[12pt,a4paper,oneside,english,brazil]{abntex2}
+            \usepackage[T1]{fontenc}
+            \usepackage[utf8]{inputenc}
+            \usepackage{lmodern}
+            \usepackage{graphicx,booktabs,xltabular,makecell}
+            \usepackage[left=3cm,right=2cm,top=3cm,bottom=2cm]{geometry}
+            \graphicspath{{report/figures/}}
+            \begin{document}
+            \selectlanguage{{{{babel}}}}
+            {{{inputs}}}
+            As \ref{tab:r1:latency} and \ref{fig:r1:cost} show.
+            \end{document}
+            """);
+        var log = Compile(pdflatex, document);
+
+        // Each problem with the file pdflatex was reading, so a failure says which table or figure does not fit.
+        var problems = Problems().Matches(log).Select(m => $"{m.Value} in {Regex.Matches(log[..m.Index], @"\(\./report/[^\s()]+").LastOrDefault()?.Value[1..] ?? "?"}: {log.Substring(m.Index, Math.Min(120, log.Length - m.Index)).Split('\n')[0]}").ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+        Assert.Contains("Output written on thesis.pdf", log);
+        Assert.DoesNotContain("Reference `tab:r1:latency' on page", log); // labels resolve (second pass)
+    }
+
+    /// <summary>Runs pdflatex twice (labels), non-interactive, and returns the log.</summary>
+    private string Compile(string pdflatex, string document)
+    {
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var start = new ProcessStartInfo(pdflatex) { WorkingDirectory = _directory, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var argument in new[] { "-interaction=nonstopmode", "-halt-on-error", Path.GetFileName(document) })
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            _ = process.StandardError.ReadToEndAsync();
+            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "pdflatex did not finish in 2 minutes");
+            Assert.True(process.ExitCode == 0, "pdflatex failed: " + string.Join('\n', output.Result.Split('\n').TakeLast(30)));
+        }
+
+        return File.ReadAllText(Path.ChangeExtension(document, ".log"));
+    }
+
+    /// <summary>What a page that does not fit leaves in the log: overfull boxes, floats too large, glyphs the font lacks.</summary>
+    [GeneratedRegex(@"Overfull \\[hv]box|Float too large|Missing character|LaTeX Warning: Reference .* undefined")]
+    private static partial Regex Problems();
+}
