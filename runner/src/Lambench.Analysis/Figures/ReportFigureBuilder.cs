@@ -47,8 +47,9 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
 
     private ReportFigure Percentiles(List<ConfigurationSummary> rows)
     {
-        string[] keys = ["p50", "p90", "p95", "p99"];
-        var traces = rows.Select(r => Chart.Line<string, double, string>(
+        // On HdrHistogram's percentile axis, −log10(1 − q): each "nine" one unit, the tail spread out, not evenly spaced categories.
+        double[] keys = FigurePrintStyle.PercentilePositions;
+        var traces = rows.Select(r => Chart.Line<double, double, string>(
             x: keys,
             y: new[] { r.Duration.P50, r.Duration.P90, r.Duration.P95, r.Duration.P99 }.Select(v => v ?? double.NaN),
             ShowMarkers: true,
@@ -208,15 +209,15 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
         var layout = new JsonObject
         {
             ["title"] = new JsonObject { ["text"] = title },
-            ["xaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = xTitle }, ["automargin"] = true },
-            ["yaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = yTitle }, ["automargin"] = true, ["rangemode"] = ZeroBased.Contains(id) ? "tozero" : "normal" },
-            ["width"] = 900,
-            ["height"] = 520,
+            ["xaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = xTitle }, ["automargin"] = true, ["separatethousands"] = true },
+            ["yaxis"] = new JsonObject { ["title"] = new JsonObject { ["text"] = yTitle }, ["automargin"] = true, ["rangemode"] = ZeroBased.Contains(id) ? "tozero" : "normal", ["separatethousands"] = true },
+            ["width"] = 720,
+            ["height"] = 440,
             ["paper_bgcolor"] = "white",
             ["plot_bgcolor"] = "white",
-            ["font"] = new JsonObject { ["family"] = "DejaVu Sans, Arial, sans-serif", ["size"] = 13 },
+            ["font"] = new JsonObject { ["family"] = "DejaVu Sans, Arial, sans-serif", ["size"] = 14 },
             ["separators"] = language.IsPortuguese ? ",." : ".,",
-            ["legend"] = new JsonObject { ["orientation"] = "h", ["y"] = -0.25 },
+            ["margin"] = new JsonObject { ["t"] = 70 },
         };
         if (id == "cold-vs-warm")
         {
@@ -224,6 +225,7 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
         }
 
         figure["layout"] = layout;
+        FigurePrintStyle.Apply(figure, id);
         return new ReportFigure(id, title, figure.ToJsonString(), caption);
     }
 }

@@ -26,6 +26,7 @@ public static class ComparisonCsvColumns
         new("mann_whitney_p_value", c => CsvCell.Fraction(c.MannWhitneyPValue)),
         new("holm_adjusted_p_value", c => CsvCell.Fraction(c.HolmAdjustedPValue)),
         new("cliffs_delta", c => CsvCell.Fraction(c.CliffsDelta)),
+        new("cost_ratio", c => CsvCell.Fraction(c.CostRatio)),
         // With rounds: the effect with the round as the unit (paired per-round median ratios).
         new("rounds_paired", c => CsvCell.Integer(c.AcrossRounds?.Rounds)),
         new("round_median_ratio", c => CsvCell.Fraction(c.AcrossRounds?.GeometricMeanRatio)),

@@ -33,4 +33,7 @@ public sealed record ConfigurationComparison
 
     /// <summary>With rounds: the effect with the round as the unit (paired per-round median ratios); null without 2 rounds on both sides.</summary>
     public PairedRoundRatio? AcrossRounds { get; init; }
+
+    /// <summary>Candidate cost per invocation / baseline cost per invocation, same start type (every billed invocation); null where either is not priced.</summary>
+    public double? CostRatio { get; init; }
 }

@@ -42,7 +42,12 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
             warnings.Add($"the input mixes platforms ({string.Join(", ", platforms)}): their configurations are summarised apart and never compared with each other; local timings are this machine's, not AWS's");
         }
 
-        var comparisons = ConfigurationComparer.CompareAll(results.Select(r => r.Comparable).ToList());
+        // Price-performance beside performance: the candidate's cost per invocation over the baseline's, same start type.
+        var cost = rows.ToDictionary(r => (r.Configuration, r.Workload, r.StartType), r => r.CostPerInvocationUsd);
+        var comparisons = ConfigurationComparer.CompareAll(results.Select(r => r.Comparable).ToList())
+            .Select(c => cost.GetValueOrDefault((c.Baseline, c.Workload, c.StartType)) is > 0 and var b && cost.GetValueOrDefault((c.Candidate, c.Workload, c.StartType)) is { } k
+                ? c with { CostRatio = (double)(k / b) } : c)
+            .ToList();
         return new SummaryResult(rows, comparisons, warnings) { AccountProjection = account.Count == 0 ? null : costModel.Account(account) };
     }
 

@@ -34,10 +34,11 @@ public class ReportFigureBuilderTests
         Assert.True(distribution.FigureJson.Length < 20_000, $"{distribution.FigureJson.Length} characters");
         var traces = Data(distribution).EnumerateArray().ToList();
         var big = traces.Single(t => t.GetProperty("name").GetString() == "big (warm)");
-        Assert.False(big.TryGetProperty("y", out _));
+        Assert.False(big.TryGetProperty("x", out _)); // no values: the box is drawn from q1, median, q3 and the fences
+        Assert.Equal("big (warm)", big.GetProperty("y")[0].GetString());
         Assert.Equal((1499.875, 2999.75, 4499.625), (big.GetProperty("q1")[0].GetDouble(), big.GetProperty("median")[0].GetDouble(), big.GetProperty("q3")[0].GetDouble()));
         Assert.Equal((0.0, 5999.5), (big.GetProperty("lowerfence")[0].GetDouble(), big.GetProperty("upperfence")[0].GetDouble()));
-        Assert.Equal(10, traces.Single(t => t.GetProperty("name").GetString() == "small (warm)").GetProperty("y").GetArrayLength());
+        Assert.Equal(10, traces.Single(t => t.GetProperty("name").GetString() == "small (warm)").GetProperty("x").GetArrayLength());
     }
 
     [Fact]
@@ -48,23 +49,29 @@ public class ReportFigureBuilderTests
         Assert.Equal(["percentiles", "distribution", "cold-vs-warm", "cost"], figures.Keys);
 
         var percentiles = Assert.Single(Data(figures["percentiles"]).EnumerateArray());
-        Assert.Equal(["p50", "p90", "p95", "p99"], percentiles.GetProperty("x").EnumerateArray().Select(x => x.GetString()));
+        // At −log10(1 − q), labelled p50 … p99: 0.30103, 1, 1.30103, 2 by hand.
+        Assert.Equal([0.30103, 1, 1.30103, 2], percentiles.GetProperty("x").EnumerateArray().Select(x => Math.Round(x.GetDouble(), 5)));
+        var axis = JsonDocument.Parse(figures["percentiles"].FigureJson).RootElement.GetProperty("layout").GetProperty("xaxis");
+        Assert.Equal(["p50", "p90", "p95", "p99"], axis.GetProperty("ticktext").EnumerateArray().Select(x => x.GetString()));
         // Warm starts only: 3001.53, 3003.35, 3003.55, 3003.57, 3003.64 -> p50 3003.55 by hand.
         Assert.Equal(3003.55, percentiles.GetProperty("y")[0].GetDouble(), 9);
 
         var boxes = Data(figures["distribution"]).EnumerateArray().ToList();
         Assert.Equal(["order-processor-lambda (warm)", "order-processor-lambda (cold)"], boxes.Select(b => b.GetProperty("name").GetString()));
-        Assert.All(boxes, b => Assert.Equal(5, b.GetProperty("y").GetArrayLength()));
+        // Turned for print: the values along x, one row per stratum, no legend repeating the axis.
+        Assert.All(boxes, b => Assert.Equal((5, "h"), (b.GetProperty("x").GetArrayLength(), b.GetProperty("orientation").GetString())));
         Assert.All(boxes, b => Assert.Equal("all", b.GetProperty("boxpoints").GetString()));
+        Assert.False(JsonDocument.Parse(figures["distribution"].FigureJson).RootElement.GetProperty("layout").GetProperty("showlegend").GetBoolean());
 
         var stacked = Data(figures["cold-vs-warm"]).EnumerateArray().ToList();
         Assert.Equal(2, stacked.Count);
-        Assert.Equal(59.932, stacked[1].GetProperty("y")[1].GetDouble(), 9); // the Init share of the cold bar
+        Assert.Equal(59.932, stacked[1].GetProperty("x")[1].GetDouble(), 9); // the Init share of the cold bar
+        Assert.Equal("/", stacked[1].GetProperty("marker").GetProperty("pattern").GetProperty("shape").GetString()); // readable in grayscale
         Assert.Equal("stack", JsonDocument.Parse(figures["cold-vs-warm"].FigureJson).RootElement.GetProperty("layout").GetProperty("barmode").GetString());
 
         var cost = Assert.Single(Data(figures["cost"]).EnumerateArray());
         // Warm invocations without a declared cold share: the hand computation of ConfigurationSummarizerTests.
-        Assert.Equal(25.23005006, cost.GetProperty("y")[0].GetDouble(), 9);
+        Assert.Equal(25.23005006, cost.GetProperty("x")[0].GetDouble(), 9);
     }
 
     [Fact]

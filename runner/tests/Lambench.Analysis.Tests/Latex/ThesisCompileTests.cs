@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Lambench.Analysis.Report;
 using Lambench.Core.Cost;
+using Lambench.Analysis.Tests.Figures;
 using Lambench.Core.Processes;
-using Lambench.Core.Records;
 
 namespace Lambench.Analysis.Tests.Latex;
 
@@ -19,23 +19,6 @@ public sealed partial class ThesisCompileTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    /// <summary>Two runtimes × two architectures × two workloads, three rounds, cold starts, a timeout and an error: every table and figure.</summary>
-    private static List<InvocationRecord> Records() =>
-        (from runtime in new[] { ("go", 1.0, "provided.al2023"), ("python", 2.5, "python3.12") }
-         from architecture in new[] { ("arm64", 0.9), ("x86_64", 1.0) }
-         from workload in new[] { ("sort-2k", 12.0), ("primes-5k", 30.0) }
-         from round in Enumerable.Range(1, 3)
-         from k in Enumerable.Range(0, 24)
-         let name = $"{runtime.Item1}-{architecture.Item1}-1024mb"
-         select new InvocationRecord
-         {
-             Configuration = name, Runtime = runtime.Item3, Architecture = architecture.Item1, MemorySizeMb = 1024, Platform = "aws",
-             RequestId = $"{name}-{workload.Item1}-{round}-{k}", DurationMs = Math.Round(runtime.Item2 * architecture.Item2 * (workload.Item2 + 2 * Math.Sin(k * 1.7 + round)), 2),
-             BilledDurationMs = Math.Ceiling(runtime.Item2 * workload.Item2 + 3), InitDurationMs = k < 3 ? Math.Round(runtime.Item2 * (80 + 7 * k + round), 2) : null,
-             MaxMemoryUsedMb = 60 + k % 5, Round = round, Label = workload.Item1, Repetition = k,
-             Status = k == 23 && round == 2 ? (runtime.Item1 == "go" ? InvocationStatus.Timeout : InvocationStatus.Error) : InvocationStatus.Success,
-         }).ToList();
-
     [Theory]
     [InlineData("en", "english")]
     [InlineData("pt-BR", "brazil")]
@@ -43,7 +26,7 @@ public sealed partial class ThesisCompileTests : IDisposable
     {
         var pdflatex = ExecutableSearch.OnPath("pdflatex") ?? throw new InvalidOperationException("pdflatex is not on PATH: apt-get install texlive-latex-recommended texlive-latex-extra texlive-lang-portuguese texlive-publishers");
         var report = Path.Combine(_directory, "report");
-        var outcome = await new ReportWriter(PriceCatalogLoader.Load()).WriteAsync(Records(), ["invocations.csv"],
+        var outcome = await new ReportWriter(PriceCatalogLoader.Load()).WriteAsync(ThesisData.Records(), ["invocations.csv"],
             new ReportOptions { OutputDirectory = report, Language = ReportLanguage.Parse(code), ColdShare = 0.05, LabelPrefix = "r1:" });
         Assert.DoesNotContain(outcome.Warnings, w => w.Contains("SVG and PNG", StringComparison.Ordinal));
         var tables = Directory.GetFiles(Path.Combine(report, "tables"), "*.tex").Order(StringComparer.Ordinal).ToList();
