@@ -147,6 +147,30 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Report_takes_a_run_directory_and_wildcards_and_names_what_is_missing()
+    {
+        // data/sample holds an invocations.csv, as a run directory does.
+        var (exit, console, _) = await Run("report", Path.GetDirectoryName(RepositoryPaths.SampleCsv)!, "--out", Path.Combine(_directory, "by-directory"), "--no-static-figures");
+        Assert.Equal(0, exit);
+        Assert.Contains("10 invocations", console);
+
+        var split = Path.Combine(_directory, "split");
+        Directory.CreateDirectory(split);
+        var lines = File.ReadAllLines(RepositoryPaths.SampleCsv);
+        File.WriteAllLines(Path.Combine(split, "invocations-a.csv"), lines.Take(6));
+        File.WriteAllLines(Path.Combine(split, "invocations-b.csv"), lines.Take(1).Concat(lines.Skip(6)));
+        (exit, console, _) = await Run("report", Path.Combine(split, "invocations-*.csv"), "--out", Path.Combine(_directory, "by-wildcard"), "--no-static-figures");
+        Assert.Equal(0, exit);
+        Assert.Contains("10 invocations", console);
+
+        (exit, console, _) = await Run("report", Path.Combine(split, "none-*.csv"), "--out", Path.Combine(_directory, "none"), "--no-static-figures");
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains($"error: {Path.Combine(split, "none-*.csv")}: no file matches", console);
+        (exit, console, _) = await Run("report", _directory, "--out", Path.Combine(_directory, "none"), "--no-static-figures");
+        Assert.Contains("a directory without invocations.csv", console);
+    }
+
+    [Fact]
     public async Task Report_on_a_csv_without_rows_says_so_in_one_line()
     {
         var empty = Path.Combine(_directory, "empty.csv");

@@ -62,31 +62,20 @@ public sealed class AnalysisSession
         ?? throw new ArgumentException($"no figure '{id}' for this data; there are: {string.Join(", ", Figures.Select(f => f.Id))}");
 
     /// <summary>
-    /// A session for a notebook: <paramref name="data"/> is an invocations CSV or a directory holding invocations.csv
-    /// (a run directory, or data/sample).
+    /// A session for a notebook: <paramref name="data"/> is an invocations CSV, a directory holding invocations.csv
+    /// (a run directory, or data/sample), a wildcard (runs/*/invocations.csv), or several of these separated by ';'.
     /// </summary>
     public static AnalysisSession Open(string data, string language = "en", long monthlyInvocations = ConfigurationSummarizer.DefaultMonthlyInvocations, string region = PriceCatalogLoader.DefaultRegion, string? prices = null)
     {
-        var input = ResolveData(data);
-        return new AnalysisSession([input], InvocationCsvReader.ReadFile(input), PriceCatalogLoader.LoadForRegion(region, prices), ReportLanguage.Parse(language), monthlyInvocations, null);
+        var inputs = InputPaths.Expand(data.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+        return new AnalysisSession(inputs, Read(inputs), PriceCatalogLoader.LoadForRegion(region, prices), ReportLanguage.Parse(language), monthlyInvocations, null);
     }
 
-    private static string ResolveData(string data)
+    /// <summary>Every input's invocations side by side, refusing a request id twice and an input without rows.</summary>
+    private static IReadOnlyList<InvocationRecord> Read(IReadOnlyList<string> inputs)
     {
-        if (File.Exists(data))
-        {
-            return data;
-        }
-
-        var inDirectory = Path.Combine(data, "invocations.csv");
-        if (File.Exists(inDirectory))
-        {
-            return inDirectory;
-        }
-
-        throw new ArgumentException(Directory.Exists(data)
-            ? $"{Path.GetFullPath(data)} holds no invocations.csv"
-            : $"{Path.GetFullPath(data)} does not exist");
+        var invocations = ReportInputs.Load(inputs);
+        return invocations.Count > 0 ? invocations : throw new ArgumentException($"{string.Join(", ", inputs)}: no invocations (no rows): nothing to analyse");
     }
 
     /// <summary>
@@ -136,13 +125,8 @@ public sealed class AnalysisSession
             inputs.Add(SampleData());
         }
 
-        var invocations = inputs.SelectMany(InvocationCsvReader.ReadFile).ToList();
-        if (invocations.Count == 0)
-        {
-            throw new ArgumentException($"{string.Join(", ", inputs)}: no invocations (no rows): nothing to analyse");
-        }
-
-        return new AnalysisSession(inputs, invocations, PriceCatalogLoader.LoadForRegion(region, prices), ReportLanguage.Parse(language), monthly, output, coldShare);
+        var expanded = InputPaths.Expand(inputs);
+        return new AnalysisSession(expanded, Read(expanded), PriceCatalogLoader.LoadForRegion(region, prices), ReportLanguage.Parse(language), monthly, output, coldShare);
     }
 
     /// <summary>data/sample/invocations.csv of the repository the current directory is in.</summary>

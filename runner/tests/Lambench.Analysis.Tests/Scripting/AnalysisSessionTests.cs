@@ -62,12 +62,21 @@ public class AnalysisSessionTests
         var empty = Directory.CreateTempSubdirectory("lambench-session-").FullName;
         try
         {
-            Assert.Contains("holds no invocations.csv", Assert.Throws<ArgumentException>(() => AnalysisSession.Open(empty)).Message);
-            Assert.Contains("does not exist", Assert.Throws<ArgumentException>(() => AnalysisSession.Open(Path.Combine(empty, "x.csv"))).Message);
+            Assert.Contains("a directory without invocations.csv", Assert.Throws<IOException>(() => AnalysisSession.Open(empty)).Message);
+            Assert.Contains("does not exist", Assert.Throws<IOException>(() => AnalysisSession.Open(Path.Combine(empty, "x.csv"))).Message);
+            Assert.Contains("no file matches", Assert.Throws<IOException>(() => AnalysisSession.Open(Path.Combine(empty, "*.csv"))).Message);
+
+            // Several inputs: a directory, a wildcard and a file, separated by ';', as notebook render --data passes them.
+            var first = Path.Combine(empty, "a.csv");
+            File.WriteAllLines(first, File.ReadLines(RepositoryPaths.SampleCsv).Take(4));
+            File.WriteAllLines(Path.Combine(empty, "b.csv"), File.ReadLines(RepositoryPaths.SampleCsv).Take(1).Concat(File.ReadLines(RepositoryPaths.SampleCsv).Skip(4)));
+            var both = AnalysisSession.Open(Path.Combine(empty, "*.csv"));
+            Assert.Equal((2, 10), (both.Inputs.Count, both.Invocations.Count));
+            Assert.Equal(10, AnalysisSession.Open(first + ";" + Path.Combine(empty, "b.csv")).Invocations.Count);
         }
         finally
         {
-            Directory.Delete(empty);
+            Directory.Delete(empty, recursive: true);
         }
     }
 

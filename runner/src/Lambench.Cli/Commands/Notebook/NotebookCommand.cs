@@ -11,7 +11,7 @@ public static class NotebookCommand
     {
         var notebooks = new Argument<string[]>("notebooks") { Description = "Polyglot .ipynb notebooks (C# cells), rendered in the order given.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out", "-o") { Description = "Directory for <name>.ipynb (executed, with outputs) and <name>.html (one page, fit to print to PDF).", Required = true };
-        var data = new Option<string?>("--data") { Description = "Sets the notebooks' `data` parameter: an invocations CSV or a directory holding invocations.csv (a run directory). Default: what the notebook names (data/sample)." };
+        var data = new Option<string[]>("--data") { Description = "Sets the notebooks' `data` parameter: invocations CSVs, run directories (their invocations.csv) or wildcards, one or more. Default: what the notebook names (data/sample).", AllowMultipleArgumentsPerToken = true };
         var language = new Option<string?>("--lang") { Description = "Sets the notebooks' `language` parameter: en or pt-BR." };
         language.AcceptOnlyFromAmong("en", "pt-BR");
         var parameters = new Option<string[]>("--parameter", "-p") { Description = "name=value, assigned after the cell tagged \"parameters\" (numbers and true/false as they are, else a string). Repeatable.", AllowMultipleArgumentsPerToken = false };
@@ -45,10 +45,10 @@ public static class NotebookCommand
                 values[pair[..separator]] = pair[(separator + 1)..];
             }
 
-            if (result.GetValue(data) is { } dataPath)
+            if (result.GetValue(data) is { Length: > 0 } dataPaths)
             {
-                // Absolute: cells run in the notebook's folder.
-                values["data"] = Path.GetFullPath(dataPath);
+                // Absolute: cells run in the notebook's folder; several inputs joined with ';', as AnalysisSession.Open reads them.
+                values["data"] = string.Join(';', dataPaths.Select(Path.GetFullPath));
             }
 
             if (result.GetValue(language) is { } lang)

@@ -19,7 +19,7 @@ public static class ReportCommand
     {
         var inputs = new Argument<string[]>("inputs")
         {
-            Description = "invocations.csv files (from ingest or run). A log file is ingested on the fly with default options (no architecture: no costs).",
+            Description = "invocations.csv files (from ingest or run), run directories (their invocations.csv) or wildcards (out/invocations-*.csv). A log file is ingested on the fly with default options (no architecture: no costs).",
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<string>("--out", "-o") { Description = "Directory for summary.csv, comparisons.csv, tables/, figures/ and index.html.", Required = true };
@@ -74,6 +74,7 @@ public static class ReportCommand
         {
             try
             {
+                inputs = InputPaths.Expand(inputs);
                 invocations = ReportInputs.Load(inputs, (input, summary) => console.MarkupLineInterpolated($"[grey]·[/] {input} is a log file: {summary.ToOneLine()}"));
             }
             finally
