@@ -131,8 +131,35 @@ public sealed class NotebookDocument
             cell["outputs"] = new JsonArray(result?.Outputs.Select(o => (JsonNode)o.ToJson()).ToArray() ?? []);
         }
 
+        // As papermill does: the values the render assigned, as a cell tagged injected-parameters after the parameters
+        // cell, so the executed notebook's code shows what its outputs were computed from.
+        if (parameters is { Count: > 0 } && Cells.FirstOrDefault(c => c.IsParameters) is { } parameterCell)
+        {
+            var injected = new JsonObject
+            {
+                ["cell_type"] = "code",
+                ["execution_count"] = null,
+                ["id"] = "injected-parameters",
+                ["metadata"] = new JsonObject { ["tags"] = new JsonArray("injected-parameters") },
+                ["outputs"] = new JsonArray(),
+                ["source"] = new JsonArray(SourceLines(InjectedSource(parameters))),
+            };
+            cells.Insert(parameterCell.Number, injected);
+        }
+
         return copy.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
+
+    /// <summary>nbformat's source as a list of lines, each but the last with its newline.</summary>
+    private static JsonNode[] SourceLines(string source)
+    {
+        var lines = source.Split('\n');
+        return lines.Select((line, i) => (JsonNode)(i < lines.Length - 1 ? line + "\n" : line)).ToArray();
+    }
+
+    /// <summary>The injected cell's code: a comment saying where it came from, then the assignments.</summary>
+    public static string InjectedSource(IReadOnlyDictionary<string, string> parameters) =>
+        "// Injected by lambench notebook render: the parameters this notebook was executed with.\n" + NotebookExecutor.Assignments(parameters).TrimEnd('\n');
 
     private static string? KernelOfLanguage(string? language) => language?.ToUpperInvariant() switch
     {

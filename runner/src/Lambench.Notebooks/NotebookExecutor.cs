@@ -85,7 +85,7 @@ public sealed class NotebookExecutor
                 executed[cell.Number] = new ExecutedCell(cell, count, collector.FinishCell());
                 if (cell == parameterCell && parameters.Count > 0)
                 {
-                    var assignments = string.Concat(parameters.Select(p => $"{p.Key} = {Literal(p.Value)};\n"));
+                    var assignments = Assignments(parameters);
                     collector.StartCell(cell.Number);
                     state = await RunAsync(notebook.Path, cell.Number, assignments, state, options, globals, collector, cancellation, "the parameters given to the render");
                     collector.FinishCell();
@@ -135,6 +135,9 @@ public sealed class NotebookExecutor
             Console.SetOut(originalOut);
         }
     }
+
+    /// <summary>The parameters as C# assignments, one a line: what runs after the parameters cell, and the injected cell shows.</summary>
+    public static string Assignments(IReadOnlyDictionary<string, string> parameters) => string.Concat(parameters.Select(p => $"{p.Key} = {Literal(p.Value)};\n"));
 
     private static string Literal(string value)
     {

@@ -64,6 +64,12 @@ public static class NotebookHtmlPage
                     }
 
                     html.Append("</div>\n");
+                    if (cell.IsParameters && execution.Parameters.Count > 0 && !hideCode)
+                    {
+                        html.Append("<div class=\"cell code injected\">\n<pre class=\"source\"><code>").Append(WebUtility.HtmlEncode(NotebookDocument.InjectedSource(execution.Parameters)))
+                            .Append("</code></pre>\n</div>\n");
+                    }
+
                     break;
                 case NotebookCellKind.Raw:
                     break;

@@ -53,6 +53,19 @@ public sealed partial class NotebookCommandTests : IDisposable
 
         Assert.Contains($"<td class=\"num\">{warmMean}</td>", html);
         Assert.Contains("3003.128", File.ReadAllText(Path.Combine(report, "summary.csv")));
+
+        // As papermill does: the values the outputs came from, in a cell tagged injected-parameters after the parameters cell.
+        var executed = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(rendered, "00-thesis-report.ipynb")))!["cells"]!.AsArray();
+        var parameters = executed.Select((c, i) => (c, i)).Single(x => x.c!["metadata"]?["tags"]?.AsArray().Any(t => t!.GetValue<string>() == "parameters") == true).i;
+        var injected = executed[parameters + 1]!;
+        Assert.Equal("injected-parameters", injected["metadata"]!["tags"]![0]!.GetValue<string>());
+        var code = Joined(injected["source"]);
+        Assert.Contains($"data = \"{RepositoryPaths.SampleCsv}\";", code);
+        Assert.Contains($"language = \"{language}\";", code);
+        Validate(Path.Combine(rendered, "00-thesis-report.ipynb"));
+        var page = File.ReadAllText(Path.Combine(rendered, "00-thesis-report.html"));
+        Assert.Contains("Injected by lambench notebook render", page);
+        Assert.Contains(System.Net.WebUtility.HtmlEncode($"language = \"{language}\";"), page);
     }
 
     [Fact]
