@@ -8,7 +8,8 @@ namespace Lambench.Analysis.Report;
 /// <summary>The report's index.html: every table and figure on one self-contained page, plotly.js embedded once.</summary>
 public static class IndexPageWriter
 {
-    public static string Render(ReportLanguage language, IReadOnlyList<ReportTable> tables, IReadOnlyList<ReportFigure> figures, bool staticFiles, IReadOnlyList<string> inputs, IReadOnlyList<string> warnings)
+    /// <param name="dataFiles">the data files beside index.html to link (summary.csv, …, report.xlsx); null: summary.csv and comparisons.csv.</param>
+    public static string Render(ReportLanguage language, IReadOnlyList<ReportTable> tables, IReadOnlyList<ReportFigure> figures, bool staticFiles, IReadOnlyList<string> inputs, IReadOnlyList<string> warnings, IReadOnlyList<string>? dataFiles = null)
     {
         string L(string en, string pt) => language.T(en, pt);
         var html = new StringBuilder();
@@ -19,7 +20,7 @@ public static class IndexPageWriter
         html.Append("<h1>").Append(WebUtility.HtmlEncode(L("Lambench report", "Relatório Lambench"))).Append("</h1>\n");
         html.Append("<p>").Append(WebUtility.HtmlEncode(L("Inputs", "Entradas"))).Append(": ")
             .AppendJoin(", ", inputs.Select(i => "<code>" + WebUtility.HtmlEncode(i) + "</code>")).Append(". ")
-            .Append("<a href=\"summary.csv\">summary.csv</a>, <a href=\"comparisons.csv\">comparisons.csv</a>.</p>\n");
+            .AppendJoin(", ", (dataFiles ?? ["summary.csv", "comparisons.csv"]).Select(f => $"<a href=\"{WebUtility.HtmlEncode(f)}\">{WebUtility.HtmlEncode(f)}</a>")).Append(".</p>\n");
         foreach (var warning in warnings)
         {
             html.Append("<p class=\"warning\">⚠ ").Append(WebUtility.HtmlEncode(warning)).Append("</p>\n");

@@ -52,7 +52,8 @@ public sealed class ReportWriter(PriceCatalog prices, TimeProvider? time = null)
 
         progress?.Report("Writing index.html");
         var index = Path.Combine(output, "index.html");
-        AtomicFile.WriteAllText(index, IndexPageWriter.Render(options.Language, tables, figures, staticFiles, inputs, warnings));
+        AtomicFile.WriteAllText(index, IndexPageWriter.Render(options.Language, tables, figures, staticFiles, inputs, warnings,
+            written.Where(f => Path.GetDirectoryName(Path.GetFullPath(f)) == Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar) && Path.GetExtension(f) is ".csv" or ".xlsx").Select(Path.GetFileName).OfType<string>().ToList()));
         written.Add(index);
         return new ReportOutcome(summary, written, warnings);
     }
