@@ -21,8 +21,7 @@ public static class FigureLatexSnippet
         tex.Append("\\includegraphics[width=\\linewidth]{").Append(figure.Id).Append("}\n");
         if (source is not null)
         {
-            tex.Append("\\par\\smallskip\n\\ifdefined\\fonte\\fonte{").Append(LatexTableExporter.Escape(source.Text)).Append("}\\else{\\footnotesize ")
-                .Append(LatexTableExporter.Escape(source.Label)).Append(": ").Append(LatexTableExporter.Escape(source.Text)).Append("\\par}\\fi\n");
+            tex.Append("\\par\\smallskip\n").Append(LatexTableExporter.SourceLine(source));
         }
 
         tex.Append("\\par\\smallskip\n\\begin{minipage}{\\linewidth}\\footnotesize\n").Append(LatexTableExporter.Escape(figure.Caption)).Append("\n\\end{minipage}\n");

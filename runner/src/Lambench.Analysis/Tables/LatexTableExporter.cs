@@ -28,8 +28,7 @@ public sealed class LatexTableExporter(string labelPrefix = "") : ITableExporter
 
         if (table.Source is { } source)
         {
-            tex.Append("\\ifdefined\\fonte\\fonte{").Append(Escape(source.Text)).Append("}\\else{\\footnotesize ")
-                .Append(Escape(source.Label)).Append(": ").Append(Escape(source.Text)).Append("\\par}\\fi\n");
+            tex.Append(SourceLine(source));
         }
 
         if (table.Legend.Count > 0)
@@ -42,6 +41,10 @@ public sealed class LatexTableExporter(string labelPrefix = "") : ITableExporter
         tex.Append("\\endgroup\n");
         return tex.ToString();
     }
+
+    /// <summary>The ABNT source line: abnTeX2's \fonte where the class defines it (it prints "Fonte:" itself), else a footnote-sized line.</summary>
+    public static string SourceLine(TableSource source) =>
+        $"\\ifdefined\\fonte\\fonte{{{Escape(source.Text)}}}\\else{{\\footnotesize {Escape(source.Label)}: {Escape(source.Text)}\\par}}\\fi\n";
 
     /// <param name="caption">the caption row of the first part; null for the parts that continue it.</param>
     private static void Part(StringBuilder tex, ReportTable table, LatexTableLayout layout, IReadOnlyList<int> columns, string? caption)
