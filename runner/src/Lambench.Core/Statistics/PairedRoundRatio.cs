@@ -1,4 +1,4 @@
-using MathNet.Numerics.Distributions;
+using MathNet.Numerics.Statistics;
 
 namespace Lambench.Core.Statistics;
 
@@ -24,15 +24,10 @@ public sealed record PairedRoundRatio(int Rounds, double GeometricMeanRatio, Con
             return null;
         }
 
+        // The mean's t interval on the log scale, the one SampleStatistics and RoundStatistics use, taken back by exp.
         var mean = logs.Average();
-        var sd = Math.Sqrt(logs.Sum(x => (x - mean) * (x - mean)) / (k - 1));
-        ConfidenceInterval? ci = null;
-        if (k >= MinimumSampleSizes.RoundsCi)
-        {
-            var half = StudentT.InvCDF(0, 1, k - 1, 0.975) * sd / Math.Sqrt(k);
-            ci = new ConfidenceInterval(Math.Exp(mean - half), Math.Exp(mean + half), 0.95);
-        }
-
+        var onLogs = k >= MinimumSampleSizes.RoundsCi ? MeanConfidenceInterval.Compute(k, mean, ArrayStatistics.StandardDeviation(logs)) : null;
+        ConfidenceInterval? ci = onLogs is { } c ? new ConfidenceInterval(Math.Exp(c.Lower), Math.Exp(c.Upper), c.Coverage) : null;
         return new PairedRoundRatio(k, Math.Exp(mean), ci);
     }
 }

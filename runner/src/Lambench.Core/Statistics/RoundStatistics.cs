@@ -1,3 +1,5 @@
+using MathNet.Numerics.Statistics;
+
 namespace Lambench.Core.Statistics;
 
 /// <summary>
@@ -37,7 +39,7 @@ public sealed record RoundStatistics(
         var k = perRound.Count;
         var medians = perRound.Select(r => r.Median).ToArray();
         var medianMean = medians.Average();
-        var medianSd = Math.Sqrt(medians.Sum(m => (m - medianMean) * (m - medianMean)) / (k - 1));
+        var medianSd = ArrayStatistics.StandardDeviation(medians);
         var ci = k >= MinimumSampleSizes.RoundsCi ? MeanConfidenceInterval.Compute(k, medianMean, medianSd) : null;
         var (within, between, share) = VarianceComponents(groups.Select(g => g.Sorted).ToList(), perRound);
         return new RoundStatistics(perRound, medianMean, medianSd, ci, within, between, share);

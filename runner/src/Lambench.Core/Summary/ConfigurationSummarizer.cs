@@ -92,6 +92,8 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
             sorted[i] = i == 1 ? inits : durations;
         }
 
+        // The stratum as a whole: its totals, which the mix row (every invocation, both start types) also reports.
+        var totals = new StratumTotals(FailureRates.Of(columns, split.All), split.Successful.Length, MeanWithoutAbsent(columns.MaxMemoryUsedMbOrNaN, split.Successful), costs.Sum(c => c.Estimated));
         var account = costs[0];
         if (coldShare is { } share)
         {
@@ -99,13 +101,12 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
             account = stratumCost.Mix(costs[0], costs[1], share, identity.Architecture);
             rows.Add(Row(configuration, workload, StartTypeNames.Mix, identity, MixtureStatistics.Compute(sorted[0], coldTotals, share), SampleStatistics.Empty, account) with
             {
-                MeanMaxMemoryUsedMb = MeanWithoutAbsent(columns.MaxMemoryUsedMbOrNaN, split.Successful),
+                MeanMaxMemoryUsedMb = totals.MeanMaxMemoryUsedMb,
                 NotSuccessful = split.All.Length - split.Successful.Length,
-                Failures = FailureRates.Of(columns, split.All),
+                Failures = totals.Failures,
             });
         }
 
-        var totals = new StratumTotals(FailureRates.Of(columns, split.All), split.Successful.Length, MeanWithoutAbsent(columns.MaxMemoryUsedMbOrNaN, split.Successful), costs.Sum(c => c.Estimated));
         rows = rows.Select(r => r with
         {
             Totals = totals, ColdStartRate = r.StartType == StartTypeNames.Mix ? coldShare : coldRate,
