@@ -31,11 +31,10 @@ public static class DataFileWriter
         return sheets;
     }
 
-    /// <summary>Writes every file and returns their paths.</summary>
-    public static IReadOnlyList<string> Write(SummaryResult summary, string output, ReportLanguage language)
+    /// <summary>Writes every sheet as CSV (and pt-BR copies) and all of them as report.xlsx; returns the paths.</summary>
+    public static IReadOnlyList<string> Write(IReadOnlyList<DataSheet> sheets, string output, ReportLanguage language)
     {
         var written = new List<string>();
-        var sheets = Sheets(summary);
         var dialects = language.IsPortuguese ? new[] { CsvDialect.Invariant, CsvDialect.Brazilian } : [CsvDialect.Invariant];
         foreach (var sheet in sheets)
         {

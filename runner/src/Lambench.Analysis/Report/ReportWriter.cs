@@ -21,9 +21,7 @@ public sealed class ReportWriter(PriceCatalog prices, TimeProvider? time = null)
         Directory.CreateDirectory(output);
 
         progress?.Report("Computing statistics and costs");
-        var summary = new ConfigurationSummarizer(new LambdaCostModel(prices), options.MonthlyInvocations, options.ColdShare).Summarise(invocations);
-        var runs = RunCollections.Load(inputs);
-        summary = summary with { Throttles = runs.Throttles, Setups = runs.Setups };
+        var summary = RunCollections.Load(inputs).AddTo(new ConfigurationSummarizer(new LambdaCostModel(prices), options.MonthlyInvocations, options.ColdShare).Summarise(invocations));
 
         var warnings = summary.Warnings.ToList();
 
@@ -32,9 +30,12 @@ public sealed class ReportWriter(PriceCatalog prices, TimeProvider? time = null)
         var figures = new ReportFigureBuilder(options.Language, prices).Build(summary, invocations);
         var exporting = FigureFiles.WriteAsync(figures, Path.Combine(output, "figures"), options.StaticFigures, options.ChromiumPath, progress, cancellation, options.Chromium);
 
-        var written = new List<string>();
-        var tables = WriteTablesAndMethods(summary, output, options, inputs, progress, written);
+        var sheets = DataFileWriter.Sheets(summary);
+        progress?.Report($"Writing {string.Join(", ", sheets.Select(s => s.Name + ".csv"))}{(options.Language.IsPortuguese ? " (and pt-BR copies)" : string.Empty)} and report.xlsx");
+        var dataFiles = DataFileWriter.Write(sheets, output, options.Language);
+        var written = new List<string>(dataFiles);
         var source = TableSources.Of(options.Language, inputs, (time ?? TimeProvider.System).GetUtcNow());
+        var tables = WriteTablesAndMethods(summary, output, options, source, progress, written);
         foreach (var figure in figures)
         {
             var snippet = Path.Combine(output, "figures", figure.Id + ".tex");
@@ -52,21 +53,16 @@ public sealed class ReportWriter(PriceCatalog prices, TimeProvider? time = null)
 
         progress?.Report("Writing index.html");
         var index = Path.Combine(output, "index.html");
-        AtomicFile.WriteAllText(index, IndexPageWriter.Render(options.Language, tables, figures, staticFiles, inputs, warnings,
-            written.Where(f => Path.GetDirectoryName(Path.GetFullPath(f)) == Path.GetFullPath(output).TrimEnd(Path.DirectorySeparatorChar) && Path.GetExtension(f) is ".csv" or ".xlsx").Select(Path.GetFileName).OfType<string>().ToList()));
+        AtomicFile.WriteAllText(index, IndexPageWriter.Render(options.Language, tables, figures, staticFiles, inputs, warnings, dataFiles.Select(f => Path.GetFileName(f)).ToList()));
         written.Add(index);
         return new ReportOutcome(summary, written, warnings);
     }
 
-    /// <summary>summary.csv, comparisons.csv, every table in three formats and the Methods paragraph in both languages; the tables, for index.html.</summary>
-    private IReadOnlyList<ReportTable> WriteTablesAndMethods(SummaryResult summary, string output, ReportOptions options, IReadOnlyList<string> inputs, IProgress<string>? progress, List<string> written)
+    /// <summary>Every table in three formats and the Methods paragraph in both languages; the tables, for index.html.</summary>
+    private IReadOnlyList<ReportTable> WriteTablesAndMethods(SummaryResult summary, string output, ReportOptions options, TableSource source, IProgress<string>? progress, List<string> written)
     {
         var reportLanguage = options.Language;
-        progress?.Report($"Writing {string.Join(", ", DataFileWriter.Sheets(summary).Select(s => s.Name + ".csv"))}{(reportLanguage.IsPortuguese ? " (and pt-BR copies)" : string.Empty)} and report.xlsx");
-        written.AddRange(DataFileWriter.Write(summary, output, reportLanguage));
-
         progress?.Report("Writing tables (Markdown, HTML, LaTeX)");
-        var source = TableSources.Of(reportLanguage, inputs, (time ?? TimeProvider.System).GetUtcNow());
         var tables = new ReportTableBuilder(reportLanguage, prices).Build(summary).Select(t => t with { Source = source }).ToList();
         ITableExporter[] exporters = [new MarkdownTableExporter(), new HtmlTableExporter(), new LatexTableExporter(options.LabelPrefix)];
         foreach (var table in tables)

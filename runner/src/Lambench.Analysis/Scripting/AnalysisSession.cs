@@ -29,8 +29,7 @@ public sealed class AnalysisSession
         ColdShare = coldShare;
         OutputDirectory = outputDirectory;
         // As the report does: a run's throttles and setup from the collection.json beside its invocations.csv.
-        var runs = RunCollections.Load(inputs);
-        Summary = new ConfigurationSummarizer(new LambdaCostModel(prices), monthlyInvocations, coldShare).Summarise(invocations) with { Throttles = runs.Throttles, Setups = runs.Setups };
+        Summary = RunCollections.Load(inputs).AddTo(new ConfigurationSummarizer(new LambdaCostModel(prices), monthlyInvocations, coldShare).Summarise(invocations));
         Tables = new ReportTableBuilder(language, prices);
         figures = new Lazy<IReadOnlyList<ReportFigure>>(() => new ReportFigureBuilder(language, prices).Build(Summary, Invocations));
         frame = new Lazy<DataFrame>(() => InvocationFrame.Create(Invocations));
