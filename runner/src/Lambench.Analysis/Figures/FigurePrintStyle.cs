@@ -15,6 +15,9 @@ public static class FigurePrintStyle
     public static readonly double[] PercentilePositions = new[] { 50.0, 90, 95, 99 }.Select(p => -Math.Log10(1 - p / 100)).ToArray();
 
     public static readonly string[] Palette = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"];
+    /// <summary>Warm starts blue, cold starts vermilion: the palette's two most distinct in colour and in grey.</summary>
+    public static string ColourOf(Lambench.Core.Records.StartType startType) => startType == Lambench.Core.Records.StartType.Cold ? Palette[5] : Palette[0];
+
     private static readonly string[] Symbols = ["circle", "square", "diamond", "triangle-up", "x", "cross", "triangle-down", "star"];
     private static readonly string[] Dashes = ["solid", "dash", "dot", "dashdot", "longdash", "longdashdot"];
 
@@ -112,11 +115,6 @@ public static class FigurePrintStyle
                 break;
             case "bar" when index % 2 == 1:
                 trace["marker"] = new JsonObject { ["pattern"] = new JsonObject { ["shape"] = "/" } };
-                break;
-            case "box":
-                // One colour per start type, so warm and cold rows read apart down the axis.
-                var cold = trace["name"]?.GetValue<string>() is { } name && (name.EndsWith("(cold)", StringComparison.Ordinal) || name.EndsWith("(fria)", StringComparison.Ordinal));
-                trace["marker"] = new JsonObject { ["color"] = cold ? Palette[5] : Palette[0] };
                 break;
         }
     }

@@ -84,16 +84,25 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
 
         var groups = durations
             .OrderBy(g => g.Key.Stratum, StringComparer.Ordinal).ThenBy(g => g.Key.StartType)
-            .Select(g => (Name: $"{g.Key.Stratum} ({language.StartType(g.Key.StartType.ToName())})", Values: g.Value.ToArray()))
+            .Select(g => (Name: $"{g.Key.Stratum} ({language.StartType(g.Key.StartType.ToName())})", g.Key.StartType, Values: g.Value.ToArray()))
             .ToList();
         // Large groups go in with their five numbers only; the patch below replaces them by Plotly's precomputed box.
         var traces = groups.Select(g => Chart.BoxPlot<string, double, string>(Y: g.Values.Length > BoxPointsLimit ? [0.0] : g.Values, Name: g.Name));
+        // One colour per start type, so warm and cold rows read apart down the axis (set from the groups, which know it).
+        var colours = groups.ToDictionary(g => g.Name, g => FigurePrintStyle.ColourOf(g.StartType));
         var large = groups.Where(g => g.Values.Length > BoxPointsLimit).ToDictionary(g => g.Name, g => g.Values);
         return Figure("distribution", L("Distribution of durations", "Distribuição das durações"),
             Chart.Combine(traces), L("Configuration (start type)", "Configuração (tipo de início)"), L("Duration (ms)", "Duração (ms)"),
             L($"Successful invocations. Box: quartiles and median; whiskers: the farthest values within 1.5 IQR. Up to 200 invocations, every one is drawn as a point; up to {BoxPointsLimit.ToString("N0", language.Numbers)}, those beyond the whiskers; above, none (the box is computed here from all of them, and the figure's size does not grow with n).",
               $"Invocações bem-sucedidas. Caixa: quartis e mediana; bigodes: os valores mais distantes dentro de 1,5 IIQ. Até 200 invocações, cada uma aparece como ponto; até {BoxPointsLimit.ToString("N0", language.Numbers)}, as além dos bigodes; acima disso, nenhuma (a caixa é calculada aqui com todas, e o tamanho da figura não cresce com n)."),
-            figure => PrecomputedBoxes(figure, large));
+            figure =>
+            {
+                PrecomputedBoxes(figure, large);
+                foreach (var trace in figure["data"]!.AsArray().OfType<JsonObject>())
+                {
+                    trace["marker"] = new JsonObject { ["color"] = colours[trace["name"]!.GetValue<string>()] };
+                }
+            });
     }
 
     /// <summary>Replaces the traces of large groups by precomputed boxes: linear quartiles (as everywhere here) and Tukey's whiskers.</summary>
