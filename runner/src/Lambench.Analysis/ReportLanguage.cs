@@ -37,6 +37,12 @@ public sealed class ReportLanguage
 
     public string Percent(double? fraction, int decimals = 1) => fraction is { } f ? Fixed(f * 100, decimals) + " %" : "–";
 
+    /// <summary>"[lower; upper]" with fixed decimals, as every table writes an interval; "–" where there is none.</summary>
+    public string Interval(Lambench.Core.Statistics.ConfidenceInterval? ci, int decimals) => ci is { } c ? $"[{Fixed(c.Lower, decimals)}; {Fixed(c.Upper, decimals)}]" : "–";
+
+    /// <summary>"[lower %; upper %]" of a rate's interval; "–" where there is none.</summary>
+    public string PercentInterval(Lambench.Core.Statistics.ConfidenceInterval? ci) => ci is { } c ? $"[{Percent(c.Lower)}; {Percent(c.Upper)}]" : "–";
+
     /// <summary>A comparison's factor as a table names it (memory_size_mb: "memory (MB)").</summary>
     public string Factor(string factor) => factor switch
     {

@@ -95,12 +95,12 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
             new TableColumn(L("95% CI", "IC 95%"), true),
         };
         // One row per stratum: its totals are the same on each of its summary rows.
-        var rows = summary.Rows.Where(r => r.StartType == StartTypeNames.Warm).Select(r => r.Totals.Failures is var f ? (IReadOnlyList<string>)
+        var rows = summary.Rows.Where(r => r.StartType == StartTypeNames.Warm).Select(r => (r.Stratum, F: r.Totals.Failures)).Select(x => (IReadOnlyList<string>)
         [
-            r.Stratum, f.Invocations.ToString(CultureInfo.InvariantCulture), f.Errors.ToString(CultureInfo.InvariantCulture),
-            language.Percent(f.ErrorRate), PercentInterval(f.ErrorRateCi95),
-            f.Timeouts.ToString(CultureInfo.InvariantCulture), language.Percent(f.TimeoutRate), PercentInterval(f.TimeoutRateCi95),
-        ] : []).ToList();
+            x.Stratum, x.F.Invocations.ToString(CultureInfo.InvariantCulture), x.F.Errors.ToString(CultureInfo.InvariantCulture),
+            language.Percent(x.F.ErrorRate), PercentInterval(x.F.ErrorRateCi95),
+            x.F.Timeouts.ToString(CultureInfo.InvariantCulture), language.Percent(x.F.TimeoutRate), PercentInterval(x.F.TimeoutRateCi95),
+        ]).ToList();
         var legend = new List<string>
         {
             L("Over every invocation with a REPORT line: status error (the function failed) or timeout (it ran until the configured timeout).",
@@ -133,12 +133,12 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
         };
         // One row per stratum: Init from its cold row, the rest from its totals.
         var cold = summary.Rows.Where(r => r.StartType == StartTypeNames.Cold).ToDictionary(r => r.Stratum);
-        var rows = summary.Rows.Where(r => r.StartType == StartTypeNames.Warm).Select(r => cold[r.Stratum].InitDuration is var init ? (IReadOnlyList<string>)
+        var rows = summary.Rows.Where(r => r.StartType == StartTypeNames.Warm).Select(r => (Row: r, Init: cold[r.Stratum].InitDuration)).Select(x => (IReadOnlyList<string>)
         [
-            r.Stratum, r.Totals.Successful.ToString(CultureInfo.InvariantCulture), init.N.ToString(CultureInfo.InvariantCulture),
-            language.Percent(r.ColdStartRate), Ms(init.Mean), Ms(init.P50), Ms(init.P95), Ms(init.Max),
-            Ms(r.ColdStartOverheadMs), Interval(r.ColdStartOverheadCi95), r.ColdStartOverheadPercent is { } p ? language.Fixed(p, 1) + " %" : "–", language.Fixed(r.Totals.MeanMaxMemoryUsedMb, 1),
-        ] : []).ToList();
+            x.Row.Stratum, x.Row.Totals.Successful.ToString(CultureInfo.InvariantCulture), x.Init.N.ToString(CultureInfo.InvariantCulture),
+            language.Percent(x.Row.ColdStartRate), Ms(x.Init.Mean), Ms(x.Init.P50), Ms(x.Init.P95), Ms(x.Init.Max),
+            Ms(x.Row.ColdStartOverheadMs), Interval(x.Row.ColdStartOverheadCi95), x.Row.ColdStartOverheadPercent is { } p ? language.Fixed(p, 1) + " %" : "–", language.Fixed(x.Row.Totals.MeanMaxMemoryUsedMb, 1),
+        ]).ToList();
         var legend = new List<string>
         {
             L("A cold start is an invocation whose REPORT line has an Init (or SnapStart Restore) Duration.", "Partida a frio é a invocação cuja linha REPORT traz Init Duration (ou Restore Duration, SnapStart)."),
@@ -245,7 +245,7 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
         [
             StratumName.Of(c.Baseline, c.Workload), $"{language.Factor(c.Factor)}: {c.BaselineValue} → {c.CandidateValue}", $"{ReportLanguage.Metric(c.Metric)} ({language.StartType(c.StartType)})",
             language.Fixed(c.MedianRatio, 3),
-            c.MedianRatioCi95 is { } ci ? $"[{language.Fixed(ci.Lower, 3)}; {language.Fixed(ci.Upper, 3)}]" : "–",
+            Ratio(c.MedianRatioCi95),
             PValue(c.MannWhitneyPValue), c.HolmAdjustedPValue is { } holm ? PValue(holm) : "–", language.Fixed(c.CliffsDelta, 3),
             .. rounds ? [language.Fixed(c.AcrossRounds?.GeometricMeanRatio, 3), Ratio(c.AcrossRounds?.Ci95)] : Array.Empty<string>(),
         ]).ToList();
@@ -274,11 +274,11 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
 
     private string Ms(double? value) => language.Fixed(value, 2);
 
-    private string PercentInterval(ConfidenceInterval? ci) => ci is { } c ? $"[{language.Percent(c.Lower)}; {language.Percent(c.Upper)}]" : "–";
+    private string PercentInterval(ConfidenceInterval? ci) => language.PercentInterval(ci);
 
-    private string Ratio(ConfidenceInterval? ci) => ci is { } c ? $"[{language.Fixed(c.Lower, 3)}; {language.Fixed(c.Upper, 3)}]" : "–";
+    private string Ratio(ConfidenceInterval? ci) => language.Interval(ci, 3);
 
-    private string Interval(ConfidenceInterval? ci) => ci is { } c ? $"[{language.Fixed(c.Lower, 2)}; {language.Fixed(c.Upper, 2)}]" : "–";
+    private string Interval(ConfidenceInterval? ci) => language.Interval(ci, 2);
 
     private string PValue(double p) => p < 0.001 ? "< " + language.Fixed(0.001, 3) : language.Fixed(p, 3);
 

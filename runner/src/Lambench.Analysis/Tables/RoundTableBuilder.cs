@@ -39,7 +39,7 @@ public sealed class RoundTableBuilder(ReportLanguage language)
         var rows = withRounds.Select(r => (IReadOnlyList<string>)
         [
             r.Stratum, language.StartType(r.StartType), r.RoundMetric == "init_duration_ms" ? "Init Duration" : "Duration",
-            r.Rounds!.Rounds.ToString(CultureInfo.InvariantCulture), PerRoundN(r.Rounds), Ms(r.Rounds.MedianMean), Interval(r.Rounds.MedianMeanCi95),
+            r.Rounds!.Rounds.ToString(CultureInfo.InvariantCulture), PerRoundN(r.Rounds), Ms(r.Rounds.MedianMean), language.Interval(r.Rounds.MedianMeanCi95, 2),
             Ms(r.Rounds.MedianSd), Ms(r.Rounds.WithinRoundSd), Ms(r.Rounds.BetweenRoundSd), language.Percent(r.Rounds.BetweenRoundShare),
         ]).ToList();
         var legend = new List<string>
@@ -64,6 +64,4 @@ public sealed class RoundTableBuilder(ReportLanguage language)
     }
 
     private string Ms(double? value) => language.Fixed(value, 2);
-
-    private string Interval(ConfidenceInterval? ci) => ci is { } c ? $"[{language.Fixed(c.Lower, 2)}; {language.Fixed(c.Upper, 2)}]" : "–";
 }

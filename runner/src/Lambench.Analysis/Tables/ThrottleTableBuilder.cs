@@ -28,7 +28,7 @@ public sealed class ThrottleTableBuilder(ReportLanguage language)
         var rows = summary.Throttles.Select(t => (IReadOnlyList<string>)
         [
             t.Configuration, t.Invocations.ToString(CultureInfo.InvariantCulture), t.Throttled.ToString(CultureInfo.InvariantCulture),
-            language.Percent(t.Rate), t.RateCi95 is { } ci ? $"[{language.Percent(ci.Lower)}; {language.Percent(ci.Upper)}]" : "–",
+            language.Percent(t.Rate), language.PercentInterval(t.RateCi95),
         ]).ToList();
         var legend = new List<string>
         {
