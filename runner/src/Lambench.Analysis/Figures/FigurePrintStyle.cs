@@ -25,7 +25,17 @@ public static class FigurePrintStyle
     private static readonly HashSet<string> Horizontal = ["distribution", "cold-vs-warm", "cost"];
 
     /// <summary>Figures whose every trace names one category of the axis: a legend would only repeat it.</summary>
-    private static readonly HashSet<string> NoLegend = ["distribution", "cost"];
+    private static readonly HashSet<string> NoLegend = ["distribution", "cost", "histogram", "grid"];
+
+    /// <summary>Figures whose series are lines: told apart by dashes as well as colour.</summary>
+    private static readonly HashSet<string> Dashed = ["percentiles", "ecdf"];
+
+    /// <summary>Durations spread over more than a factor of 20 are drawn on a logarithmic axis.</summary>
+    public static bool IsWide(IEnumerable<double> values)
+    {
+        var finite = values.Where(double.IsFinite).ToList();
+        return finite.Count > 0 && finite.Min() > 0 && finite.Max() / finite.Min() > 20;
+    }
 
     public static void Apply(JsonObject figure, string id)
     {
@@ -45,7 +55,6 @@ public static class FigurePrintStyle
         {
             // A column at the right (Plotly widens the margin for it): never into the title or over the axes.
             layout["legend"] = new JsonObject { ["orientation"] = "v", ["x"] = 1.02, ["xanchor"] = "left", ["y"] = 1, ["yanchor"] = "top" };
-            layout["margin"] = new JsonObject { ["t"] = 70 };
         }
 
         for (var i = 0; i < traces.Count; i++)
@@ -60,7 +69,7 @@ public static class FigurePrintStyle
             layout["xaxis"]!["range"] = new JsonArray(0.15, 2.15);
         }
 
-        if (id == "distribution" && Spread(traces) is var (low, high) && low > 0 && high / low > 20)
+        if (id == "distribution" && Spread(traces) is var (low, high) && IsWide([low, high]))
         {
             layout["xaxis"]!["type"] = "log";
         }
@@ -100,16 +109,25 @@ public static class FigurePrintStyle
         layout["height"] = Math.Max(340, 150 + 34 * rows);
     }
 
-    /// <summary>Marks series apart without colour: symbols, dashes, and a hatch on the second bar series.</summary>
+    /// <summary>Marks series apart without colour: symbols, dashes, and a hatch on the second bar series; a trace whose builder chose its marker keeps it.</summary>
     private static void Distinguish(JsonObject trace, int index, string id)
     {
+        if (trace["marker"]?["color"] is not null)
+        {
+            return;
+        }
+
         switch (trace["type"]?.GetValue<string>())
         {
             case "scatter":
                 trace["marker"] = new JsonObject { ["symbol"] = Symbols[index % Symbols.Length], ["size"] = 9 };
-                if (id == "percentiles")
+                if (Dashed.Contains(id))
                 {
-                    trace["line"] = new JsonObject { ["dash"] = Dashes[index % Dashes.Length], ["width"] = 2 };
+                    // Merged into the line Plotly.NET wrote, which may carry its shape (the ECDF's steps).
+                    var line = trace["line"] as JsonObject ?? [];
+                    line["dash"] = Dashes[index % Dashes.Length];
+                    line["width"] = 2;
+                    trace["line"] = line;
                 }
 
                 break;

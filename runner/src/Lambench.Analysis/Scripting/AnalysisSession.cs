@@ -56,7 +56,7 @@ public sealed class AnalysisSession
     /// <summary>The invocations as a DataFrame (invocations.csv's columns), built on first use.</summary>
     public DataFrame Frame => frame.Value;
 
-    /// <summary>One of the report's figures by id (percentiles, distribution, cold-vs-warm, cost, cost-vs-p95).</summary>
+    /// <summary>One of the report's figures by id: percentiles, distribution, ecdf, histogram, drift, cold-vs-warm, cost, price-performance, cost-vs-p95, grid (those the data has).</summary>
     public ReportFigure Figure(string id) => Figures.FirstOrDefault(f => f.Id == id)
         ?? throw new ArgumentException($"no figure '{id}' for this data; there are: {string.Join(", ", Figures.Select(f => f.Id))}");
 

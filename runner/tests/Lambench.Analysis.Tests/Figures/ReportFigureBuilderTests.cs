@@ -42,11 +42,12 @@ public class ReportFigureBuilderTests
     }
 
     [Fact]
-    public void Builds_the_five_figures_with_the_expected_traces()
+    public void Builds_the_figures_with_the_expected_traces()
     {
         var figures = SampleFigures(ReportLanguage.English).ToDictionary(f => f.Id);
-        // The sample has 10 invocations a configuration: too few for a p95 (n ≥ 20), so no cost-against-p95 figure.
-        Assert.Equal(["percentiles", "distribution", "cold-vs-warm", "cost"], figures.Keys);
+        // The sample has 10 invocations of one configuration: too few for a p95 (n ≥ 20), so no cost-against-p95
+        // figure, and one configuration makes no runtime × architecture grid.
+        Assert.Equal(["percentiles", "distribution", "ecdf", "histogram", "drift", "cold-vs-warm", "cost", "price-performance"], figures.Keys);
 
         var percentiles = Assert.Single(Data(figures["percentiles"]).EnumerateArray());
         // At −log10(1 − q), labelled p50 … p99: 0.30103, 1, 1.30103, 2 by hand.
@@ -88,6 +89,6 @@ public class ReportFigureBuilderTests
     {
         var invocations = InvocationCsvReader.ReadFile(RepositoryPaths.SampleCsv).Select(i => i with { Architecture = null }).ToList();
         var summary = new ConfigurationSummarizer(new LambdaCostModel(PriceCatalogLoader.Load())).Summarise(invocations);
-        Assert.Equal(["percentiles", "distribution", "cold-vs-warm"], new ReportFigureBuilder(ReportLanguage.English).Build(summary, invocations).Select(f => f.Id));
+        Assert.Equal(["percentiles", "distribution", "ecdf", "histogram", "drift", "cold-vs-warm"], new ReportFigureBuilder(ReportLanguage.English).Build(summary, invocations).Select(f => f.Id));
     }
 }

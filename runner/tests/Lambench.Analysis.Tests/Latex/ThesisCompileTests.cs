@@ -32,7 +32,7 @@ public sealed partial class ThesisCompileTests : IDisposable
         var tables = Directory.GetFiles(Path.Combine(report, "tables"), "*.tex").Order(StringComparer.Ordinal).ToList();
         var figures = Directory.GetFiles(Path.Combine(report, "figures"), "*.tex").Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["cold-starts", "comparisons", "cost", "failures", "latency", "rounds"], tables.Select(Path.GetFileNameWithoutExtension));
-        Assert.Equal(5, figures.Count);
+        Assert.Equal(10, figures.Count);
         Assert.All(figures, f => Assert.True(File.Exists(Path.ChangeExtension(f, ".pdf")), f + ": no PDF beside it"));
 
         var document = Path.Combine(_directory, "thesis.tex");

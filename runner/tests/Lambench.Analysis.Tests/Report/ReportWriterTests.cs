@@ -20,8 +20,8 @@ public class ReportWriterTests
                 invocations, ["data/sample/invocations.csv"], new ReportOptions { OutputDirectory = directory }, new SynchronousProgress(steps));
 
             // Figures are built right after the statistics, so that Chromium exports them while the tables are written.
-            Assert.Equal(["Computing statistics and costs", "Building figures", "Exporting 4 figures to SVG and PNG with headless Chromium", "Writing summary.csv, comparisons.csv and report.xlsx", "Writing tables (Markdown, HTML, LaTeX)", "Writing the Methods paragraph (English and Portuguese, Markdown and LaTeX)", "Writing index.html"], steps);
-            foreach (var file in new[] { "summary.csv", "comparisons.csv", "index.html", "tables/latency.tex", "tables/cost.md", "methods.en.md", "methods.pt-BR.tex", "figures/percentiles.json", "figures/percentiles.svg", "figures/cost.png" })
+            Assert.Equal(["Computing statistics and costs", "Building figures", "Exporting 8 figures to SVG and PNG with headless Chromium", "Writing summary.csv, comparisons.csv and report.xlsx", "Writing tables (Markdown, HTML, LaTeX)", "Writing the Methods paragraph (English and Portuguese, Markdown and LaTeX)", "Writing index.html"], steps);
+            foreach (var file in new[] { "summary.csv", "comparisons.csv", "index.html", "tables/latency.tex", "tables/cost.md", "methods.en.md", "methods.pt-BR.tex", "figures/percentiles.json", "figures/percentiles.svg", "figures/cost.png", "figures/ecdf.svg", "figures/histogram.pdf", "figures/drift.tex", "figures/price-performance.png" })
             {
                 Assert.True(File.Exists(Path.Combine(directory, file)), file + " missing");
             }

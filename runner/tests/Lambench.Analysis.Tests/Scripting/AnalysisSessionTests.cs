@@ -55,8 +55,8 @@ public class AnalysisSessionTests
         var byDirectory = AnalysisSession.Open(Path.GetDirectoryName(RepositoryPaths.SampleCsv)!, "pt-BR", 5);
         Assert.Equal([RepositoryPaths.SampleCsv], byDirectory.Inputs);
         Assert.Equal((10, "pt-BR", 5L), (byDirectory.Frame.Rows.Count, byDirectory.Language.Code, byDirectory.MonthlyInvocations));
-        Assert.Equal(["percentiles", "distribution", "cold-vs-warm", "cost"], byDirectory.Figures.Select(f => f.Id)); // no p95 at n = 10
-        Assert.Same(byDirectory.Figures[2], byDirectory.Figure("cold-vs-warm"));
+        Assert.Equal(["percentiles", "distribution", "ecdf", "histogram", "drift", "cold-vs-warm", "cost", "price-performance"], byDirectory.Figures.Select(f => f.Id)); // no p95 at n = 10
+        Assert.Same(byDirectory.Figures[5], byDirectory.Figure("cold-vs-warm"));
         Assert.Contains("there are: percentiles, distribution", Assert.Throws<ArgumentException>(() => byDirectory.Figure("pie")).Message);
 
         var empty = Directory.CreateTempSubdirectory("lambench-session-").FullName;
