@@ -21,6 +21,8 @@ command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-calc-nogui"
 # pdflatex with abnTeX2 and Portuguese: a test compiles every table and figure of a report on an A4 ABNT page.
 command -v pdflatex >/dev/null 2>&1 || missing="$missing texlive-latex-recommended texlive-latex-extra texlive-lang-portuguese"
 kpsewhich abntex2.cls >/dev/null 2>&1 || missing="$missing texlive-publishers"
+# mutool: a test reads the printed notebook's PDF (page size, text inside the margins) with MuPDF.
+command -v mutool >/dev/null 2>&1 || missing="$missing mupdf-tools"
 # dynalite (DynamoDB for the local platform) comes from npm.
 command -v node >/dev/null 2>&1 || missing="$missing nodejs"
 command -v npm >/dev/null 2>&1 || missing="$missing npm"

@@ -23,6 +23,45 @@ public sealed class NotebookDocument
 
     public IReadOnlyList<NotebookCell> Cells { get; }
 
+    /// <summary>The language of the prose: en, unless <see cref="Translated"/> chose another.</summary>
+    public string Language { get; private init; } = "en";
+
+    /// <summary>
+    /// The notebook with its Markdown in <paramref name="language"/>: each Markdown cell that carries a translation in
+    /// its metadata (<c>lambench.translations.&lt;language&gt;</c>, a string or a list of lines) is replaced by it, in the
+    /// cells and in the JSON the executed notebook is written from. The cells without one are listed.
+    /// </summary>
+    public (NotebookDocument Notebook, IReadOnlyList<int> Untranslated) Translated(string language)
+    {
+        if (language == "en")
+        {
+            return (this, []);
+        }
+
+        var copy = (JsonObject)root.DeepClone();
+        var cells = (JsonArray)copy["cells"]!;
+        var untranslated = new List<int>();
+        var translated = Cells.Select(cell =>
+        {
+            if (cell.Kind != NotebookCellKind.Markdown)
+            {
+                return cell;
+            }
+
+            var json = (JsonObject)cells[cell.Number - 1]!;
+            if (json["metadata"]?["lambench"]?["translations"]?[language] is not { } text)
+            {
+                untranslated.Add(cell.Number);
+                return cell;
+            }
+
+            var source = text is JsonArray lines ? string.Concat(lines.Select(l => (string?)l)) : (string?)text ?? string.Empty;
+            json["source"] = new JsonArray(SourceLines(source));
+            return cell with { Source = source };
+        }).ToList();
+        return (new NotebookDocument(Path, copy, translated) { Language = language }, untranslated);
+    }
+
     /// <exception cref="NotebookFormatException">not JSON, not nbformat 4, or a cell without a type or source.</exception>
     public static NotebookDocument Read(string path)
     {
@@ -102,7 +141,8 @@ public sealed class NotebookDocument
     /// The notebook with outputs and execution counts filled in for the executed cells (the others are cleared), as
     /// valid nbformat 4.
     /// </summary>
-    public string ToExecutedJson(IReadOnlyDictionary<int, ExecutedCell> executed, IReadOnlyDictionary<string, string>? parameters = null)
+    /// <param name="writtenTo">the folder the executed notebook goes to: relative paths are rebased to it (<see cref="NotebookPathRebaser"/>).</param>
+    public string ToExecutedJson(IReadOnlyDictionary<int, ExecutedCell> executed, IReadOnlyDictionary<string, string>? parameters = null, string? writtenTo = null)
     {
         var copy = (JsonObject)root.DeepClone();
         if (parameters is { Count: > 0 })
@@ -124,6 +164,12 @@ public sealed class NotebookDocument
             if ((string?)cell["cell_type"] != "code")
             {
                 continue;
+            }
+
+            if (writtenTo is not null)
+            {
+                var from = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!;
+                cell["source"] = new JsonArray(SourceLines(NotebookPathRebaser.Rebase(Cells[i].Source, from, System.IO.Path.GetFullPath(writtenTo), Cells[i].IsParameters)));
             }
 
             var result = executed.GetValueOrDefault(i + 1);

@@ -19,15 +19,26 @@ public static class NotebookHtmlPage
         pre.stdout { font-size: 0.8em; padding: 0 0.8em; }
         .output img { max-width: 100%; }
         table.dataframe { font-size: 0.75em; }
-        @media print { pre.source { white-space: pre-wrap; } .cell { page-break-inside: avoid; } }
+        /* Printed: A4 with ABNT margins (3 cm top and left, 2 cm bottom and right), text and tables at sizes that fit 16 cm. */
+        @page { size: A4; margin: 30mm 20mm 20mm 30mm; }
+        @media print {
+          body { max-width: none; margin: 0; font-size: 10pt; }
+          table, table.dataframe { font-size: 7pt; }
+          th, td { padding: 0.15em 0.3em; }
+          th { overflow-wrap: anywhere; }
+          pre { white-space: pre-wrap; overflow-wrap: anywhere; }
+          pre.source, pre.stdout { font-size: 7.5pt; }
+          .output img { max-width: 100%; height: auto; }
+          .cell, figure, table { break-inside: avoid; }
+          h1, h2, h3 { break-after: avoid; }
+        }
         """;
 
     public static string Render(NotebookExecution execution, bool hideCode)
     {
-        // plotly.js is only needed by figures without a PNG; a page of static figures leaves its 3.5 MB out.
-        var plotly = new StringWriter();
-        PlotlyScript.Html.WriteTo(plotly, System.Text.Encodings.Web.HtmlEncoder.Default);
-        var plotlyScript = plotly.ToString();
+        // plotly.js (the folder's shared file, see NotebookRenderer) is only needed by figures without a PNG: a page of
+        // static figures leaves its script out.
+        var plotlyScript = PlotlyScript.FileReference;
         var interactive = execution.Cells.Values.SelectMany(c => c.Outputs)
             .Any(o => o.Data.ContainsKey("text/html") && !o.Data.ContainsKey("image/png") && o.Data["text/html"] != plotlyScript && o.Data["text/html"].Contains("Plotly.newPlot", StringComparison.Ordinal));
         var notebook = execution.Notebook;
@@ -36,7 +47,7 @@ public static class NotebookHtmlPage
             .FirstOrDefault(l => l.StartsWith("# ", StringComparison.Ordinal))?[2..].Trim()
             ?? Path.GetFileNameWithoutExtension(notebook.Path);
         var html = new StringBuilder();
-        html.Append("<!doctype html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(WebUtility.HtmlEncode(title))
+        html.Append("<!doctype html>\n<html lang=\"").Append(notebook.Language).Append("\">\n<head>\n<meta charset=\"utf-8\">\n<title>").Append(WebUtility.HtmlEncode(title))
             .Append("</title>\n<style>\n").Append(ReportStyles.Css).Append('\n').Append(NotebookCss).Append("\n</style>\n</head>\n<body>\n");
         foreach (var cell in notebook.Cells)
         {

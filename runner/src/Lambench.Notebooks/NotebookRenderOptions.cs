@@ -15,4 +15,7 @@ public sealed record NotebookRenderOptions
     public bool StaticFigures { get; init; } = true;
 
     public string? ChromiumPath { get; init; }
+
+    /// <summary>The language of the notebooks' prose (en or pt-BR): Markdown cells are shown in their translation to it.</summary>
+    public string Language { get; init; } = "en";
 }

@@ -6,8 +6,8 @@ namespace Lambench.Notebooks;
 
 /// <summary>
 /// Renders notebooks: runs each one's C# cells, adds PNGs of every figure shown (one headless Chromium run for all
-/// notebooks), and writes &lt;name&gt;.ipynb (executed, nbformat 4) and &lt;name&gt;.html per notebook. Nothing is
-/// written unless every notebook ran.
+/// notebooks), and writes &lt;name&gt;.ipynb (executed, nbformat 4) and &lt;name&gt;.html per notebook, with one
+/// plotly.min.js beside them that all share. Nothing is written unless every notebook ran.
 /// </summary>
 public sealed class NotebookRenderer
 {
@@ -28,7 +28,17 @@ public sealed class NotebookRenderer
             }
         }
 
-        var documents = notebookPaths.Select(NotebookDocument.Read).ToList();
+        var warnings = new List<string>();
+        var documents = notebookPaths.Select(NotebookDocument.Read).Select(document =>
+        {
+            var (translated, untranslated) = document.Translated(options.Language);
+            if (untranslated.Count > 0)
+            {
+                warnings.Add($"{document.Path}: no {options.Language} text for Markdown cell(s) {string.Join(", ", untranslated)}; they stay as written");
+            }
+
+            return translated;
+        }).ToList();
         var executor = new NotebookExecutor();
         var executions = new List<NotebookExecution>();
         foreach (var document in documents)
@@ -37,18 +47,26 @@ public sealed class NotebookRenderer
             executions.Add(await executor.ExecuteAsync(document, options.Parameters, progress, cancellation));
         }
 
-        var warnings = executions.SelectMany(e => e.Warnings.Select(w => $"{e.Notebook.Path}: {w}")).ToList();
+        warnings.AddRange(executions.SelectMany(e => e.Warnings.Select(w => $"{e.Notebook.Path}: {w}")));
         executions = await AddFigureImagesAsync(executions, options, warnings, progress, cancellation);
 
         Directory.CreateDirectory(output);
         var written = new List<string>();
+        executions = executions.Select(SharePlotly).ToList();
+        if (executions.Any(e => e.Cells.Values.SelectMany(c => c.Outputs).Any(o => o.Data.GetValueOrDefault("text/html") == PlotlyScript.FileReference)))
+        {
+            var plotly = Path.Combine(output, PlotlyScript.FileName);
+            AtomicFile.WriteAllText(plotly, PlotlyScript.Source);
+            written.Add(plotly);
+        }
+
         foreach (var execution in executions)
         {
             var name = Path.GetFileNameWithoutExtension(execution.Notebook.Path);
             var ipynb = Path.Combine(output, name + ".ipynb");
             var html = Path.Combine(output, name + ".html");
             progress?.Report($"Writing {ipynb} and {html}");
-            AtomicFile.WriteAllText(ipynb, execution.Notebook.ToExecutedJson(execution.Cells, execution.Parameters));
+            AtomicFile.WriteAllText(ipynb, execution.Notebook.ToExecutedJson(execution.Cells, execution.Parameters, writtenTo: output));
             AtomicFile.WriteAllText(html, NotebookHtmlPage.Render(execution, options.HideCode));
             written.Add(ipynb);
             written.Add(html);
@@ -56,6 +74,17 @@ public sealed class NotebookRenderer
 
         return new NotebookRenderOutcome(written, warnings);
     }
+
+    /// <summary>plotly.js displayed inline becomes a reference to the one copy the output folder holds.</summary>
+    private static NotebookExecution SharePlotly(NotebookExecution execution) => execution with
+    {
+        Cells = execution.Cells.ToDictionary(c => c.Key, c => c.Value with
+        {
+            Outputs = c.Value.Outputs.Select(o => o.Data.GetValueOrDefault("text/html") == PlotlyScript.InlineHtml
+                ? o with { Data = new Dictionary<string, string>(o.Data, StringComparer.Ordinal) { ["text/html"] = PlotlyScript.FileReference } }
+                : o).ToList(),
+        }),
+    };
 
     private static async Task<List<NotebookExecution>> AddFigureImagesAsync(List<NotebookExecution> executions, NotebookRenderOptions options, List<string> warnings, IProgress<string>? progress, CancellationToken cancellation)
     {

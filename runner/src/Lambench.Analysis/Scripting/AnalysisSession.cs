@@ -107,7 +107,7 @@ public sealed class AnalysisSession
                 case "--out": output = Value(); break;
                 case "--monthly-invocations":
                     var text = Value();
-                    monthly = long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : throw new ArgumentException($"--monthly-invocations: '{text}' is not a whole number");
+                    monthly = MonthlyVolume.TryParse(text, out var n) ? n : throw new ArgumentException(MonthlyVolume.Error("--monthly-invocations", text));
                     break;
                 case "--cold-share":
                     var share = Value();

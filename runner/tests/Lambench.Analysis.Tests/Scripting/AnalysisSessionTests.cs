@@ -14,6 +14,21 @@ public class AnalysisSessionTests
         Assert.Equal(5_000_000L, session.Summary.Rows[0].MonthlyInvocations);
     }
 
+    [Theory]
+    [InlineData("5e6", null)]
+    [InlineData("5.000.000", "--monthly-invocations: '5.000.000' is not a whole number of invocations from 0 (write 5000000 or 5e6, without thousands separators)")]
+    [InlineData("5,000,000", "--monthly-invocations: '5,000,000' is not a whole number")]
+    public void The_scripts_read_the_monthly_volume_as_the_command_does(string volume, string? error)
+    {
+        if (error is null)
+        {
+            Assert.Equal(5_000_000L, AnalysisSession.FromArguments([RepositoryPaths.SampleCsv, "--monthly-invocations", volume]).MonthlyInvocations);
+            return;
+        }
+
+        Assert.StartsWith(error, Assert.Throws<ArgumentException>(() => AnalysisSession.FromArguments([RepositoryPaths.SampleCsv, "--monthly-invocations", volume])).Message);
+    }
+
     [Fact]
     public void Gives_the_same_numbers_as_the_report()
     {

@@ -12,7 +12,7 @@ public static class NotebookCommand
         var notebooks = new Argument<string[]>("notebooks") { Description = "Polyglot .ipynb notebooks (C# cells), rendered in the order given.", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out", "-o") { Description = "Directory for <name>.ipynb (executed, with outputs) and <name>.html (one page, fit to print to PDF).", Required = true };
         var data = new Option<string[]>("--data") { Description = "Sets the notebooks' `data` parameter: invocations CSVs, run directories (their invocations.csv) or wildcards, one or more. Default: what the notebook names (data/sample).", AllowMultipleArgumentsPerToken = true };
-        var language = new Option<string?>("--lang") { Description = "Sets the notebooks' `language` parameter: en or pt-BR." };
+        var language = new Option<string?>("--lang") { Description = "Sets the notebooks' `language` parameter (en or pt-BR) and writes their prose in it, from each Markdown cell's translation." };
         language.AcceptOnlyFromAmong("en", "pt-BR");
         var parameters = new Option<string[]>("--parameter", "-p") { Description = "name=value, assigned after the cell tagged \"parameters\" (numbers and true/false as they are, else a string). Repeatable.", AllowMultipleArgumentsPerToken = false };
         var hideCode = new Option<bool>("--hide-code") { Description = "Leave the code out of the HTML page (the executed .ipynb keeps it)." };
@@ -62,6 +62,8 @@ public static class NotebookCommand
                 Parameters = values,
                 HideCode = result.GetValue(hideCode),
                 StaticFigures = !result.GetValue(noStatic),
+                // The prose follows the language parameter, however it was set.
+                Language = values.GetValueOrDefault("language") is "pt-BR" ? "pt-BR" : "en",
             };
             return await RunAsync(console, result.GetValue(notebooks)!, options, cancellation);
         });

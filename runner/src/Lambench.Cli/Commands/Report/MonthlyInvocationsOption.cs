@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Lambench.Core.Summary;
 
 namespace Lambench.Cli.Commands.Report;
@@ -13,21 +12,13 @@ public static class MonthlyInvocationsOption
         DefaultValueFactory = _ => ConfigurationSummarizer.DefaultMonthlyInvocations,
         CustomParser = result =>
         {
-            var text = result.Tokens.Single().Value.Trim();
-            if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var whole))
+            var text = result.Tokens.Single().Value;
+            if (MonthlyVolume.TryParse(text, out var volume))
             {
-                return whole;
+                return volume;
             }
 
-            // 5e6: a float in exponent notation that is a whole number within range.
-            if (text.Contains('e', StringComparison.OrdinalIgnoreCase) && !text.Contains(',')
-                && double.TryParse(text, NumberStyles.AllowExponent | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
-                && value >= 0 && value <= 1e15 && value == Math.Floor(value))
-            {
-                return (long)value;
-            }
-
-            result.AddError($"--monthly-invocations: '{text}' is not a whole number of invocations from 0 (write 5000000 or 5e6, without thousands separators)");
+            result.AddError(MonthlyVolume.Error("--monthly-invocations", text));
             return 0;
         },
     };
