@@ -36,7 +36,7 @@ public class ReportWriterTests
             var index = await File.ReadAllTextAsync(Path.Combine(directory, "index.html"));
             Assert.Equal(1, Occurrences(index, PlotlyScript.InlineSource[..200])); // plotly.js embedded once
             Assert.DoesNotContain("<script src=", index);
-            Assert.Equal(4, Occurrences(index, "Plotly.newPlot('fig-")); // no cost-against-p95: the sample is too small for a p95
+            Assert.Equal(8, Occurrences(index, "Plotly.newPlot('fig-")); // no cost-against-p95 (the sample is too small for a p95) and no grid (one configuration)
             Assert.Contains("Invocation duration per configuration and start type", index);
             Assert.Empty(outcome.Warnings);
         }
