@@ -38,9 +38,8 @@ public static class NotebookHtmlPage
     {
         // plotly.js (the folder's shared file, see NotebookRenderer) is only needed by figures without a PNG: a page of
         // static figures leaves its script out.
-        var plotlyScript = PlotlyScript.FileReference;
         var interactive = execution.Cells.Values.SelectMany(c => c.Outputs)
-            .Any(o => o.Data.ContainsKey("text/html") && !o.Data.ContainsKey("image/png") && o.Data["text/html"] != plotlyScript && o.Data["text/html"].Contains("Plotly.newPlot", StringComparison.Ordinal));
+            .Any(o => o.Data.ContainsKey("text/html") && !o.Data.ContainsKey("image/png") && o.Data["text/html"] != PlotlyScript.FileReference && o.Data["text/html"].Contains("Plotly.newPlot", StringComparison.Ordinal));
         var notebook = execution.Notebook;
         var title = notebook.Cells.Where(c => c.Kind == NotebookCellKind.Markdown)
             .SelectMany(c => c.Source.Split('\n'))
@@ -67,7 +66,7 @@ public static class NotebookHtmlPage
                     {
                         foreach (var output in executed.Outputs)
                         {
-                            if (interactive || output.Data.GetValueOrDefault("text/html") != plotlyScript)
+                            if (interactive || output.Data.GetValueOrDefault("text/html") != PlotlyScript.FileReference)
                             {
                                 AppendOutput(html, output);
                             }

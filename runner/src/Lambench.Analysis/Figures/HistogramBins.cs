@@ -16,9 +16,9 @@ public sealed record HistogramBins(double[] Edges, long[] Counts)
 
     public double[] Centres => Edges.SkipLast(1).Select((edge, i) => (edge + Edges[i + 1]) / 2).ToArray();
 
-    public static HistogramBins Of(double[] values)
+    public static HistogramBins Of(IReadOnlyList<double> values)
     {
-        if (values.Length == 0)
+        if (values.Count == 0)
         {
             throw new ArgumentException("a histogram needs at least one value", nameof(values));
         }

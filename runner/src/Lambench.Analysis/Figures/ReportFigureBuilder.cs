@@ -55,13 +55,13 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
     {
         var groups = samples.Strata
             .SelectMany(s => new[] { StartType.Warm, StartType.Cold }.Select(t => (Name: $"{s.Stratum} ({language.StartType(t.ToName())})", StartType: t, Values: s.Of(t))))
-            .Where(g => g.Values.Length > 0)
+            .Where(g => g.Values.Count > 0)
             .ToList();
         // Large groups go in with their five numbers only; the patch below replaces them by Plotly's precomputed box.
-        var traces = groups.Select(g => Chart.BoxPlot<string, double, string>(Y: g.Values.Length > BoxPointsLimit ? [0.0] : g.Values, Name: g.Name));
+        var traces = groups.Select(g => Chart.BoxPlot<string, double, string>(Y: g.Values.Count > BoxPointsLimit ? [0.0] : g.Values.ToArray(), Name: g.Name));
         // One colour per start type, so warm and cold rows read apart down the axis (set from the groups, which know it).
         var colours = groups.ToDictionary(g => g.Name, g => FigurePrintStyle.ColourOf(g.StartType));
-        var large = groups.Where(g => g.Values.Length > BoxPointsLimit).ToDictionary(g => g.Name, g => g.Values);
+        var large = groups.Where(g => g.Values.Count > BoxPointsLimit).ToDictionary(g => g.Name, g => g.Values);
         return Figure("distribution", L("Distribution of durations", "Distribuição das durações"),
             Chart.Combine(traces), L("Configuration (start type)", "Configuração (tipo de início)"), L("Duration (ms)", "Duração (ms)"),
             L($"Successful invocations. Box: quartiles and median; whiskers: the farthest values within 1.5 IQR. Up to 200 invocations, every one is drawn as a point; up to {BoxPointsLimit.ToString("N0", language.Numbers)}, those beyond the whiskers; above, none (the box is computed here from all of them, and the figure's size does not grow with n).",
@@ -77,16 +77,17 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
     }
 
     /// <summary>Replaces the traces of large groups by precomputed boxes: linear quartiles (as everywhere here) and Tukey's whiskers.</summary>
-    private static void PrecomputedBoxes(JsonObject figure, IReadOnlyDictionary<string, double[]> large)
+    private static void PrecomputedBoxes(JsonObject figure, IReadOnlyDictionary<string, IReadOnlyList<double>> large)
     {
         foreach (var trace in figure["data"]!.AsArray().OfType<JsonObject>())
         {
-            if (trace["name"]?.GetValue<string>() is not { } name || !large.TryGetValue(name, out var values))
+            if (trace["name"]?.GetValue<string>() is not { } name || !large.TryGetValue(name, out var group))
             {
                 continue;
             }
 
-            Array.Sort(values);
+            // A sorted copy: the group's values are the stratum's, shared with the other figures.
+            var values = group.Order().ToArray();
             double q1 = Core.Statistics.Percentiles.Linear(values, 25), q3 = Core.Statistics.Percentiles.Linear(values, 75);
             var reach = 1.5 * (q3 - q1);
             var lower = values.First(v => v >= q1 - reach);

@@ -23,9 +23,11 @@ public sealed class SampleFigureBuilder(FigureComposer composer)
     public ReportFigure Ecdf(StratumSamples samples)
     {
         var strata = samples.Strata.Select(s => (s.Stratum, Warm: s.Of(StartType.Warm).Order().ToArray())).Where(s => s.Warm.Length > 0).ToList();
-        var traces = strata.Select(s => EcdfPoints(s.Warm) is var (x, y)
-            ? Chart.Line<double, double, string>(x: x, y: y, Name: s.Stratum)
-            : throw new InvalidOperationException());
+        var traces = strata.Select(s =>
+        {
+            var (x, y) = EcdfPoints(s.Warm);
+            return Chart.Line<double, double, string>(x: x, y: y, Name: s.Stratum);
+        });
         var wide = FigurePrintStyle.IsWide(strata.SelectMany(s => new[] { s.Warm[0], s.Warm[^1] }));
         return composer.Compose("ecdf", L("Empirical distribution of warm-start durations", "Distribuição empírica das durações das partidas quentes"),
             Chart.Combine(traces), L("Duration (ms)", "Duração (ms)"), L("Share of invocations at or below", "Parcela de invocações até o valor"),
@@ -67,7 +69,7 @@ public sealed class SampleFigureBuilder(FigureComposer composer)
     /// <summary>One panel per stratum with at least two warm starts; null where none has.</summary>
     public ReportFigure? Histogram(StratumSamples samples)
     {
-        var strata = samples.Strata.Select(s => (s.Stratum, Warm: s.Of(StartType.Warm))).Where(s => s.Warm.Length >= 2).ToList();
+        var strata = samples.Strata.Select(s => (s.Stratum, Warm: s.Of(StartType.Warm))).Where(s => s.Warm.Count >= 2).ToList();
         if (strata.Count == 0)
         {
             return null;
