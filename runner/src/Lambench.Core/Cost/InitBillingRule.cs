@@ -20,6 +20,15 @@ public sealed class InitBillingRule : SourcedPrice
         return invocationDate is not { } date || date >= AllOnDemandZipFrom;
     }
 
+    /// <summary>
+    /// Whether the INIT phase is known to be billed: a custom runtime, or an invocation dated on or after the change.
+    /// Unlike <see cref="IsInitBilled"/>, an undated invocation of an unknown runtime is not assumed billed, so a
+    /// check built on this never refuses a line that an older rule priced.
+    /// </summary>
+    public bool IsKnownInitBilled(string? runtime, DateOnly? invocationDate) =>
+        (runtime is not null && AlwaysBilledRuntimePrefixes.Any(p => runtime.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
+        || (invocationDate is { } date && date >= AllOnDemandZipFrom);
+
     /// <summary>Billed Duration as Lambda computes it: the duration (plus the Init duration where billed) rounded up to the next ms.</summary>
     public decimal BilledDurationMs(double durationMs, double? initDurationMs, string? runtime, DateOnly? invocationDate)
     {

@@ -12,6 +12,13 @@ public sealed record IngestOptions
     /// <summary>Where the logs were produced: "aws" for CloudWatch logs, "local" for the local platform. Never guessed from the numbers.</summary>
     public string Platform { get; init; } = "aws";
 
+    /// <summary>
+    /// When the INIT phase is billed, for checking each line's Billed Duration (<see cref="Parsing.ReportLineRules"/>).
+    /// Null: the rule of the price files shipped beside the binaries, or where they cannot be read, only the checks
+    /// that need no rule.
+    /// </summary>
+    public Cost.InitBillingRule? InitBilling { get; init; }
+
     /// <summary>A REPORT line that cannot be read stops the ingest (an error naming file and line) instead of being rejected and counted.</summary>
     public bool Strict { get; init; }
 }

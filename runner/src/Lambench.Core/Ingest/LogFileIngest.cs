@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Lambench.Core.Columns;
+using Lambench.Core.Cost;
 using Lambench.Core.Logs;
 using Lambench.Core.Parsing;
 using Lambench.Core.Text;
@@ -15,6 +16,7 @@ namespace Lambench.Core.Ingest;
 internal sealed class LogFileIngest
 {
     private readonly IngestOptions _options;
+    private readonly InitBillingRule? _initBilling;
     private readonly IProgress<long>? _progress;
     private string? _lastLogGroup;
     private int _lastSource = -1;
@@ -24,6 +26,7 @@ internal sealed class LogFileIngest
     {
         Path = path;
         _options = options;
+        _initBilling = options.InitBilling ?? DefaultInitBilling.Value;
         _progress = progress;
         Rows = rows;
     }
@@ -45,6 +48,19 @@ internal sealed class LogFileIngest
 
     public long InitReports { get; private set; }
 
+    /// <summary>The rule of the shipped price files, read once; null where they cannot be read (a library used without them).</summary>
+    private static readonly Lazy<InitBillingRule?> DefaultInitBilling = new(() =>
+    {
+        try
+        {
+            return PriceCatalogLoader.Load().Lambda.InitBilling;
+        }
+        catch (Exception e) when (e is PriceCatalogException or IOException)
+        {
+            return null;
+        }
+    });
+
     public string Where(int row) => Locations.TryGetValue(row, out var location) ? location : $"line {Lines[row]}";
 
     /// <summary>How many rows the file may hold, judged from its size and first megabyte; 0 when that does not tell (gzip, UTF-16, unreadable).</summary>
@@ -55,7 +71,7 @@ internal sealed class LogFileIngest
             using var reader = File.Exists(path) ? Utf8LineReader.TryOpen(path) : null;
             return (int)Math.Min(reader?.EstimatedLines ?? 0, Array.MaxLength / 16);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or LogFormatException or InvalidDataException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or LogFormatException)
         {
             return 0; // the read itself says what is wrong
         }
@@ -66,12 +82,20 @@ internal sealed class LogFileIngest
     public static LogFileIngest Read(string path, IngestOptions options, IProgress<long>? progress, InvocationColumns rows)
     {
         var file = new LogFileIngest(path, options, progress, rows);
-        if (!file.TryReadPlainText())
+        try
         {
-            foreach (var entry in LogFileReader.Read(path))
+            if (!file.TryReadPlainText())
             {
-                file.Accept(entry.Message, entry.Timestamp, entry.LogGroup, entry.LineNumber, entry.Location);
+                file.ReadEntries();
             }
+        }
+        catch (LogInputException e)
+        {
+            throw new LogFormatException(path, e.Where, e.Reason, e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LogFormatException(path, "file", e.Message, e);
         }
 
         if (file._recognised == 0 && file._firstContentLine > 0)
@@ -81,6 +105,33 @@ internal sealed class LogFileIngest
 
         progress?.Report(file.Entries);
         return file;
+    }
+
+    /// <summary>
+    /// Reads the file through its format's reader, one entry behind, so that the last one is judged knowing whether
+    /// the file ends inside it.
+    /// </summary>
+    private void ReadEntries()
+    {
+        var end = new LogFileEnd();
+        LogEntry? previous = null;
+        foreach (var entry in LogFileReader.Read(Path, end))
+        {
+            if (previous is { } held)
+            {
+                Accept(held.Message, held.Timestamp, held.LogGroup, held.LineNumber, held.Location, Ending.Whole);
+            }
+
+            previous = entry;
+        }
+
+        if (previous is { } last)
+        {
+            var ending = !end.LastLineUnterminated ? Ending.Whole
+                : end.Format == LogFormat.InsightsCsv ? (end.EndsWithQuote ? Ending.Whole : Ending.CutCsvRow)
+                : Ending.Unterminated;
+            Accept(last.Message, last.Timestamp, last.LogGroup, last.LineNumber, last.Location, ending);
+        }
     }
 
     /// <summary>Reads the file as plain text lines; false (nothing read) when it is another format.</summary>
@@ -124,7 +175,7 @@ internal sealed class LogFileIngest
         do
         {
             var start = RawTextLogReader.MessageStart(line, Path, lineNumber, out var timestamp, out _);
-            Accept(line[start..], timestamp, null, lineNumber, null);
+            Accept(line[start..], timestamp, null, lineNumber, null, reader.LineWasTerminated ? Ending.Whole : Ending.Unterminated);
             lineNumber++;
         }
         while (reader.TryReadLine(out line));
@@ -133,7 +184,7 @@ internal sealed class LogFileIngest
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Accept(ReadOnlySpan<char> message, DateTimeOffset? timestamp, string? logGroup, long lineNumber, string? location)
+    private void Accept(ReadOnlySpan<char> message, DateTimeOffset? timestamp, string? logGroup, long lineNumber, string? location, Ending ending)
     {
         Entries++;
         if ((Entries & 0x3FFFF) == 0)
@@ -147,7 +198,9 @@ internal sealed class LogFileIngest
             var trimmed = message.Trim();
             if (ReportLineParser.IsReport(trimmed))
             {
-                // The common case, read in place: the id stays a span of the line until the columns store it.
+                // The common case, read in place: the id stays a span of the line until the columns store it. A line
+                // cut short is said to be so before any of its fields is judged.
+                EntryEnding.Check(message, ending, isReport: true);
                 var metrics = ReportLineParser.ReadReport(trimmed, out var requestId);
                 AddRow(requestId, metrics, timestamp, logGroup, lineNumber, location);
                 _recognised++;
@@ -155,6 +208,11 @@ internal sealed class LogFileIngest
             }
 
             parsed = LogMessageParser.Parse(message);
+            EntryEnding.Check(message, ending, parsed.Kind == LogMessageKind.Report);
+            if (parsed.Kind == LogMessageKind.Report)
+            {
+                AddRow(parsed.Report.RequestId, parsed.Report.Metrics, parsed.Timestamp ?? timestamp, logGroup, lineNumber, location);
+            }
         }
         catch (LogMessageFormatException e) when (!_options.Strict)
         {
@@ -176,9 +234,6 @@ internal sealed class LogFileIngest
                 }
 
                 return;
-            case LogMessageKind.Report:
-                AddRow(parsed.Report.RequestId, parsed.Report.Metrics, parsed.Timestamp ?? timestamp, logGroup, lineNumber, location);
-                break;
             case LogMessageKind.InitReport:
                 InitReports++;
                 break;
@@ -190,9 +245,17 @@ internal sealed class LogFileIngest
         _recognised++;
     }
 
+    /// <exception cref="LogMessageFormatException">metrics Lambda cannot have written (<see cref="ReportLineRules"/>).</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddRow(ReadOnlySpan<char> requestId, in ReportMetrics metrics, DateTimeOffset? timestamp, string? logGroup, long lineNumber, string? location)
     {
+        var initBilled = _initBilling is not null && metrics.InitDurationMs is not null
+            && _initBilling.IsKnownInitBilled(_options.Runtime, timestamp is { } t ? DateOnly.FromDateTime(t.UtcDateTime) : null);
+        if (ReportLineRules.Violation(metrics, initBilled) is { } violation)
+        {
+            throw new LogMessageFormatException(violation);
+        }
+
         if (location is not null)
         {
             Locations[Rows.Count] = location;

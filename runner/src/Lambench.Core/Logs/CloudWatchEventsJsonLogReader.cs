@@ -52,9 +52,21 @@ public static class CloudWatchEventsJsonLogReader
                 DateTimeOffset? time = e.TryGetProperty("timestamp", out var ts) && ts.ValueKind == JsonValueKind.Number && ts.TryGetInt64(out var ms)
                     ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
                     : null;
-                var streamName = e.TryGetProperty("logStreamName", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+                string text;
+                string? streamName;
+                try
+                {
+                    text = message.GetString()!;
+                    streamName = e.TryGetProperty("logStreamName", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
+                }
+                catch (InvalidOperationException error)
+                {
+                    // System.Text.Json checks UTF-8 only when a string is read out of the document.
+                    throw new LogFormatException(path, where, "a string that is not valid UTF-8: the export is damaged, or was re-encoded", error);
+                }
+
                 index++;
-                yield return new LogEntry(message.GetString()!, 0, time, null, streamName, index, where);
+                yield return new LogEntry(text, 0, time, null, streamName, index, where);
             }
         }
     }

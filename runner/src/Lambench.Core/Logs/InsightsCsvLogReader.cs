@@ -14,6 +14,8 @@ public static class InsightsCsvLogReader
 {
     private const double BytesPerMegabyte = 1_000_000;
 
+    private static readonly string[] ParsedFields = ["@requestId", "@duration", "@billedDuration", "@memorySize", "@maxMemoryUsed", "@initDuration"];
+
     public static bool LooksLikeHeader(string firstLine) =>
         firstLine.Contains("@message", StringComparison.Ordinal)
         || (firstLine.Contains("@requestId", StringComparison.Ordinal) && firstLine.Contains("@duration", StringComparison.Ordinal))
@@ -49,6 +51,13 @@ public static class InsightsCsvLogReader
         if (message < 0 && (requestId < 0 || duration < 0))
         {
             throw new LogFormatException(path, "line 1", "a Logs Insights export needs an @message column, or @requestId and @duration");
+        }
+
+        // Without @initDuration every cold start would read as warm, without the others costs as unknown: the query
+        // that made the export must list them all (a warm row leaves @initDuration empty).
+        if (message < 0 && ParsedFields.FirstOrDefault(f => Column(f) < 0) is { } missing)
+        {
+            throw new LogFormatException(path, "line 1", $"a Logs Insights export of parsed fields needs every one of {string.Join(", ", ParsedFields)}; {missing} is missing: add it to the query's fields, or export @message");
         }
 
         while (ReadRow(csv, path))

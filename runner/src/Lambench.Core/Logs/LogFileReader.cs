@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Text;
 
 namespace Lambench.Core.Logs;
@@ -6,14 +5,17 @@ namespace Lambench.Core.Logs;
 /// <summary>Opens a log file of any supported format (gzip or not, with or without a BOM, LF or CRLF) and reads its events.</summary>
 public static class LogFileReader
 {
-    public static IEnumerable<LogEntry> Read(string path)
+    /// <param name="end">filled in once the entries have all been read: the format, and how the file ends.</param>
+    /// <exception cref="LogFormatException">no such file.</exception>
+    /// <exception cref="LogInputException">damaged gzip data, a line too long, or a gzip that expands too far (the caller adds the path).</exception>
+    public static IEnumerable<LogEntry> Read(string path, LogFileEnd? end = null)
     {
         if (!File.Exists(path))
         {
             throw new LogFormatException(path, "line 0", "no such file");
         }
 
-        using var stream = Open(path);
+        using var stream = LogInputStream.Open(path);
         using var reader = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         var first = reader.ReadLine();
         long blankLines = 0;
@@ -32,12 +34,19 @@ public static class LogFileReader
         IEnumerable<LogEntry> entries = format switch
         {
             LogFormat.InsightsCsv => InsightsCsvLogReader.Read(new PrependedLineReader(first, reader), path),
-            LogFormat.CloudWatchEventsJson => CloudWatchEventsJsonLogReader.Read(Open(path), path),
+            LogFormat.CloudWatchEventsJson => CloudWatchEventsJsonLogReader.Read(LogInputStream.Open(path, checkLines: false), path),
             _ => RawTextLogReader.Read(reader, path, first, blankLines),
         };
         foreach (var entry in entries)
         {
             yield return entry;
+        }
+
+        if (end is not null)
+        {
+            end.Format = format;
+            end.LastLineUnterminated = format != LogFormat.CloudWatchEventsJson && !stream.EndsWithLineBreak;
+            end.EndsWithQuote = stream.LastByte == (byte)'"';
         }
     }
 
@@ -56,15 +65,6 @@ public static class LogFileReader
         }
 
         return InsightsCsvLogReader.LooksLikeHeader(firstLine) ? LogFormat.InsightsCsv : LogFormat.RawText;
-    }
-
-    internal static Stream Open(string path)
-    {
-        var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        Span<byte> magic = stackalloc byte[2];
-        var read = file.Read(magic);
-        file.Position = 0;
-        return read == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? new GZipStream(file, CompressionMode.Decompress) : file;
     }
 
     /// <summary>Gives back the line consumed for format detection before the rest of the reader.</summary>

@@ -11,19 +11,28 @@ namespace Lambench.Core.Logs;
 /// </summary>
 internal sealed class Utf8LineReader : IDisposable
 {
-    private readonly Stream _stream;
+    private readonly LogInputStream _stream;
     private byte[] _bytes = ArrayPool<byte>.Shared.Rent(1 << 20);
     private char[] _chars = ArrayPool<char>.Shared.Rent(1 << 12);
     private int _start, _end;
     private bool _endOfStream;
 
-    private Utf8LineReader(Stream stream) => _stream = stream;
+    private Utf8LineReader(LogInputStream stream) => _stream = stream;
 
     /// <summary>A reader, or null when the file starts with a UTF-16 or UTF-32 byte order mark (the text readers take those).</summary>
     public static Utf8LineReader? TryOpen(string path)
     {
-        var reader = new Utf8LineReader(LogFileReader.Open(path));
-        reader.Fill();
+        var reader = new Utf8LineReader(LogInputStream.Open(path));
+        try
+        {
+            reader.Fill();
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
+
         var head = reader._bytes.AsSpan(0, reader._end);
         if (head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]) || head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || head.StartsWith((ReadOnlySpan<byte>)[0, 0, 0xFE, 0xFF]))
         {
@@ -36,10 +45,10 @@ internal sealed class Utf8LineReader : IDisposable
             reader._start = 3;
         }
 
-        if (reader._stream is FileStream file && head.Length > 0)
+        if (!reader._stream.IsGzip && head.Length > 0)
         {
             // A tenth more than the first megabyte's rate says: falling just short would double every column.
-            reader.EstimatedLines = (long)((double)file.Length / head.Length * (head.Count((byte)'\n') + 1) * 1.1) + 1024;
+            reader.EstimatedLines = (long)((double)reader._stream.FileLength / head.Length * (head.Count((byte)'\n') + 1) * 1.1) + 1024;
         }
 
         return reader;
@@ -48,7 +57,11 @@ internal sealed class Utf8LineReader : IDisposable
     /// <summary>At least how many lines the file holds, judged from its first megabyte with a margin; null for gzip files, whose size does not tell.</summary>
     public long? EstimatedLines { get; private set; }
 
+    /// <summary>Whether the line last read ended with a line break; false for a last line the file ends inside.</summary>
+    public bool LineWasTerminated { get; private set; }
+
     /// <summary>The next line without its line break, decoded; false at the end of the file.</summary>
+    /// <exception cref="LogInputException">damaged gzip data, or a line beyond <see cref="LogInputStream.MaxLineBytes"/>.</exception>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryReadLine(out ReadOnlySpan<char> line)
     {
@@ -60,6 +73,7 @@ internal sealed class Utf8LineReader : IDisposable
             if (at >= 0 && !(pending[at] == '\r' && at == pending.Length - 1 && !_endOfStream))
             {
                 line = Decode(pending[..at]);
+                LineWasTerminated = true;
                 _start += at + (pending[at] == '\r' && at + 1 < pending.Length && pending[at + 1] == '\n' ? 2 : 1);
                 return true;
             }
@@ -67,6 +81,7 @@ internal sealed class Utf8LineReader : IDisposable
             if (_endOfStream)
             {
                 line = Decode(pending);
+                LineWasTerminated = false;
                 _start = _end;
                 return !pending.IsEmpty;
             }

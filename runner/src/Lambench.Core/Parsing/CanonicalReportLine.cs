@@ -43,12 +43,14 @@ internal static class CanonicalReportLine
             init = initDuration;
         }
 
-        if (!rest.IsWhiteSpace() || memory >= int.MaxValue)
+        // Anything Lambda would not write goes to the general reading, which says why it is refused.
+        if (!rest.IsWhiteSpace() || memory is < ReportLineRules.MinimumMemoryMb or > ReportLineRules.MaximumMemoryMb || memory != Math.Floor(memory)
+            || !ReportLineRules.IsRequestId(requestId))
         {
             return false;
         }
 
-        metrics = new ReportMetrics(duration, billed, (int)Math.Round(memory), maxMemory, init, null, null, InvocationStatus.Success, null);
+        metrics = new ReportMetrics(duration, billed, (int)memory, maxMemory, init, null, null, InvocationStatus.Success, null);
         return true;
     }
 

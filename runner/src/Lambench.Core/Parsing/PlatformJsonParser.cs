@@ -40,6 +40,8 @@ public static class PlatformJsonParser
             throw new LogMessageFormatException("platform.report has no record.requestId");
         }
 
+        ReportLineRules.CheckRequestId(id);
+
         if (!record.TryGetProperty("metrics", out var metrics) || metrics.ValueKind != JsonValueKind.Object)
         {
             throw new LogMessageFormatException($"platform.report for {id} has no record.metrics");
@@ -50,7 +52,7 @@ public static class PlatformJsonParser
         return new ReportLine(id, new ReportMetrics(
             duration,
             Number(metrics, "billedDurationMs"),
-            memory is { } m ? checked((int)Math.Round(m)) : null,
+            memory is { } m ? ReportLineRules.MemorySize(m) : null,
             Number(metrics, "maxMemoryUsedMB"),
             Number(metrics, "initDurationMs"),
             Number(metrics, "restoreDurationMs"),

@@ -41,6 +41,23 @@ public static partial class ReportLineParser
         return false;
     }
 
+    /// <summary>
+    /// Whether a text REPORT line ends as Lambda ends one: with the tab after its last field, or with the last field
+    /// of an X-Ray trailer on the same line. A line cut short inside a field ends otherwise.
+    /// </summary>
+    public static bool EndsAsLambdaEnds(ReadOnlySpan<char> message)
+    {
+        message = message.TrimEnd("\r\n");
+        if (message.EndsWith('\t'))
+        {
+            return true;
+        }
+
+        var trimmed = message.TrimEnd();
+        return trimmed.Contains("XRAY TraceId:", StringComparison.Ordinal)
+            && (trimmed.EndsWith("Sampled: true", StringComparison.Ordinal) || trimmed.EndsWith("Sampled: false", StringComparison.Ordinal));
+    }
+
     /// <summary>Whether <paramref name="message"/> (without leading blanks) is a REPORT line: it begins with <c>REPORT RequestId:</c>.</summary>
     public static bool IsReport(ReadOnlySpan<char> message) => message.StartsWith(ReportPrefix, StringComparison.Ordinal);
 
@@ -85,6 +102,8 @@ public static partial class ReportLineParser
             throw new LogMessageFormatException("REPORT line has no RequestId");
         }
 
+        ReportLineRules.CheckRequestId(id);
+
         var fields = new Fields();
         var body = idEnd < 0 ? ReadOnlySpan<char>.Empty : rest[(idEnd + 1)..];
         if (!TryReadTabSeparated(body, ref fields))
@@ -102,7 +121,7 @@ public static partial class ReportLineParser
         return new ReportMetrics(
             duration,
             fields.BilledDuration,
-            fields.MemorySize is { } m ? checked((int)Math.Round(m)) : null,
+            fields.MemorySize is { } m ? ReportLineRules.MemorySize(m) : null,
             fields.MaxMemoryUsed,
             fields.InitDuration,
             fields.RestoreDuration,

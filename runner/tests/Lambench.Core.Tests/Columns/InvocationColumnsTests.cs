@@ -50,7 +50,7 @@ public sealed class InvocationColumnsTests : IDisposable
     [Fact]
     public void The_same_id_in_two_files_is_one_row_and_a_differently_written_id_is_another()
     {
-        static string Line(string id, string duration) => $"REPORT RequestId: {id}\tDuration: {duration} ms\tBilled Duration: 2 ms\tMemory Size: 128 MB\tMax Memory Used: 20 MB\t";
+        static string Line(string id, string duration) => $"REPORT RequestId: {id}\tDuration: {duration} ms\tBilled Duration: 3 ms\tMemory Size: 128 MB\tMax Memory Used: 20 MB\t";
         var uuid = "5b2a2c1e-8f0a-4c55-9d21-0c8e8f6a1b2c";
         File.WriteAllLines(Path.Combine(directory, "a.log"), [Line(uuid, "1.50"), Line("plain-id", "2.00")]);
         File.WriteAllLines(Path.Combine(directory, "b.log"), [Line(uuid, "1.50"), Line("plain-id", "3.00"), Line(uuid.ToUpperInvariant(), "1.50")]);

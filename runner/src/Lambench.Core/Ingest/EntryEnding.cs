@@ -1,0 +1,39 @@
+using Lambench.Core.Parsing;
+
+namespace Lambench.Core.Ingest;
+
+/// <summary>How a log entry ends: whole, or the last of a file that ends inside it (no line break after it).</summary>
+internal enum Ending
+{
+    Whole,
+    Unterminated,
+    CutCsvRow,
+}
+
+/// <summary>What a cut-short last entry may still be trusted with.</summary>
+internal static class EntryEnding
+{
+    /// <summary>
+    /// A file's last line without its line break may be where a copy or download was cut ("Memory Size: 10" of 1024):
+    /// a REPORT line there is kept only when its end is Lambda's own (the closing tab, or an X-Ray trailer's last
+    /// field); a JSON-format one parses only when whole. A CSV row there is whole only when it ends with a quote.
+    /// </summary>
+    public static void Check(ReadOnlySpan<char> message, Ending ending, bool isReport)
+    {
+        const string Advice = "add a line break after it if it is whole";
+        if (ending == Ending.CutCsvRow && (isReport || message.Contains("REPORT", StringComparison.Ordinal)))
+        {
+            throw new LogMessageFormatException($"the file ends inside this CSV row (no line break, no closing quote), so it may be cut short; {Advice}");
+        }
+
+        if (ending != Ending.Unterminated)
+        {
+            return;
+        }
+
+        if (isReport ? !ReportLineParser.EndsAsLambdaEnds(message) : message.Contains("\"platform.report\"", StringComparison.Ordinal))
+        {
+            throw new LogMessageFormatException($"the file ends inside this REPORT line (no line break, and not Lambda's own end of line), so it may be cut short; {Advice}");
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System.Globalization;
+using Lambench.Core.Records;
+
+namespace Lambench.Core.Parsing;
+
+/// <summary>
+/// What Lambda can write in a REPORT line, so that a line it cannot have written (cut short, edited, made up) is
+/// rejected with its reason instead of becoming a row. Every rule was checked against the published lines in the
+/// tests' fixtures (Fixtures/published), which are real lines from AWS's documentation, issues and repositories.
+/// </summary>
+public static class ReportLineRules
+{
+    public const int MinimumMemoryMb = 128;
+    public const int MaximumMemoryMb = 10_240;
+
+    /// <summary>
+    /// How far Max Memory Used may exceed Memory Size: published logs show 129 MB used of 128 MB (a python3.12
+    /// function, Logs Insights, 2024-02-21), so the cap is the MiB-to-MB ratio, the most a reading in one unit of a
+    /// limit set in the other can exceed it by, plus the 1 MB of rounding.
+    /// </summary>
+    public const double MaximumMemoryOvershoot = 1.048576;
+
+    /// <summary>The fields every REPORT line Lambda writes has, in the text and the JSON log formats.</summary>
+    public static readonly IReadOnlyList<string> RequiredFields = ["Duration", "Billed Duration", "Memory Size", "Max Memory Used"];
+
+    /// <summary>
+    /// Lambda's request ids are UUIDs; AWS's documentation writes them with "xmpl" in place of hex digits, and other
+    /// emulators use other forms. Letters, digits, and . _ : - after a first letter or digit take all of those, and
+    /// keep out what a spreadsheet would run as a formula (=, +, -, @ first) and what would break a CSV cell.
+    /// </summary>
+    public static bool IsRequestId(ReadOnlySpan<char> id)
+    {
+        if (id.IsEmpty || id.Length > 128 || !char.IsAsciiLetterOrDigit(id[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in id)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.' or ':'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <exception cref="LogMessageFormatException">an id Lambda does not write (<see cref="IsRequestId"/>).</exception>
+    public static void CheckRequestId(ReadOnlySpan<char> id)
+    {
+        if (!IsRequestId(id))
+        {
+            throw new LogMessageFormatException($"RequestId '{Text.Excerpt.Of(id)}' is not one Lambda writes (letters, digits, '-', '_', '.' and ':', starting with a letter or digit)");
+        }
+    }
+
+    /// <summary>Memory Size as a whole number of MB in Lambda's range.</summary>
+    /// <exception cref="LogMessageFormatException">a size Lambda does not allow (its reason names the value).</exception>
+    public static int MemorySize(double megabytes)
+    {
+        if (megabytes is < MinimumMemoryMb or > MaximumMemoryMb || megabytes != Math.Floor(megabytes))
+        {
+            throw new LogMessageFormatException(string.Create(CultureInfo.InvariantCulture,
+                $"Memory Size {Shown(megabytes)} MB is not one Lambda allows (whole MB from {MinimumMemoryMb} to {MaximumMemoryMb:N0})"));
+        }
+
+        return (int)megabytes;
+    }
+
+    /// <summary>
+    /// Why Lambda cannot have written these metrics, or null when it can. <paramref name="initBilled"/> says whether
+    /// the INIT phase is billed for this invocation (custom runtimes always; managed runtimes from 2025-08-01): then a
+    /// cold start's Billed Duration covers Duration + Init Duration.
+    /// </summary>
+    public static string? Violation(in ReportMetrics metrics, bool initBilled)
+    {
+        if (metrics.BilledDurationMs is not { } billed)
+        {
+            return "no Billed Duration: Lambda writes Duration, Billed Duration, Memory Size and Max Memory Used in every REPORT line (a line cut short?)";
+        }
+
+        if (metrics.MemorySizeMb is not { } memory)
+        {
+            return "no Memory Size: Lambda writes it in every REPORT line (a line cut short?)";
+        }
+
+        if (metrics.MaxMemoryUsedMb is not { } used)
+        {
+            return "no Max Memory Used: Lambda writes it in every REPORT line (a line cut short?)";
+        }
+
+        if (billed != Math.Floor(billed))
+        {
+            return $"Billed Duration {Shown(billed)} ms is not a whole number of milliseconds, as Lambda bills";
+        }
+
+        if (used > Math.Ceiling(memory * MaximumMemoryOvershoot))
+        {
+            return $"Max Memory Used {Shown(used)} MB is above Memory Size {memory} MB";
+        }
+
+        return BilledBelowDuration(metrics, billed, initBilled);
+    }
+
+    /// <summary>
+    /// Billed Duration is at least the duration rounded up to the next ms, and where the INIT phase is billed at least
+    /// Duration + Init Duration rounded up (less 1 ms, since both are printed to 0.01 ms and their sum may round up across
+    /// a whole ms that the exact sum did not reach). One exception, seen in published logs: a timed-out invocation may be
+    /// billed at its whole-second timeout while Duration runs a little past it (Duration 18018.26 ms, Billed 18000 ms).
+    /// </summary>
+    private static string? BilledBelowDuration(in ReportMetrics metrics, double billed, bool initBilled)
+    {
+        var duration = (decimal)metrics.DurationMs;
+        var floor = decimal.Ceiling(duration);
+        var what = "Duration";
+        if (initBilled && metrics.InitDurationMs is { } init)
+        {
+            floor = decimal.Ceiling(duration + (decimal)init) - 1;
+            what = "Duration + Init Duration (the INIT phase is billed here)";
+        }
+
+        var billedAtTimeout = billed % 1000 == 0 && billed > 0 && metrics.DurationMs - billed < 1000
+            && (metrics.Status == InvocationStatus.Timeout || metrics.InitDurationMs is null);
+        return (decimal)billed >= floor || billedAtTimeout
+            ? null
+            : $"Billed Duration {Shown(billed)} ms is below {what} rounded up ({Shown((double)floor)} ms)";
+    }
+
+    private static string Shown(double value) =>
+        Math.Abs(value) < 1e15 ? value.ToString("0.##", CultureInfo.InvariantCulture) : value.ToString("E3", CultureInfo.InvariantCulture);
+}
