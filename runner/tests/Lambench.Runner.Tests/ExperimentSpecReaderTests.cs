@@ -64,7 +64,7 @@ public sealed class ExperimentSpecReaderTests : IDisposable
             """);
         var error = Assert.Throws<SpecException>(() => new ExperimentSpecReader().Read(path));
         var lines = error.Errors.Select(e => e.ToString()).ToList();
-        Assert.Contains($"{path}:1: name: 'Bad Name' must be lower-case letters, digits and hyphens (it names the run directory)", lines);
+        Assert.Contains($"{path}:1: name: 'Bad Name' must be lower-case letters, digits and hyphens, at most 64 (it names the run directory)", lines);
         Assert.Contains($"{path}:3: channel: sqs feeds only the writer (the template's queues trigger writers); use invoke or url for cpu", lines);
         Assert.Contains(lines, l => l.StartsWith($"{path}:4: colour: unknown field", StringComparison.Ordinal));
         Assert.Contains($"{path}:6: configurations.runtimes: 'rust' is not one of python, go", lines);
@@ -89,12 +89,82 @@ public sealed class ExperimentSpecReaderTests : IDisposable
             configurations: { runtimes: go, architectures: [arm64], memory_mb: [128, 1769] }
             variables: [memory]
             batches: [{ label: s, sleep_ms: 0 }]
-            protocol: { repetitions: 5, reserved_concurrency: none }
+            protocol: { rounds: 1, warmup: 1, cold_starts: 0, repetitions: 5, reserved_concurrency: none, order: fixed }
             """));
         Assert.Equal(["go-arm64-128mb", "go-arm64-1769mb"], spec.Configurations.Select(c => c.Name));
         Assert.Null(spec.Protocol.ReservedConcurrency);
         Assert.Equal("local", spec.Target);
         Assert.Empty(spec.Notes);
+    }
+
+    private const string Valid = """
+        name: v
+        target: local
+        workload: sleep
+        channel: invoke
+        configurations: { runtimes: [go], architectures: [x86_64], memory_mb: [512] }
+        batches: [{ label: s, sleep_ms: 0 }]
+        protocol: { rounds: 1, warmup: 1, cold_starts: 0, repetitions: 5, reserved_concurrency: 1, order: fixed }
+        """;
+
+    private List<string> Errors(string yaml) =>
+        Assert.Throws<SpecException>(() => new ExperimentSpecReader().Read(Write(yaml))).Errors.Select(e => $"{e.Line}: {e.Field}: {e.Message}").ToList();
+
+    [Fact]
+    public void The_valid_spec_of_these_tests_reads()
+    {
+        var spec = new ExperimentSpecReader().Read(Write(Valid));
+        Assert.Equal(("local", 1, 0, 5), (spec.Target, spec.Protocol.Warmup, spec.Protocol.ColdStarts, spec.Protocol.Repetitions));
+    }
+
+    /// <summary>The fault trial's "target: AWS" ran on local: the value was checked after the errors were reported.</summary>
+    [Theory]
+    [InlineData("target: local", "target: AWS", "2: target: 'AWS' is not one of local, aws (names are lower case as listed: write aws)")]
+    [InlineData("workload: sleep", "workload: Sleep", "3: workload: 'Sleep' is not one of writer, cpu, sleep, noop (names are lower case as listed: write sleep)")]
+    [InlineData("order: fixed", "order: FIXED", "7: protocol.order: 'FIXED' is not one of fixed, random (names are lower case as listed: write fixed)")]
+    public void A_miscased_or_unknown_name_is_an_error_listing_the_allowed_ones(string valid, string wrong, string expected)
+    {
+        Assert.Equal(expected, Errors(Valid.Replace(valid, wrong, StringComparison.Ordinal))[0]);
+    }
+
+    [Theory]
+    [InlineData("cold_starts: 0, ", "7: protocol.cold_starts: required")]
+    [InlineData("repetitions: 5, ", "7: protocol.repetitions: required")]
+    [InlineData("rounds: 1, ", "7: protocol.rounds: required")]
+    [InlineData("reserved_concurrency: 1, ", "7: protocol.reserved_concurrency: required")]
+    public void Required_protocol_fields_are_required_not_defaulted(string removed, string expected)
+    {
+        Assert.Equal([expected], Errors(Valid.Replace(removed, string.Empty, StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("label: s", "label: null")]
+    [InlineData("label: s", "label: ~")]
+    [InlineData("label: s", "label:")]
+    public void A_yaml_null_is_no_value_never_the_text_null(string valid, string nulled)
+    {
+        Assert.Equal(["6: batches[0].label: required"], Errors(Valid.Replace(valid, nulled, StringComparison.Ordinal)));
+        Assert.Equal("null", new ExperimentSpecReader().Read(Write(Valid.Replace(valid, "label: 'null'", StringComparison.Ordinal))).Batches[0].Label);
+    }
+
+    [Theory]
+    [InlineData("memory_mb: [512]", "memory_mb: [512, 1024, 512]", "5: configurations.memory_mb: '512' is listed twice: each configuration must differ")]
+    [InlineData("runtimes: [go]", "runtimes: [go, go]", "5: configurations.runtimes: 'go' is listed twice: each configuration must differ")]
+    [InlineData("label: s", "label: '=cmd|calc'", "6: batches[0].label: '=cmd|calc' is not a label: at most 64 printable characters, without blanks around them, not starting with =, +, - or @ (a spreadsheet would run it as a formula)")]
+    public void Repeated_configuration_values_and_formula_labels_are_errors(string valid, string wrong, string expected)
+    {
+        var errors = Errors(Valid.Replace(valid, wrong, StringComparison.Ordinal).Replace("name: v", "name: v\nvariables: [memory]", StringComparison.Ordinal));
+        Assert.Contains(expected.Replace("5: ", "6: ", StringComparison.Ordinal).Replace("6: batches", "7: batches", StringComparison.Ordinal), errors);
+    }
+
+    [Fact]
+    public void Deep_or_huge_documents_are_refused_before_the_tree_is_built()
+    {
+        // 50,000 levels overflowed the stack in YamlDotNet's tree builder, which no handler can catch.
+        var deep = Errors(new string('[', 50_000) + new string(']', 50_000));
+        Assert.Equal(["1: (file): nested more than 32 levels deep; a spec needs three"], deep);
+        var huge = Errors(Valid + "\n# " + new string('x', (1 << 20) + 10));
+        Assert.Contains("a spec is at most 1 MiB", Assert.Single(huge));
     }
 
     [Fact]

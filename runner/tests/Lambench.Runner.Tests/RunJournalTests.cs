@@ -61,7 +61,20 @@ public sealed class RunJournalTests : IDisposable
     public void A_damaged_line_in_the_middle_is_an_error_naming_it()
     {
         File.WriteAllText(Path, "{\"step\":0,\"attempt\":1,\"state\":\"started\",\"time\":\"2026-11-23T12:00:00+00:00\"}\nnot json\n{\"step\":1,\"attempt\":1,\"state\":\"started\",\"time\":\"2026-11-23T12:00:00+00:00\"}\n");
-        var error = Assert.Throws<InvalidDataException>(() => RunJournal.Open(Path));
+        var error = Assert.Throws<JournalDamagedException>(() => RunJournal.Open(Path));
         Assert.StartsWith($"{Path}: line 2: not a journal entry", error.Message);
+        Assert.Equal([2], error.Lines);
+    }
+
+    [Fact]
+    public void Damaged_lines_are_set_aside_only_when_asked_and_kept_beside_the_journal()
+    {
+        File.WriteAllText(Path, "{\"step\":0,\"attempt\":1,\"state\":\"started\",\"time\":\"2026-11-23T12:00:00+00:00\"}\nnot json\n{\"step\":0,\"attempt\":1,\"state\":\"done\",\"time\":\"2026-11-23T12:00:01+00:00\"}\n{\"step\":1,\"att");
+        Assert.Equal([2], RunJournal.SetAsideDamaged(Path));
+        Assert.Equal("not json\n", File.ReadAllText(RunJournal.SetAsidePath(Path)));
+        using var journal = RunJournal.Open(Path);
+        Assert.True(journal.Status()[0].IsDone);
+        Assert.Contains("set aside 1 damaged journal line(s) (lines 2)", journal.Entries[^1].Detail);
+        Assert.False(journal.Status().ContainsKey(1)); // the cut-short last line is dropped as always, not set aside
     }
 }

@@ -67,7 +67,8 @@ public sealed class RunDirectory
     /// </summary>
     /// <exception cref="RunDirectoryException">the directory holds something else.</exception>
     /// <exception cref="SpecException">the spec has errors.</exception>
-    public static RunDirectory Prepare(string root, string specPath, int? seed = null)
+    /// <param name="maxInvocations">the most invocations the plan may hold; a larger spec is an error saying how many it asks for.</param>
+    public static RunDirectory Prepare(string root, string specPath, int? seed = null, long maxInvocations = RunPlanBuilder.DefaultMaxInvocations)
     {
         root = Path.GetFullPath(root);
         var planPath = Path.Combine(root, "plan.json");
@@ -89,6 +90,7 @@ public sealed class RunDirectory
         }
 
         var spec = new ExperimentSpecReader().Read(specPath);
+        CheckSize(spec, specPath, maxInvocations);
         Directory.CreateDirectory(root);
         var runId = $"{spec.Name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Random.Shared.Next(0x10000):x4}";
         var plan = RunPlanBuilder.Build(spec, runId, seed);
@@ -96,6 +98,18 @@ public sealed class RunDirectory
         // plan.json last: its presence is what marks the directory as a run.
         AtomicFile.WriteAllText(planPath, JsonSerializer.Serialize(plan, Json) + "\n");
         return new RunDirectory(root, spec with { Path = Path.Combine(root, "spec.yaml") }, plan, resumed: false);
+    }
+
+    /// <exception cref="SpecException">the plan would hold more than <paramref name="maxInvocations"/> invocations.</exception>
+    public static void CheckSize(ExperimentSpec spec, string specPath, long maxInvocations)
+    {
+        var count = RunPlanBuilder.InvocationCount(spec);
+        if (count > maxInvocations)
+        {
+            var line = File.ReadLines(specPath).TakeWhile(l => !l.StartsWith("protocol:", StringComparison.Ordinal)).Count() + 1;
+            throw new SpecException([new SpecError(specPath, line, "protocol", string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"the plan holds {count:N0} invocations (rounds × configurations × (warmup + batches × (cold_starts + repetitions))), more than {maxInvocations:N0}; run --max-invocations allows up to {RunPlanBuilder.MaxInvocationsCeiling:N0} if you mean it"))]);
+        }
     }
 
     /// <summary>Opens the run a directory holds (spec.yaml and plan.json).</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Lambench.Core.Csv;
 using Lambench.Core.Files;
 
 namespace Lambench.Runner.Journal;
@@ -7,7 +8,8 @@ namespace Lambench.Runner.Journal;
 /// <summary>
 /// The run's append-only journal (journal.jsonl): one JSON object a line, flushed to disk before the step it
 /// announces acts and after it ends, so that a run killed at any instant (kill -9 included) resumes exactly where it
-/// stopped. A last line cut short by the kill is ignored; any other unreadable line is an error naming it.
+/// stopped. A last line cut short by the kill is ignored; any other unreadable line is an error naming it, until the
+/// user sets such lines aside (<see cref="SetAsideDamaged"/>).
 /// </summary>
 public sealed class RunJournal : IDisposable
 {
@@ -23,23 +25,71 @@ public sealed class RunJournal : IDisposable
 
     public IReadOnlyList<JournalEntry> Entries => entries;
 
+    /// <summary>Where <see cref="SetAsideDamaged"/> keeps the lines it takes out of a journal: beside it, never deleted.</summary>
+    public static string SetAsidePath(string journalPath) => Path.ChangeExtension(journalPath, ".damaged.jsonl");
+
     /// <summary>Opens (or creates) the journal, reading what an earlier run wrote.</summary>
-    /// <exception cref="InvalidDataException">a line other than a cut-short last one that is not a journal entry.</exception>
+    /// <exception cref="JournalDamagedException">a line other than a cut-short last one is not a journal entry.</exception>
     public static RunJournal Open(string path)
     {
         var entries = new List<JournalEntry>();
-        var stream = JsonLinesLog.Open(path, "journal entry", (line, _) =>
+        var damaged = new List<(int Line, string Reason)>();
+        var stream = JsonLinesLog.Open(path, "journal entry", (line, _) => entries.Add(Parse(line.Span)), (line, reason) => damaged.Add((line, reason)));
+        if (damaged.Count > 0)
+        {
+            stream.Dispose();
+            throw new JournalDamagedException(path, damaged.Select(d => d.Line).ToList(), damaged[0].Reason);
+        }
+
+        return new RunJournal(stream, entries);
+    }
+
+    /// <summary>
+    /// Takes the damaged lines out of the journal (kept in <see cref="SetAsidePath"/>) and records that it did, so a
+    /// run can resume: a step whose only record was damaged runs again as a new attempt, under a new batch id, and
+    /// whatever it sent before is left out of the results, as for any interrupted step. Returns the line numbers.
+    /// </summary>
+    public static IReadOnlyList<int> SetAsideDamaged(string path)
+    {
+        var text = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
+        // A last line without its line break is what a kill in mid-write leaves: Open cuts it off, as always.
+        var lines = text.Split('\n')[..^1];
+        var damaged = new List<int>();
+        var kept = new List<string>();
+        for (var i = 0; i < lines.Length; i++)
         {
             try
             {
-                entries.Add(JsonSerializer.Deserialize<JournalEntry>(line.Span, Json) ?? throw new JsonException("null"));
+                Parse(System.Text.Encoding.UTF8.GetBytes(lines[i]));
+                kept.Add(lines[i]);
             }
-            catch (JsonException e)
+            catch (FormatException)
             {
-                throw new FormatException(e.Message + "; the journal is append-only and was changed by hand?", e);
+                damaged.Add(i + 1);
             }
-        });
-        return new RunJournal(stream, entries);
+        }
+
+        if (damaged.Count > 0)
+        {
+            File.AppendAllLines(SetAsidePath(path), damaged.Select(n => lines[n - 1]));
+            AtomicFile.WriteAllText(path, string.Concat(kept.Select(l => l + "\n")));
+            using var journal = Open(path);
+            journal.Append(new JournalEntry(-1, 0, JournalEntry.Resumed, DateTimeOffset.UtcNow, Detail: $"set aside {damaged.Count} damaged journal line(s) (lines {string.Join(", ", damaged)}) in {Path.GetFileName(SetAsidePath(path))}"));
+        }
+
+        return damaged;
+    }
+
+    private static JournalEntry Parse(ReadOnlySpan<byte> line)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<JournalEntry>(line, Json) ?? throw new JsonException("null");
+        }
+        catch (JsonException e)
+        {
+            throw new FormatException(e.Message + "; the journal is append-only and was changed by hand?", e);
+        }
     }
 
     /// <summary>Appends one entry and forces it to disk before returning.</summary>

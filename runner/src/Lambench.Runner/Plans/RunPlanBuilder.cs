@@ -12,6 +12,27 @@ namespace Lambench.Runner.Plans;
 /// </summary>
 public static class RunPlanBuilder
 {
+    /// <summary>What a plan may hold unless the user allows more (run --max-invocations): some days of invocations.</summary>
+    public const long DefaultMaxInvocations = 100_000;
+
+    /// <summary>The most that can be allowed: the plan is held in memory and written to plan.json, some 200 bytes a step.</summary>
+    public const long MaxInvocationsCeiling = 10_000_000;
+
+    /// <summary>The invocations a spec's plan holds, counted without building it (a long: a spec can ask for billions).</summary>
+    public static long InvocationCount(ExperimentSpec spec)
+    {
+        var protocol = spec.Protocol;
+        try
+        {
+            var perBlock = checked(protocol.Warmup + (long)spec.Batches.Count * (protocol.ColdStarts + (long)protocol.Repetitions));
+            return checked(protocol.Rounds * (long)spec.Configurations.Count * perBlock);
+        }
+        catch (OverflowException)
+        {
+            return long.MaxValue;
+        }
+    }
+
     public static RunPlan Build(ExperimentSpec spec, string runId, int? seed = null)
     {
         var protocol = spec.Protocol;

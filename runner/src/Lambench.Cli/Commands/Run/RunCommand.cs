@@ -10,6 +10,7 @@ using Lambench.LocalPlatform.Template;
 using Lambench.Runner.Collection;
 using Lambench.Runner.Costs;
 using Lambench.Runner.Execution;
+using Lambench.Runner.Plans;
 using Lambench.Runner.Specs;
 using Spectre.Console;
 
@@ -31,6 +32,15 @@ public static class RunCommand
         var region = new Option<string?>("--region") { Description = "AWS region for --target aws. Default: AWS_REGION, then the profile's region." };
         var template = new Option<string?>("--template") { Description = "The SAM template the local platform runs. Default: infra/template.yaml of the repository." };
         var seed = new Option<int?>("--seed") { Description = "Seed of a random order when the spec gives none (it is recorded in plan.json either way)." };
+        var maxInvocations = new Option<long>("--max-invocations") { Description = $"The most invocations a new run's plan may hold (default {RunPlanBuilder.DefaultMaxInvocations:N0}, at most {RunPlanBuilder.MaxInvocationsCeiling:N0}): a spec that asks for more is refused with the number, before anything is written.", DefaultValueFactory = _ => RunPlanBuilder.DefaultMaxInvocations };
+        maxInvocations.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<long>() is < 1 or > RunPlanBuilder.MaxInvocationsCeiling)
+            {
+                r.AddError($"--max-invocations is from 1 to {RunPlanBuilder.MaxInvocationsCeiling:N0}");
+            }
+        });
+        var setAside = new Option<bool>("--set-aside-damaged-journal") { Description = "Resume a run whose journal.jsonl has damaged lines: move them to journal.damaged.jsonl (kept) and run again the steps they recorded. Without it such a run stops and says which lines are damaged." };
         var noReport = new Option<bool>("--no-report") { Description = "Stop after invocations.csv; do not write report/." };
         var noStatic = new Option<bool>("--no-static-figures") { Description = "Report without SVG/PNG export (which needs Chromium)." };
         var language = new Option<string>("--lang") { Description = "Language of the report: en or pt-BR.", DefaultValueFactory = _ => "en" };
@@ -83,7 +93,7 @@ public static class RunCommand
               lambench run experiments/arch-compute.yaml --target aws --region us-east-1
             """)
         {
-            input, output, targetOption, stack, region, template, seed, collect, collectTimeout, noReport, noStatic, language, throttle, logDelay,
+            input, output, targetOption, stack, region, template, seed, maxInvocations, setAside, collect, collectTimeout, noReport, noStatic, language, throttle, logDelay,
         };
         command.SetAction((result, cancellation) => RunAsync(console, new RunRequest
         {
@@ -94,6 +104,8 @@ public static class RunCommand
             Region = result.GetValue(region),
             Template = result.GetValue(template),
             Seed = result.GetValue(seed),
+            MaxInvocations = result.GetValue(maxInvocations),
+            SetAsideDamagedJournal = result.GetValue(setAside),
             Report = !result.GetValue(noReport),
             StaticFigures = !result.GetValue(noStatic),
             Language = result.GetValue(language)!,
@@ -107,28 +119,13 @@ public static class RunCommand
 
     public static async Task<int> RunAsync(IAnsiConsole console, RunRequest request, CancellationToken cancellation)
     {
-        RunDirectory run;
-        try
+        var (opening, openExit) = await RunOpening.OpenAsync(console, request, DefaultOutput(request.Input), cancellation);
+        if (opening is null)
         {
-            run = Directory.Exists(request.Input) ? RunDirectory.Open(request.Input)
-                : RunDirectory.Prepare(request.Output ?? DefaultOutput(request.Input), request.Input, request.Seed);
-        }
-        catch (SpecException e)
-        {
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Errors.Count} error(s) in the spec; nothing was run:");
-            foreach (var error in e.Errors)
-            {
-                console.WriteLine("  " + error);
-            }
-
-            return ExitCodes.BadInput;
-        }
-        catch (Exception e) when (e is RunDirectoryException or IOException or UnauthorizedAccessException)
-        {
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return ExitCodes.BadInput;
+            return openExit;
         }
 
+        var run = opening.Run;
         IDisposable runLock;
         try
         {
@@ -142,7 +139,7 @@ public static class RunCommand
 
         using var held = runLock;
         var spec = run.Spec;
-        var targetName = request.Target ?? spec.Target;
+        var targetName = opening.TargetName;
         var plan = run.Plan;
         console.MarkupLineInterpolated($"[bold]{spec.Name}[/] on {targetName}: {spec.Configurations.Count} configuration(s), {plan.Invocations()} invocations ({plan.Invocations("warmup")} warm-up, {plan.Invocations("cold")} cold, {plan.Invocations("warm")} warm), order {plan.Order}{(plan.Seed is { } s ? $" (seed {s})" : string.Empty)}");
         console.MarkupLineInterpolated($"Run directory: {run.Root}{(run.IsResumed ? " (resuming)" : string.Empty)}");
@@ -152,7 +149,7 @@ public static class RunCommand
         }
 
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(16) };
-        var (exit, platform, target) = await RunTargetStarter.StartAsync(console, request, run, targetName, http, cancellation);
+        var (exit, platform, target) = await RunTargetStarter.StartAsync(console, request, run, targetName, opening.Region, http, cancellation);
         if (target is null)
         {
             return exit;
@@ -279,22 +276,4 @@ public static class RunCommand
 
     private static string DefaultOutput(string specPath) =>
         Path.Combine(RepositoryLayout.Root() ?? Environment.CurrentDirectory, "runs", $"{Path.GetFileNameWithoutExtension(specPath)}-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
-
-    /// <summary>Progress as lines (CI logs keep them): each configuration's start, then about every 5% of the steps.</summary>
-    private sealed class StepPrinter(IAnsiConsole console) : IProgress<RunProgress>
-    {
-        private readonly ConsoleProgress lines = new(console);
-        private int lastBucket = -1;
-
-        public void Report(RunProgress value)
-        {
-            var bucket = value.Done * 20 / Math.Max(1, value.Total);
-            var milestone = value.Activity.EndsWith(": configure", StringComparison.Ordinal) || value.Activity.Contains("re-applying", StringComparison.Ordinal);
-            if (milestone || bucket > lastBucket)
-            {
-                lastBucket = bucket;
-                lines.Report(string.Create(CultureInfo.InvariantCulture, $"{value.Done}/{value.Total} steps · {value.Activity}"));
-            }
-        }
-    }
 }

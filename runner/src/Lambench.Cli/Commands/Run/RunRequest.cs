@@ -10,6 +10,12 @@ public sealed record RunRequest
     public string? Region { get; init; }
     public string? Template { get; init; }
     public int? Seed { get; init; }
+
+    /// <summary>The most invocations a new run's plan may hold.</summary>
+    public long MaxInvocations { get; init; } = Lambench.Runner.Plans.RunPlanBuilder.DefaultMaxInvocations;
+
+    /// <summary>Move a damaged journal's unreadable lines aside and resume instead of stopping.</summary>
+    public bool SetAsideDamagedJournal { get; init; }
     public bool Report { get; init; } = true;
     public bool StaticFigures { get; init; } = true;
     public string Language { get; init; } = "en";

@@ -2,6 +2,7 @@ using Lambench.Cli.Commands.Doctor;
 using Lambench.LocalPlatform;
 using Lambench.LocalPlatform.Template;
 using Lambench.Runner.Execution;
+using Lambench.Runner.Specs;
 using Spectre.Console;
 
 namespace Lambench.Cli.Commands.Run;
@@ -12,22 +13,62 @@ namespace Lambench.Cli.Commands.Run;
 /// </summary>
 internal static class RunTargetStarter
 {
-    /// <returns>the exit code when no target could be had (Target null), else the target and the platform to dispose.</returns>
-    public static async Task<(int Exit, LocalPlatform.LocalPlatform? Platform, RunTarget? Target)> StartAsync(
-        IAnsiConsole console, RunRequest request, RunDirectory run, string targetName, HttpClient http, CancellationToken cancellation)
+    /// <summary>
+    /// What must hold before anything is written for a run: the template is there and, for AWS, the doctor's checks
+    /// pass (region, credentials, stack, the spec's functions, log groups, permissions).
+    /// </summary>
+    /// <returns>null when the run can go on (with the region for AWS), else the exit code; what failed is printed.</returns>
+    public static async Task<(int? Exit, string? Region)> PreflightAsync(IAnsiConsole console, RunRequest request, ExperimentSpec spec, string targetName, CancellationToken cancellation)
     {
         var templatePath = RepositoryLayout.Template(request.Template);
         if (templatePath is null || !File.Exists(templatePath))
         {
-            console.MarkupLine("[red]error:[/] no infra/template.yaml above the current directory; pass --template");
-            return (ExitCodes.BadInput, null, null);
+            console.MarkupLine("[red]error:[/] no infra/template.yaml above the current directory; pass --template. Nothing was run or written.");
+            return (ExitCodes.BadInput, null);
+        }
+
+        if (targetName != "aws")
+        {
+            return (null, null);
+        }
+
+        var (region, source) = AwsChecks.ResolveRegion(request.Region);
+        var names = spec.Configurations.Select(c => c.FunctionName(request.Stack, spec.Workload)).ToHashSet(StringComparer.Ordinal);
+        console.MarkupLine("Checking the AWS account (lambench doctor):");
+        try
+        {
+            if (!await AwsChecks.PrintAsync(console, region, source, AwsChecks.Expected(templatePath, request.Stack, names), cancellation))
+            {
+                console.MarkupLine("[red]error:[/] nothing was run or written: fix what failed above (lambench doctor checks it again in seconds)");
+                return (ExitCodes.Failed, null);
+            }
+        }
+        catch (TemplateException e)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return (ExitCodes.BadInput, null);
+        }
+        catch (OperationCanceledException)
+        {
+            console.MarkupLine("Cancelled; nothing was run or written.");
+            return (ExitCodes.Cancelled, null);
+        }
+
+        return (null, region);
+    }
+
+    /// <returns>the exit code when no target could be had (Target null), else the target and the platform to dispose.</returns>
+    public static async Task<(int Exit, LocalPlatform.LocalPlatform? Platform, RunTarget? Target)> StartAsync(
+        IAnsiConsole console, RunRequest request, RunDirectory run, string targetName, string? region, HttpClient http, CancellationToken cancellation)
+    {
+        if (targetName == "aws")
+        {
+            return (ExitCodes.Success, null, RunTargets.Aws(http, request.Stack, region!));
         }
 
         try
         {
-            return targetName == "local"
-                ? await StartLocalAsync(console, request, run, templatePath, http, cancellation)
-                : await StartAwsAsync(console, request, run, templatePath, http, cancellation);
+            return await StartLocalAsync(console, request, run, RepositoryLayout.Template(request.Template)!, http, cancellation);
         }
         catch (Exception e) when (e is TemplateException or IOException or InvalidDataException)
         {
@@ -57,20 +98,5 @@ internal static class RunTargetStarter
         var target = RunTargets.Local(http, platform.Endpoint, platform.DynamoDbEndpoint, request.Stack, LocalPlatform.LocalPlatform.Region, LocalPlatform.LocalPlatform.AccessKeyId, LocalPlatform.LocalPlatform.SecretAccessKey);
         console.MarkupLine("[grey]Local platform: timings are this machine's, labelled platform=local, never AWS figures.[/]");
         return (ExitCodes.Success, platform, target);
-    }
-
-    private static async Task<(int, LocalPlatform.LocalPlatform?, RunTarget?)> StartAwsAsync(
-        IAnsiConsole console, RunRequest request, RunDirectory run, string templatePath, HttpClient http, CancellationToken cancellation)
-    {
-        var (region, source) = AwsChecks.ResolveRegion(request.Region);
-        var names = run.Spec.Configurations.Select(c => c.FunctionName(request.Stack, run.Spec.Workload)).ToHashSet(StringComparer.Ordinal);
-        console.MarkupLine("Checking the AWS account (lambench doctor):");
-        if (!await AwsChecks.PrintAsync(console, region, source, AwsChecks.Expected(templatePath, request.Stack, names), cancellation))
-        {
-            console.MarkupLine("[red]error:[/] nothing was run: fix what failed above (lambench doctor checks it again in seconds)");
-            return (ExitCodes.Failed, null, null);
-        }
-
-        return (ExitCodes.Success, null, RunTargets.Aws(http, request.Stack, region!));
     }
 }
