@@ -49,6 +49,28 @@ public static class LambenchApplication
             configuration.Error = error;
         }
 
-        return await Build(console).Parse(args).InvokeAsync(configuration);
+        // Every failure a user can cause is caught where it happens and said in one line; what reaches here is a bug,
+        // and is said in one line too (the stack trace only when asked for), never System.CommandLine's trace dump.
+        configuration.EnableDefaultExceptionHandler = false;
+        try
+        {
+            return await Build(console).Parse(args).InvokeAsync(configuration);
+        }
+        catch (OperationCanceledException)
+        {
+            console.MarkupLine("Cancelled.");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e)
+        {
+            console.MarkupLineInterpolated($"[red]internal error:[/] {e.GetType().Name}: {Core.Text.Excerpt.Of(e.Message)}");
+            console.MarkupLine("This is a bug in lambench: please report it with the command you ran. LAMBENCH_DEBUG=1 prints where it happened.");
+            if (Environment.GetEnvironmentVariable("LAMBENCH_DEBUG") is { Length: > 0 })
+            {
+                console.WriteLine(e.ToString());
+            }
+
+            return ExitCodes.InternalError;
+        }
     }
 }

@@ -106,6 +106,9 @@ public sealed class LocalPlatform : IAsyncDisposable
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = builder.Build();
+        var boundPort = 0;
+        var guard = new RequestGuard(new SigV4Verifier(AccessKeyId, SecretAccessKey), () => boundPort, TimeProvider.System);
+        app.Use(guard.InvokeAsync);
         var registry = new EnvironmentRegistry();
         if (options.ThrottleFraction is < 0 or > 1 || double.IsNaN(options.ThrottleFraction))
         {
@@ -168,10 +171,12 @@ public sealed class LocalPlatform : IAsyncDisposable
 
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var endpoint = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
+        boundPort = endpoint.Port;
         var settings = new PlatformSettings
         {
             RuntimeApiAddress = $"127.0.0.1:{endpoint.Port}",
             IdleTimeout = options.IdleTimeout,
+            Concurrency = new ConcurrencyLimit(options.MaxConcurrency),
             ThrottleFraction = options.ThrottleFraction,
             FunctionVariables = new Dictionary<string, string>
             {

@@ -27,6 +27,16 @@ public sealed record LocalPlatformOptions
     /// <summary>How long log events take to become searchable (CloudWatch's ingestion delay); zero by default.</summary>
     public TimeSpan LogIngestionDelay { get; init; }
 
+    /// <summary>What <see cref="MaxConcurrency"/> is unless set: a few environments per core of a small machine.</summary>
+    public const int DefaultMaxConcurrency = 32;
+
+    /// <summary>
+    /// Invocations in flight across all functions, like an AWS account's concurrency limit (1,000 by default on AWS;
+    /// a machine's cores and memory bound it here). One more is answered as AWS does: 429 TooManyRequestsException,
+    /// reason ConcurrentInvocationLimitExceeded.
+    /// </summary>
+    public int MaxConcurrency { get; init; } = DefaultMaxConcurrency;
+
     /// <summary>The fraction (0 to 1) of invocations refused with TooManyRequestsException, to test clients' retries.</summary>
     public double ThrottleFraction { get; init; }
 }

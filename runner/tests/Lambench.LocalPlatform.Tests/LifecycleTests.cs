@@ -25,7 +25,7 @@ public sealed class LifecycleTests(PlatformFixture fixture)
     [Fact]
     public async Task An_idle_environment_is_evicted_and_the_next_invocation_is_cold()
     {
-        using var client = new HttpClient { BaseAddress = platform.Endpoint };
+        using var client = SignedHttp.Client(platform);
         await InvokeAsync(client, "lambench-go-sleep-arm64", """{"sleep_ms": 1}""");
         Assert.Null(Report(await InvokeAsync(client, "lambench-go-sleep-arm64", """{"sleep_ms": 1}""")).Metrics.InitDurationMs);
         var host = platform.Functions["lambench-go-sleep-arm64"];
@@ -37,7 +37,7 @@ public sealed class LifecycleTests(PlatformFixture fixture)
     [Fact]
     public async Task Reserved_concurrency_caps_environments_and_throttles_the_excess()
     {
-        using var client = new HttpClient { BaseAddress = platform.Endpoint };
+        using var client = SignedHttp.Client(platform);
         var host = platform.Functions["lambench-python-sleep-x86_64"];
         host.SetReservedConcurrency(1);
         try
@@ -60,7 +60,7 @@ public sealed class LifecycleTests(PlatformFixture fixture)
     [Fact]
     public async Task An_event_invocation_is_accepted_at_once_and_runs_later()
     {
-        using var client = new HttpClient { BaseAddress = platform.Endpoint };
+        using var client = SignedHttp.Client(platform);
         var batch = "event-" + Guid.NewGuid().ToString("N")[..8];
         using var response = await InvokeAsync(client, "lambench-go-noop-arm64", $$"""{"batch_id": "{{batch}}"}""", "Event");
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
@@ -118,7 +118,7 @@ public sealed class LifecycleTests(PlatformFixture fixture)
     [Fact]
     public async Task The_json_log_format_writes_platform_records_the_ingest_reads()
     {
-        using var client = new HttpClient { BaseAddress = platform.Endpoint };
+        using var client = SignedHttp.Client(platform);
         using (var update = await client.PutAsync("/2015-03-31/functions/lambench-go-noop-arm64/configuration", new StringContent("""{"LoggingConfig": {"LogFormat": "JSON"}}""", Encoding.UTF8, "application/json")))
         {
             Assert.Equal("JSON", JsonDocument.Parse(await update.Content.ReadAsStringAsync()).RootElement.GetProperty("LoggingConfig").GetProperty("LogFormat").GetString());

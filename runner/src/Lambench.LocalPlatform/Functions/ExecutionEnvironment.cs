@@ -14,6 +14,9 @@ internal sealed class ExecutionEnvironment : IDisposable
     private readonly TaskCompletionSource<double> initialised = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly long startedTimestamp;
     private readonly Process process;
+    private readonly Timer memorySampler;
+    private int peakMemoryMb;
+    private int processId;
 
     public ExecutionEnvironment(string id, FunctionState state, LogStream stream, ProcessStartInfo start)
     {
@@ -26,6 +29,7 @@ internal sealed class ExecutionEnvironment : IDisposable
         process.ErrorDataReceived += (_, e) => Output(e.Data);
         process.Exited += (_, _) =>
         {
+            Volatile.Write(ref processId, 0); // its id may now be another process's: sampling stops
             initialised.TrySetException(new InvalidOperationException(InitFailure ?? $"Runtime exited with error: exit status {SafeExitCode()}"));
             Current?.Complete([], "Runtime.ExitError");
         };
@@ -33,6 +37,40 @@ internal sealed class ExecutionEnvironment : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         LastUsed = DateTimeOffset.UtcNow;
+        // /proc/<pid>/status is gone once a process is killed (out of memory, say): the peak is sampled as it runs,
+        // so a killed environment reports what it last used, not 0.
+        processId = process.Id;
+        memorySampler = new Timer(_ => PeakMemoryMb(), null, TimeSpan.Zero, MemorySampleInterval);
+    }
+
+    /// <summary>How often the process's peak resident set is read while it runs.</summary>
+    public static readonly TimeSpan MemorySampleInterval = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Max Memory Used: the peak resident set read now, or where the process is gone, the last one sampled.</summary>
+    public int PeakMemoryMb()
+    {
+        // The id is kept: the sampler may run once more while Dispose releases the Process object.
+        if (Volatile.Read(ref processId) is > 0 and var id && ProcessMemory.PeakResidentMb(id) is { } now)
+        {
+            InterlockedMax(ref peakMemoryMb, now);
+        }
+
+        return Volatile.Read(ref peakMemoryMb);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        var seen = Volatile.Read(ref target);
+        while (value > seen)
+        {
+            var previous = Interlocked.CompareExchange(ref target, value, seen);
+            if (previous == seen)
+            {
+                return;
+            }
+
+            seen = previous;
+        }
     }
 
     public string Id { get; }
@@ -47,7 +85,6 @@ internal sealed class ExecutionEnvironment : IDisposable
     public PendingInvocation? Current { get; private set; }
     public string? InitFailure { get; private set; }
     public bool HasExited => process.HasExited;
-    public int ProcessId => process.Id;
 
     /// <summary>Init Duration in ms, once the runtime's first /next arrived.</summary>
     public Task<double> Initialised => initialised.Task;
@@ -83,6 +120,7 @@ internal sealed class ExecutionEnvironment : IDisposable
 
     public void Dispose()
     {
+        memorySampler.Dispose();
         try
         {
             if (!process.HasExited)

@@ -15,8 +15,8 @@ public sealed record PlatformSettings
     /// <summary>How long an update stays InProgress before it is Successful.</summary>
     public TimeSpan UpdateDelay { get; init; } = TimeSpan.FromMilliseconds(300);
 
-    /// <summary>Environments per function without reserved concurrency (a machine has only so many cores).</summary>
-    public int MaximumEnvironmentsPerFunction { get; init; } = 16;
+    /// <summary>The platform's concurrency limit, shared by all its functions (an AWS account's, scaled to one machine).</summary>
+    public ConcurrencyLimit Concurrency { get; init; } = new(LocalPlatformOptions.DefaultMaxConcurrency);
 
     /// <summary>The fraction of invocations refused with TooManyRequestsException before they run (a test knob; 0 by default).</summary>
     public double ThrottleFraction { get; init; }

@@ -32,9 +32,11 @@ internal static class FunctionUrlEndpoints
                 return Results.Json(new { Message = "Forbidden" }, statusCode: 403);
             }
 
-            using var buffer = new MemoryStream();
-            await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-            var body = buffer.ToArray();
+            if (await PayloadLimits.ReadAsync(context, PayloadLimits.SynchronousRequestBytes) is not { } body)
+            {
+                return Results.Json(new { Message = PayloadLimits.TooLarge(PayloadLimits.SynchronousRequestBytes, "InvokeFunction").Message }, statusCode: 413);
+            }
+
             var text = body.Length == 0 ? null : TryUtf8(body);
             var headers = new JsonObject();
             foreach (var (key, value) in context.Request.Headers)

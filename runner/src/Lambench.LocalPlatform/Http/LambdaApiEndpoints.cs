@@ -37,9 +37,7 @@ internal static class LambdaApiEndpoints
         {
             var host = Find(name);
             var type = context.Request.Headers["X-Amz-Invocation-Type"].FirstOrDefault() ?? "RequestResponse";
-            using var buffer = new MemoryStream();
-            await context.Request.Body.CopyToAsync(buffer);
-            var payload = buffer.Length == 0 ? "{}"u8.ToArray() : buffer.ToArray();
+            var payload = await PayloadLimits.ReadInvokeAsync(context, type == "Event");
             if (!IsJson(payload))
             {
                 return AwsErrors.RestJson(400, "InvalidRequestContentException", "Could not parse request body into json: the payload is not valid JSON");
@@ -94,7 +92,8 @@ internal static class LambdaApiEndpoints
             int? Integer(string key) => request[key] is JsonValue value && value.TryGetValue<int>(out var number) ? number : request[key] is null ? null
                 : throw LambdaServiceException.InvalidParameter($"{key} must be a whole number");
             var variables = request["Environment"]?["Variables"] is JsonObject given
-                ? given.ToDictionary(p => p.Key, p => p.Value?.GetValue<string>() ?? string.Empty, StringComparer.Ordinal)
+                ? given.ToDictionary(p => p.Key, p => p.Value is JsonValue v && v.TryGetValue<string>(out var text) ? text
+                    : throw new LambdaServiceException(400, "InvalidRequestContentException", $"Could not parse request body into json: Environment.Variables.{p.Key} is not a string"), StringComparer.Ordinal)
                 : null;
             var updated = host.Update(Integer("MemorySize"), Integer("Timeout"), variables, request["LoggingConfig"]?["LogFormat"]?.GetValue<string>());
             return Json(Configuration(updated, host.UnavailableReason));

@@ -48,7 +48,7 @@ internal static class RuntimeApiEndpoints
                 return Results.StatusCode(410);
             }
 
-            var body = await ReadAsync(context);
+            var body = await PayloadLimits.ReadAsync(context, PayloadLimits.ResponseBytes) ?? [];
             var message = TryMessage(body) ?? System.Text.Encoding.UTF8.GetString(body);
             found.FailInit(context.Request.Headers["Lambda-Runtime-Function-Error-Type"].FirstOrDefault() ?? "Runtime.Unknown", message);
             return Results.Accepted();
@@ -62,15 +62,16 @@ internal static class RuntimeApiEndpoints
             return Results.Json(new { errorMessage = $"invalid request id {requestId}", errorType = "InvalidRequestID" }, statusCode: 400);
         }
 
-        current.Complete(await ReadAsync(context), errorType);
-        return Results.Accepted();
-    }
+        if (await PayloadLimits.ReadAsync(context, PayloadLimits.ResponseBytes) is not { } body)
+        {
+            // As Lambda does: the caller gets an error instead of the oversized response, and the runtime a 413.
+            var message = $"Response payload size exceeded maximum allowed payload size ({PayloadLimits.ResponseBytes} bytes).";
+            current.Complete(Functions.InvocationRecorder.ErrorDocument("Function.ResponseSizeTooLarge", message), "Function.ResponseSizeTooLarge");
+            return Results.Json(new { errorMessage = message, errorType = "RequestEntityTooLarge" }, statusCode: 413);
+        }
 
-    private static async Task<byte[]> ReadAsync(HttpContext context)
-    {
-        using var buffer = new MemoryStream();
-        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
-        return buffer.ToArray();
+        current.Complete(body, errorType);
+        return Results.Accepted();
     }
 
     private static string? TryMessage(byte[] body)
