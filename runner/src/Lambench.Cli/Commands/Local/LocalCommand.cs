@@ -16,16 +16,29 @@ public static class LocalCommand
         var template = new Option<string?>("--template") { Description = "The SAM template to run. Default: infra/template.yaml of the repository above the current directory." };
         var port = new Option<int>("--port") { Description = "Port on 127.0.0.1 for the Lambda, CloudWatch Logs and Runtime API endpoints.", DefaultValueFactory = _ => 4566 };
 
-        var serve = new Command("serve", "Run the platform in the foreground until Ctrl+C (what `up` starts in the background).") { template, port };
-        serve.SetAction((result, cancellation) => ServeAsync(console, result.GetValue(template), result.GetValue(port), cancellation));
+        var concurrency = new Option<int>("--max-concurrency") { Description = $"Invocations in flight across all functions, like an AWS account's concurrency limit: one more is refused with 429 TooManyRequestsException (ConcurrentInvocationLimitExceeded), as AWS does. Reserved concurrency caps each function below it.", DefaultValueFactory = _ => LocalPlatformOptions.DefaultMaxConcurrency };
+        concurrency.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 1000)
+            {
+                r.AddError("--max-concurrency is from 1 to 1000");
+            }
+        });
+
+        var serve = new Command("serve", "Run the platform in the foreground until Ctrl+C (what `up` starts in the background).") { template, port, concurrency };
+        serve.SetAction((result, cancellation) => ServeAsync(console, result.GetValue(template), result.GetValue(port), result.GetValue(concurrency), cancellation));
 
         var up = new Command("up", """
             Start the local platform in the background: the functions of infra/template.yaml as real processes (Python
             with this machine's python3, Go built from infra/functions/go, arm64 under qemu-user), with Lambda and
             CloudWatch Logs endpoints on 127.0.0.1. Prints the endpoint and the environment variables that point the
             AWS CLI, boto3 and the AWS SDKs at it. Timings measured here are this machine's (platform=local).
-            """) { template, port };
-        up.SetAction((result, cancellation) => UpAsync(console, result.GetValue(template), result.GetValue(port), cancellation));
+
+            It serves AWS clients on this machine only: every request but the functions' own Runtime API calls must be
+            SigV4-signed with the platform's key (the variables it prints), address it as 127.0.0.1, localhost or
+            [::1], and carry no browser Origin, so that no web page can invoke a function or read the logs.
+            """) { template, port, concurrency };
+        up.SetAction((result, cancellation) => UpAsync(console, result.GetValue(template), result.GetValue(port), result.GetValue(concurrency), cancellation));
 
         var down = new Command("down", "Stop the platform that `up` started, and every function process.");
         down.SetAction(_ => Down(console));
@@ -37,7 +50,7 @@ public static class LocalCommand
 
     private static string PidFile => Path.Combine(WorkDirectory(), "platform.pid");
 
-    private static async Task<int> ServeAsync(IAnsiConsole console, string? templateOption, int port, CancellationToken cancellation)
+    private static async Task<int> ServeAsync(IAnsiConsole console, string? templateOption, int port, int maxConcurrency, CancellationToken cancellation)
     {
         var templatePath = RepositoryLayout.Template(templateOption);
         if (templatePath is null)
@@ -49,7 +62,7 @@ public static class LocalCommand
         LocalPlatform.LocalPlatform platform;
         try
         {
-            platform = await LocalPlatform.LocalPlatform.StartAsync(new LocalPlatformOptions { TemplatePath = templatePath, Port = port, WorkDirectory = WorkDirectory() }, new ConsoleProgress(console), cancellation);
+            platform = await LocalPlatform.LocalPlatform.StartAsync(new LocalPlatformOptions { TemplatePath = templatePath, Port = port, WorkDirectory = WorkDirectory(), MaxConcurrency = maxConcurrency }, new ConsoleProgress(console), cancellation);
         }
         catch (Exception e) when (e is TemplateException or IOException)
         {
@@ -99,9 +112,9 @@ public static class LocalCommand
         console.MarkupLineInterpolated($"For example: aws lambda invoke --function-name {platform.Functions.Keys.Order(StringComparer.Ordinal).FirstOrDefault()} --payload '{{}}' --cli-binary-format raw-in-base64-out out.json");
     }
 
-    private static async Task<int> UpAsync(IAnsiConsole console, string? templateOption, int port, CancellationToken cancellation)
+    private static async Task<int> UpAsync(IAnsiConsole console, string? templateOption, int port, int maxConcurrency, CancellationToken cancellation)
     {
-        if (RunningProcess() is { } running)
+        if (RunningProcess(console) is { } running)
         {
             console.MarkupLineInterpolated($"The local platform is already running (process {running.Id}); `lambench local down` stops it.");
             return ExitCodes.Success;
@@ -115,7 +128,7 @@ public static class LocalCommand
             start.ArgumentList.Add(typeof(LocalCommand).Assembly.Location);
         }
 
-        foreach (var argument in new[] { "local", "serve", "--port", port.ToString(CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { "local", "serve", "--port", port.ToString(CultureInfo.InvariantCulture), "--max-concurrency", maxConcurrency.ToString(CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }
@@ -127,7 +140,7 @@ public static class LocalCommand
         }
 
         var process = Process.Start(start)!;
-        await File.WriteAllTextAsync(PidFile, process.Id.ToString(CultureInfo.InvariantCulture), cancellation);
+        PlatformProcessFile.Write(PidFile, process);
         var output = new StreamWriter(log) { AutoFlush = true };
         var ready = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         var lines = new List<string>();
@@ -179,7 +192,7 @@ public static class LocalCommand
 
     private static int Down(IAnsiConsole console)
     {
-        if (RunningProcess() is not { } process)
+        if (RunningProcess(console) is not { } process)
         {
             console.MarkupLine("The local platform is not running.");
             return ExitCodes.Success;
@@ -197,22 +210,20 @@ public static class LocalCommand
         return ExitCodes.Success;
     }
 
-    private static Process? RunningProcess()
+    /// <summary>The platform process platform.pid names, verified (start time, command); a stale file is removed, saying why.</summary>
+    private static Process? RunningProcess(IAnsiConsole console)
     {
-        if (!File.Exists(PidFile) || !int.TryParse(File.ReadAllText(PidFile), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        var process = PlatformProcessFile.Running(PidFile, out var stale);
+        if (stale is not null)
         {
-            return null;
+            console.MarkupLineInterpolated($"[yellow]warning:[/] {stale}; it was not signalled, and {PidFile} is removed.");
         }
 
-        try
-        {
-            var process = Process.GetProcessById(id);
-            return process.HasExited ? null : process;
-        }
-        catch (ArgumentException)
+        if (process is null && File.Exists(PidFile))
         {
             File.Delete(PidFile);
-            return null;
         }
+
+        return process;
     }
 }
