@@ -5,6 +5,9 @@ namespace Lambench.Runner.Aws;
 /// <summary>Where a service is and how to sign for it: the endpoint, the region and the credentials (the AWS way).</summary>
 public sealed record AwsEndpoint(Uri Url, string Region, Func<CancellationToken, Task<ImmutableCredentials>> Credentials)
 {
+    /// <summary>Timeouts, deadline and progress of the calls made to this endpoint.</summary>
+    public AwsCallPolicy Policy { get; init; } = AwsCallPolicy.Default;
+
     /// <summary>
     /// The service's endpoint in <paramref name="region"/> with the SDK's credential chain (environment, profiles, SSO,
     /// instance roles): the public one, or the one configured the AWS way (<see cref="ConfiguredEndpoints"/>).

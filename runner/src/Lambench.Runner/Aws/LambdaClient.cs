@@ -8,16 +8,28 @@ public sealed class LambdaClient(HttpClient http, AwsEndpoint endpoint) : ILambd
 {
     private readonly SignedHttpClient client = new(http, endpoint, "lambda");
 
+    /// <summary>Each function's timeout, from the configurations this client has read: what an Invoke may wait for.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> timeouts = new(StringComparer.Ordinal);
+
+    /// <summary>What an Invoke waits beyond its function's timeout: Lambda's own overhead and the network.</summary>
+    public static readonly TimeSpan InvokeMargin = TimeSpan.FromSeconds(30);
+
     public SignedHttpClient Http => client;
 
     public int Requests => client.Requests;
 
     public int Throttles => client.Throttles;
 
+    /// <summary>
+    /// A synchronous Invoke may take its function's whole timeout: the request waits for that (as read by this client
+    /// from the function's configuration, else Lambda's 900 s) and a margin, and is never sent twice after a timeout.
+    /// </summary>
     public async Task<LambdaInvokeResult> InvokeAsync(string functionName, byte[] payload, CancellationToken cancellation = default)
     {
+        var functionTimeout = TimeSpan.FromSeconds(timeouts.TryGetValue(functionName, out var seconds) && seconds > 0 ? seconds : 900);
         using var response = await client.SendAsync(HttpMethod.Post, $"2015-03-31/functions/{Uri.EscapeDataString(functionName)}/invocations", payload,
-            new Dictionary<string, string> { ["X-Amz-Invocation-Type"] = "RequestResponse", ["X-Amz-Log-Type"] = "Tail" }, "application/json", cancellation);
+            new Dictionary<string, string> { ["X-Amz-Invocation-Type"] = "RequestResponse", ["X-Amz-Log-Type"] = "Tail" }, "application/json", cancellation,
+            attemptTimeout: functionTimeout + InvokeMargin, idempotent: false);
         if (!response.IsSuccessStatusCode)
         {
             throw await SignedHttpClient.ErrorAsync(response, cancellation);
@@ -29,7 +41,7 @@ public sealed class LambdaClient(HttpClient http, AwsEndpoint endpoint) : ILambd
     }
 
     public async Task<FunctionConfiguration> GetFunctionConfigurationAsync(string functionName, CancellationToken cancellation = default) =>
-        Parse(await SendJsonAsync(HttpMethod.Get, $"2015-03-31/functions/{Uri.EscapeDataString(functionName)}/configuration", null, cancellation));
+        Remember(Parse(await SendJsonAsync(HttpMethod.Get, $"2015-03-31/functions/{Uri.EscapeDataString(functionName)}/configuration", null, cancellation)));
 
     public async Task<FunctionConfiguration> UpdateFunctionConfigurationAsync(string functionName, int? memorySize, IReadOnlyDictionary<string, string>? environment, TimeSpan wait, CancellationToken cancellation = default)
     {
@@ -44,16 +56,17 @@ public sealed class LambdaClient(HttpClient http, AwsEndpoint endpoint) : ILambd
             body["Environment"] = new JsonObject { ["Variables"] = new JsonObject(environment.Select(v => KeyValuePair.Create(v.Key, (JsonNode?)v.Value))) };
         }
 
-        var configuration = Parse(await SendJsonAsync(HttpMethod.Put, $"2015-03-31/functions/{Uri.EscapeDataString(functionName)}/configuration", body, cancellation));
-        var deadline = DateTimeOffset.UtcNow + wait;
+        var configuration = Remember(Parse(await SendJsonAsync(HttpMethod.Put, $"2015-03-31/functions/{Uri.EscapeDataString(functionName)}/configuration", body, cancellation)));
+        var time = endpoint.Policy.Time;
+        var deadline = time.GetUtcNow() + wait;
         while (configuration.LastUpdateStatus != "Successful")
         {
-            if (configuration.LastUpdateStatus == "Failed" || DateTimeOffset.UtcNow > deadline)
+            if (configuration.LastUpdateStatus == "Failed" || time.GetUtcNow() > deadline)
             {
                 throw new AwsServiceException(0, "UpdateNotActive", $"{functionName}: the configuration update is {configuration.LastUpdateStatus} after {wait.TotalSeconds:F0} s");
             }
 
-            await Task.Delay(250, cancellation);
+            await Task.Delay(TimeSpan.FromMilliseconds(250), time, cancellation);
             configuration = await GetFunctionConfigurationAsync(functionName, cancellation);
         }
 
@@ -80,6 +93,12 @@ public sealed class LambdaClient(HttpClient http, AwsEndpoint endpoint) : ILambd
 
     private Task<JsonObject> SendJsonAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellation) =>
         client.SendJsonAsync(method, path, body, new Dictionary<string, string>(), "application/json", cancellation);
+
+    private FunctionConfiguration Remember(FunctionConfiguration configuration)
+    {
+        timeouts[configuration.FunctionName] = configuration.Timeout;
+        return configuration;
+    }
 
     private static FunctionConfiguration Parse(JsonObject json) => new(
         (string?)json["FunctionName"] ?? string.Empty,

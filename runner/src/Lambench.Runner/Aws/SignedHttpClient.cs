@@ -6,12 +6,16 @@ using System.Text.Json.Nodes;
 namespace Lambench.Runner.Aws;
 
 /// <summary>
-/// Sends signed requests to one AWS service and retries throttling and 5xx answers with exponential backoff and
-/// jitter (100 ms doubling to 10 s, 8 attempts), as the AWS SDKs do.
+/// Sends signed requests to one AWS service and retries throttling, 5xx answers, timeouts and dropped connections
+/// with exponential backoff and jitter (100 ms doubling to 10 s, 8 attempts), as the AWS SDKs do, within the
+/// endpoint's <see cref="AwsCallPolicy"/>: each request has its timeout, the call its deadline, and a silent wait is
+/// reported as it goes. A request that must not be sent twice (an Invoke) is not retried after a timeout.
 /// </summary>
 public sealed class SignedHttpClient(HttpClient http, AwsEndpoint endpoint, string service)
 {
     public const int MaximumAttempts = 8;
+
+    private AwsCallPolicy Policy => endpoint.Policy;
 
     /// <summary>Retries made so far (throttling and server errors), for the run's API-call accounting.</summary>
     public int Retries { get; private set; }
@@ -22,25 +26,41 @@ public sealed class SignedHttpClient(HttpClient http, AwsEndpoint endpoint, stri
     /// <summary>Answers that were throttling (429, or a 400 Throttling error), each retried or, at the last attempt, returned.</summary>
     public int Throttles { get; private set; }
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, byte[]? body, IReadOnlyDictionary<string, string> headers, string? contentType, CancellationToken cancellation)
+    /// <param name="attemptTimeout">this request's own timeout (an Invoke's function timeout and a margin); null: the policy's.</param>
+    /// <param name="idempotent">false for a request that must not run twice: a timeout is then an error, not retried.</param>
+    /// <exception cref="AwsServiceException">Timeout or Unreachable when the service does not answer in time.</exception>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, byte[]? body, IReadOnlyDictionary<string, string> headers, string? contentType, CancellationToken cancellation, TimeSpan? attemptTimeout = null, bool idempotent = true)
     {
+        var timeout = attemptTimeout ?? Policy.AttemptTimeout;
+        var started = Policy.Time.GetTimestamp();
+        var deadline = Policy.Deadline > timeout ? Policy.Deadline : timeout + Policy.AttemptTimeout;
+        var connectionFailures = 0;
         for (var attempt = 1; ; attempt++)
         {
-            using var request = new HttpRequestMessage(method, new Uri(endpoint.Url, pathAndQuery));
-            foreach (var (name, value) in headers)
+            HttpResponseMessage response;
+            try
             {
-                request.Headers.TryAddWithoutValidation(name, value);
+                response = await SendOnceAsync(method, pathAndQuery, body, headers, contentType, timeout, cancellation);
+            }
+            catch (TimeoutException) when (idempotent && attempt < MaximumAttempts && Policy.Time.GetElapsedTime(started) + timeout < deadline)
+            {
+                await BackOffAsync(attempt, cancellation);
+                continue;
+            }
+            catch (TimeoutException)
+            {
+                throw new AwsServiceException(0, "Timeout", $"{service} at {endpoint.Url.Host} did not answer within {Seconds(timeout)}{(idempotent ? $" (attempt {attempt}, {Seconds(Policy.Time.GetElapsedTime(started))} in all)" : "; an Invoke is not sent twice")}: check the network, the region and any endpoint settings (AWS_ENDPOINT_URL…)");
+            }
+            catch (HttpRequestException) when (++connectionFailures < Policy.ConnectionAttempts && Policy.Time.GetElapsedTime(started) < deadline)
+            {
+                await BackOffAsync(attempt, cancellation);
+                continue;
+            }
+            catch (HttpRequestException e)
+            {
+                throw new AwsServiceException(0, "Unreachable", $"{service} at {endpoint.Url.Host} cannot be reached ({e.Message}) after {connectionFailures} attempt(s)");
             }
 
-            if (body is not null)
-            {
-                request.Content = new ByteArrayContent(body);
-                request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType ?? "application/json");
-            }
-
-            SigV4Signer.Sign(request, body ?? [], await endpoint.Credentials(cancellation), endpoint.Region, service, DateTime.UtcNow);
-            Requests++;
-            var response = await http.SendAsync(request, cancellation);
             var retryable = response.StatusCode == HttpStatusCode.TooManyRequests || (int)response.StatusCode >= 500
                 || (response.StatusCode == HttpStatusCode.BadRequest && response.Headers.TryGetValues("x-amzn-ErrorType", out var types) && types.Any(t => t.StartsWith("Throttling", StringComparison.Ordinal)));
             if (retryable && (int)response.StatusCode < 500)
@@ -48,17 +68,58 @@ public sealed class SignedHttpClient(HttpClient http, AwsEndpoint endpoint, stri
                 Throttles++; // a 429 or a 400 Throttling error: the retryable answers that are not server errors
             }
 
-            if (!retryable || attempt == MaximumAttempts)
+            if (!retryable || attempt == MaximumAttempts || Policy.Time.GetElapsedTime(started) >= deadline)
             {
                 return response;
             }
 
             response.Dispose();
-            Retries++;
-            var delay = Math.Min(10_000, 100 * Math.Pow(2, attempt - 1));
-            await Task.Delay(TimeSpan.FromMilliseconds(delay / 2 + Random.Shared.NextDouble() * delay / 2), cancellation);
+            await BackOffAsync(attempt, cancellation);
         }
     }
+
+    /// <summary>One signed request within <paramref name="timeout"/>, reporting the wait as it goes.</summary>
+    /// <exception cref="TimeoutException">no answer in time (the caller's own cancellation is an OperationCanceledException).</exception>
+    private async Task<HttpResponseMessage> SendOnceAsync(HttpMethod method, string pathAndQuery, byte[]? body, IReadOnlyDictionary<string, string> headers, string? contentType, TimeSpan timeout, CancellationToken cancellation)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(endpoint.Url, pathAndQuery));
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        if (body is not null)
+        {
+            request.Content = new ByteArrayContent(body);
+            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType ?? "application/json");
+        }
+
+        SigV4Signer.Sign(request, body ?? [], await endpoint.Credentials(cancellation), endpoint.Region, service, Policy.Time.GetUtcNow().UtcDateTime);
+        Requests++;
+        using var expiry = new CancellationTokenSource(timeout, Policy.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, expiry.Token);
+        var waitedFrom = Policy.Time.GetTimestamp();
+        using var reporter = Policy.Progress is { } progress
+            ? Policy.Time.CreateTimer(_ => progress.Report($"waiting for {service} in {endpoint.Region}: {Seconds(Policy.Time.GetElapsedTime(waitedFrom))}… (Ctrl+C stops)"), null, Policy.ProgressInterval, Policy.ProgressInterval)
+            : null;
+        try
+        {
+            return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
+        }
+        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        {
+            throw new TimeoutException(); // this request's own timeout, or the HttpClient's
+        }
+    }
+
+    private Task BackOffAsync(int attempt, CancellationToken cancellation)
+    {
+        Retries++;
+        var delay = Math.Min(10_000, 100 * Math.Pow(2, attempt - 1));
+        return Task.Delay(TimeSpan.FromMilliseconds(delay / 2 + Random.Shared.NextDouble() * delay / 2), Policy.Time, cancellation);
+    }
+
+    private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture) + " s";
 
     /// <summary>
     /// Sends a JSON body (or none) and returns the JSON object answered, {} for an empty answer (a 204); an error

@@ -23,9 +23,12 @@ public static class RunTargets
     }
 
     /// <summary>AWS in <paramref name="region"/>, credentials the AWS way (environment, profiles, SSO, instance roles).</summary>
-    public static RunTarget Aws(HttpClient http, string stackName, string region)
+    /// <param name="policy">timeouts, deadline and progress of every call (the SDK clients get the same request timeout).</param>
+    public static RunTarget Aws(HttpClient http, string stackName, string region, AwsCallPolicy? policy = null)
     {
-        var lambda = AwsEndpoint.Public("lambda", region);
+        policy ??= AwsCallPolicy.Default;
+        AwsEndpoint Endpoint(string service) => AwsEndpoint.Public(service, region) with { Policy = policy };
+        var lambda = Endpoint("lambda");
         var regionEndpoint = RegionEndpoint.GetBySystemName(region);
         return new RunTarget
         {
@@ -33,11 +36,11 @@ public static class RunTargets
             StackName = stackName,
             Region = region,
             Lambda = new LambdaClient(http, lambda),
-            Logs = new LogsClient(http, AwsEndpoint.Public("logs", region)),
-            Metrics = new MetricsClient(http, AwsEndpoint.Public("monitoring", region)),
+            Logs = new LogsClient(http, Endpoint("logs")),
+            Metrics = new MetricsClient(http, Endpoint("monitoring")),
             FunctionUrls = new FunctionUrlClient(http, region, lambda.Credentials),
-            Sqs = new AmazonSQSClient(regionEndpoint),
-            DynamoDb = new AmazonDynamoDBClient(regionEndpoint),
+            Sqs = new AmazonSQSClient(new AmazonSQSConfig { RegionEndpoint = regionEndpoint, Timeout = policy.AttemptTimeout }),
+            DynamoDb = new AmazonDynamoDBClient(new AmazonDynamoDBConfig { RegionEndpoint = regionEndpoint, Timeout = policy.AttemptTimeout }),
         };
     }
 
@@ -45,9 +48,9 @@ public static class RunTargets
     /// The local platform: Lambda, CloudWatch Logs and SQS at <paramref name="endpoint"/>, DynamoDB (dynalite) at
     /// <paramref name="dynamoDbEndpoint"/>. Logs are searchable at once there, so collection waits less.
     /// </summary>
-    public static RunTarget Local(HttpClient http, Uri endpoint, Uri? dynamoDbEndpoint, string stackName, string region, string accessKey, string secretKey)
+    public static RunTarget Local(HttpClient http, Uri endpoint, Uri? dynamoDbEndpoint, string stackName, string region, string accessKey, string secretKey, AwsCallPolicy? policy = null)
     {
-        var signing = AwsEndpoint.Fixed(endpoint, region, accessKey, secretKey);
+        var signing = AwsEndpoint.Fixed(endpoint, region, accessKey, secretKey) with { Policy = policy ?? AwsCallPolicy.Default };
         var credentials = new BasicAWSCredentials(accessKey, secretKey);
         return new RunTarget
         {

@@ -148,7 +148,8 @@ public static class RunCommand
             console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
         }
 
-        using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(16) };
+        // No client-wide timeout: every call has its own (AwsCallPolicy), an Invoke its function's timeout and a margin.
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var (exit, platform, target) = await RunTargetStarter.StartAsync(console, request, run, targetName, opening.Region, http, cancellation);
         if (target is null)
         {

@@ -1,6 +1,7 @@
 using Lambench.Cli.Commands.Doctor;
 using Lambench.LocalPlatform;
 using Lambench.LocalPlatform.Template;
+using Lambench.Runner.Aws;
 using Lambench.Runner.Execution;
 using Lambench.Runner.Specs;
 using Spectre.Console;
@@ -63,7 +64,8 @@ internal static class RunTargetStarter
     {
         if (targetName == "aws")
         {
-            return (ExitCodes.Success, null, RunTargets.Aws(http, request.Stack, region!));
+            // A silent AWS endpoint shows as "waiting for lambda in <region>: 20 s…" lines, and Ctrl+C stops the wait.
+            return (ExitCodes.Success, null, RunTargets.Aws(http, request.Stack, region!, AwsCallPolicy.Default with { Progress = new ConsoleProgress(console) }));
         }
 
         try

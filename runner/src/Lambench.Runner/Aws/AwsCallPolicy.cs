@@ -1,0 +1,26 @@
+namespace Lambench.Runner.Aws;
+
+/// <summary>
+/// How long an AWS call may take, so that an endpoint that accepts connections and never answers costs seconds, not
+/// the HTTP client's minutes: each request has <see cref="AttemptTimeout"/> (an Invoke, its function's timeout and a
+/// margin), each call with its retries <see cref="Deadline"/>; while a request waits, <see cref="Progress"/> hears
+/// "waiting for lambda in us-east-1: 20 s…" every <see cref="ProgressInterval"/>. Every wait runs on
+/// <see cref="Time"/>, so tests drive it with a fake clock.
+/// </summary>
+public sealed record AwsCallPolicy
+{
+    public static readonly AwsCallPolicy Default = new();
+
+    public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan Deadline { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Connection failures (refused, reset, DNS) retried before the call fails, as the SDKs' standard mode does.</summary>
+    public int ConnectionAttempts { get; init; } = 3;
+
+    public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(10);
+
+    public IProgress<string>? Progress { get; init; }
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}
