@@ -1,20 +1,32 @@
 using System.Collections.Concurrent;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Lambench.Core.Files;
 
 namespace Lambench.LocalPlatform.Logs;
 
 /// <summary>
-/// The local CloudWatch Logs: log groups by name. In memory, or kept in a file (<see cref="Open"/>) so that logs
-/// outlive the platform as CloudWatch's do: a run killed with its platform finds its earlier REPORT lines on resume.
+/// The local CloudWatch Logs: log groups by name. Every event is written to a file (<see cref="Open"/>: kept, so that
+/// logs outlive the platform as CloudWatch's do and a run killed with its platform finds its earlier REPORT lines on
+/// resume; else a temporary one). Memory holds each group's last <see cref="MemoryWindow"/> events; older ones are
+/// read back from the file when a search reaches them, so memory does not grow with the number of invocations.
 /// </summary>
 public sealed class LogStore : IDisposable
 {
+    /// <summary>Events a group keeps in memory: some 2,000 invocations' START, END, REPORT and function lines.</summary>
+    public const int DefaultMemoryWindow = 10_000;
+
     private readonly ConcurrentDictionary<string, LogGroup> groups = new(StringComparer.Ordinal);
-    private readonly object fileLock = new();
-    private FileStream? file;
+    private readonly LogFile file;
+    private long sequence;
+    private int memoryWindow = DefaultMemoryWindow;
+
+    /// <summary>A store on a temporary file, deleted when the store is disposed.</summary>
+    public LogStore() => file = LogFile.Temporary();
+
+    /// <summary>The window is set before the file is read back: restored events are windowed as new ones are.</summary>
+    private LogStore(int memoryWindow, Func<LogStore, LogFile> open)
+    {
+        this.memoryWindow = memoryWindow;
+        file = open(this);
+    }
 
     /// <summary>
     /// How long an event takes to become searchable (CloudWatch's ingestion delay, seconds on AWS). The invoke log
@@ -22,26 +34,19 @@ public sealed class LogStore : IDisposable
     /// </summary>
     public TimeSpan IngestionDelay { get; init; }
 
+    public int MemoryWindow
+    {
+        get => memoryWindow;
+        init => memoryWindow = value > 0 ? value : throw new ArgumentOutOfRangeException(nameof(value), value, "a memory window holds at least one event");
+    }
+
     /// <summary>A store whose events are appended to <paramref name="path"/> (one JSON object a line) and read back from it now.</summary>
     /// <exception cref="InvalidDataException">a line other than a cut-short last one is not a stored event.</exception>
-    public static LogStore Open(string path, TimeSpan ingestionDelay)
+    public static LogStore Open(string path, TimeSpan ingestionDelay, int memoryWindow = DefaultMemoryWindow)
     {
-        var store = new LogStore { IngestionDelay = ingestionDelay };
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         // A line the platform was killed in the middle of is lost, as an unflushed CloudWatch batch would be.
-        store.file = JsonLinesLog.Open(path, "stored log event", (line, _) =>
-        {
-            try
-            {
-                var json = JsonNode.Parse(line.Span)!.AsObject();
-                store.Group((string)json["g"]!).CreateStream((string)json["s"]!).Restore((long)json["t"]!, (string)json["m"]!, (long)json["i"]!);
-            }
-            catch (Exception e) when (e is JsonException or NullReferenceException or InvalidOperationException)
-            {
-                throw new FormatException(e.Message, e);
-            }
-        });
-        return store;
+        return new LogStore(memoryWindow, store => LogFile.Open(path, (stored, offset) => store.Restore(stored, offset))) { IngestionDelay = ingestionDelay };
     }
 
     public LogGroup Group(string name, int? retentionDays = null) =>
@@ -51,29 +56,30 @@ public sealed class LogStore : IDisposable
 
     public IReadOnlyList<LogGroup> Groups => groups.Values.OrderBy(g => g.Name, StringComparer.Ordinal).ToList();
 
-    /// <summary>Writes one event to the file, if any. Flushed to the operating system, which keeps it through a kill -9 of this process.</summary>
-    internal void Persist(string groupName, LogEvent logEvent)
-    {
-        if (file is null)
-        {
-            return;
-        }
+    internal long NextSequence() => Interlocked.Increment(ref sequence);
 
-        var line = new JsonObject { ["g"] = groupName, ["s"] = logEvent.StreamName, ["t"] = logEvent.TimestampMs, ["m"] = logEvent.Message, ["i"] = logEvent.IngestionTimeMs };
-        var bytes = Encoding.UTF8.GetBytes(line.ToJsonString() + "\n");
-        lock (fileLock)
+    /// <summary>Writes one event to the file; returns where its line starts.</summary>
+    internal long Persist(string groupName, LogEvent logEvent) => file.Append(groupName, logEvent);
+
+    /// <summary>Events beyond the memory window, read back from the file.</summary>
+    internal List<LogEvent> ReadSpilled(IReadOnlyList<long> offsets) => offsets.Count == 0 ? [] : file.Read(offsets);
+
+    private void Restore(LogFile.Stored stored, long offset)
+    {
+        // Sequences continue from the file's, so event ids stay those of the platform that wrote them.
+        var logEvent = stored.Event.Sequence > 0 ? stored.Event : stored.Event with { Sequence = NextSequence() };
+        InterlockedMax(logEvent.Sequence);
+        Group(stored.Group).CreateStream(logEvent.StreamName).Restore(logEvent, offset);
+    }
+
+    private void InterlockedMax(long value)
+    {
+        var seen = Interlocked.Read(ref sequence);
+        while (value > seen && Interlocked.CompareExchange(ref sequence, value, seen) != seen)
         {
-            file.Write(bytes);
-            file.Flush();
+            seen = Interlocked.Read(ref sequence);
         }
     }
 
-    public void Dispose()
-    {
-        lock (fileLock)
-        {
-            file?.Dispose();
-            file = null;
-        }
-    }
+    public void Dispose() => file.Dispose();
 }

@@ -1,9 +1,9 @@
 namespace Lambench.LocalPlatform.Logs;
 
-/// <summary>A log stream: one per execution environment, as Lambda does.</summary>
+/// <summary>A log stream: one per execution environment, as Lambda does. Its events live in its group.</summary>
 public sealed class LogStream(LogGroup group, string name, long creationTimeMs)
 {
-    private readonly List<LogEvent> events = [];
+    private readonly object gate = new();
 
     public string Name { get; } = name;
     public LogGroup Group { get; } = group;
@@ -13,50 +13,36 @@ public sealed class LogStream(LogGroup group, string name, long creationTimeMs)
     public long StoredBytes { get; private set; }
 
     /// <summary>Appends one event (a line of output) stamped now.</summary>
-    public LogEvent Append(string message) => Add(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), message, null);
+    public LogEvent Append(string message)
+    {
+        var logEvent = Group.Add(Name, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), message);
+        Count(logEvent);
+        return logEvent;
+    }
 
     /// <summary>Puts back an event a persistent <see cref="LogStore"/> kept from an earlier platform.</summary>
-    internal LogEvent Restore(long timestampMs, string message, long ingestionTimeMs) => Add(timestampMs, message, ingestionTimeMs);
-
-    private LogEvent Add(long now, string message, long? ingestionTimeMs)
+    internal void Restore(LogEvent logEvent, long offset)
     {
-        // The sequence is drawn inside this stream's lock, so the stream's list stays in sequence order even when the
-        // process's stdout, its stderr and the platform append at once (EventsFrom relies on it).
-        lock (events)
+        Group.Restore(logEvent, offset);
+        Count(logEvent);
+    }
+
+    private void Count(LogEvent logEvent)
+    {
+        lock (gate)
         {
-            var logEvent = Group.Add(this, now, message, ingestionTimeMs);
-            events.Add(logEvent);
-            FirstEventTimestampMs = FirstEventTimestampMs == 0 ? now : FirstEventTimestampMs;
-            LastEventTimestampMs = now;
-            StoredBytes += System.Text.Encoding.UTF8.GetByteCount(message);
-            return logEvent;
+            FirstEventTimestampMs = FirstEventTimestampMs == 0 ? logEvent.TimestampMs : Math.Min(FirstEventTimestampMs, logEvent.TimestampMs);
+            LastEventTimestampMs = Math.Max(LastEventTimestampMs, logEvent.TimestampMs);
+            StoredBytes += System.Text.Encoding.UTF8.GetByteCount(logEvent.Message);
         }
     }
 
     /// <summary>The events already ingested at <paramref name="nowMs"/>: what GetLogEvents sees.</summary>
-    public IReadOnlyList<LogEvent> Searchable(long nowMs)
-    {
-        lock (events)
-        {
-            return events.Where(e => e.IngestionTimeMs <= nowMs).ToList();
-        }
-    }
+    public IReadOnlyList<LogEvent> Searchable(long nowMs) => Group.Searchable(nowMs).Where(e => e.StreamName == Name).ToList();
 
     /// <summary>
-    /// The events from <paramref name="first"/> on: read from the end of this stream only, so an invocation's log
-    /// tail costs what the invocation wrote, not what the whole log group holds.
+    /// The events from <paramref name="first"/> on: read from the end of memory only, so an invocation's log tail
+    /// costs what the invocation wrote, not what the whole log group holds.
     /// </summary>
-    public IReadOnlyList<LogEvent> EventsFrom(LogEvent first)
-    {
-        lock (events)
-        {
-            var index = events.Count;
-            while (index > 0 && events[index - 1].Sequence >= first.Sequence)
-            {
-                index--;
-            }
-
-            return events.GetRange(index, events.Count - index);
-        }
-    }
+    public IReadOnlyList<LogEvent> EventsFrom(LogEvent first) => Group.EventsFrom(Name, first);
 }
