@@ -59,11 +59,15 @@ internal sealed class RequestIdColumn
     private string? Text(int row) => _texts is not null && _texts.TryGetValue(row, out var text) ? text : null;
 
     /// <summary>Only the exact spelling Guid.ToString("D") gives back: 36 characters, hyphenated, lower-case hex.</summary>
+    private static readonly System.Buffers.SearchValues<char> LowerHexOrDash = System.Buffers.SearchValues.Create("0123456789abcdef-");
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryCanonicalUuid(ReadOnlySpan<char> id, out Guid uuid)
     {
         uuid = default;
-        return id.Length == 36 && !id.ContainsAnyInRange('A', 'Z') && id[8] == '-' && id[13] == '-' && id[18] == '-' && id[23] == '-'
+        // Lower-case hex digits only: Guid's parser also takes "0x" inside a group ("d1cded6d-0xcd-…" read as
+        // "d1cded6d-00cd-…"), which would change the id.
+        return id.Length == 36 && !id.ContainsAnyExcept(LowerHexOrDash) && id[8] == '-' && id[13] == '-' && id[18] == '-' && id[23] == '-'
             && Guid.TryParseExact(id, "D", out uuid);
     }
 }

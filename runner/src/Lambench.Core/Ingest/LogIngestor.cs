@@ -274,7 +274,7 @@ public sealed class LogIngestor(IngestOptions options)
         _segments.Add(new Segment(file.Rows, kept?.ToArray()));
     }
 
-    /// <summary>"logs/tcc-go.log.gz" gives "tcc-go".</summary>
+    /// <summary>"logs/tcc-go.log.gz" gives "tcc-go"; leading =, +, - and @ are dropped.</summary>
     public static string ConfigurationFromFileName(string path)
     {
         var name = Path.GetFileName(path);
@@ -292,6 +292,8 @@ public sealed class LogIngestor(IngestOptions options)
             }
         }
         while (stripped);
-        return name;
+        // A file named "=cmd.log" must not name rows a spreadsheet would run as a formula.
+        var safe = name.TrimStart('=', '+', '-', '@');
+        return safe.Length > 0 ? safe : "logs";
     }
 }

@@ -49,9 +49,14 @@ public static class CloudWatchEventsJsonLogReader
                     throw new LogFormatException(path, where, "event without a \"message\" string");
                 }
 
-                DateTimeOffset? time = e.TryGetProperty("timestamp", out var ts) && ts.ValueKind == JsonValueKind.Number && ts.TryGetInt64(out var ms)
-                    ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
-                    : null;
+                DateTimeOffset? time = null;
+                if (e.TryGetProperty("timestamp", out var ts) && ts.ValueKind == JsonValueKind.Number)
+                {
+                    time = ts.TryGetInt64(out var ms) && ms is >= 0 and < 253_402_300_800_000
+                        ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
+                        : throw new LogFormatException(path, where, $"timestamp {Text.Excerpt.Of(ts.GetRawText())} is not a time in milliseconds since 1970");
+                }
+
                 string text;
                 string? streamName;
                 try

@@ -33,7 +33,15 @@ public static class InsightsCsvLogReader
             FormatProvider = CultureInfo.InvariantCulture,
         };
         using var csv = CsvReader.Create(reader, options, leaveOpen: true);
-        csv.ReadHeader();
+        try
+        {
+            csv.ReadHeader();
+        }
+        catch (Exception e) when (e is CsvFormatException or CsvValidationException)
+        {
+            throw new LogFormatException(path, "line 1", $"malformed CSV header: {e.Message}", e);
+        }
+
         var header = csv.Headers.ToArray();
         var columns = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = header.Length - 1; i >= 0; i--)

@@ -72,7 +72,10 @@ public sealed class LogInputStream : Stream
         {
             read = _inner.Read(buffer);
         }
-        catch (Exception e) when (e is SharpZipBaseException or EndOfStreamException)
+        // SharpZipLib's inflater also fails on some damaged data with IndexOutOfRangeException and the like: for gzip,
+        // any failure to inflate is damaged data.
+        catch (Exception e) when (IsGzip && e is not (OperationCanceledException or LogInputException or UnauthorizedAccessException)
+            || e is SharpZipBaseException or EndOfStreamException)
         {
             throw new LogInputException(Where(), $"the gzip data is damaged or cut short ({e.Message}); gzip -t checks it too", e);
         }

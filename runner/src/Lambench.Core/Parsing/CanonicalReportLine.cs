@@ -67,7 +67,7 @@ internal static class CanonicalReportLine
         rest = rest[label.Length..];
         var end = rest.IndexOf('\t');
         var text = end < 0 ? rest : rest[..end];
-        if (!text.EndsWith(unit, StringComparison.Ordinal) || !PlainDecimal.TryParse(text[..^unit.Length], out value))
+        if (!text.EndsWith(unit, StringComparison.Ordinal) || !PlainDecimal.TryParseLambda(text[..^unit.Length], out value))
         {
             return false;
         }

@@ -18,6 +18,25 @@ public static class PlainDecimal
     public static bool TryParseFinite(ReadOnlySpan<char> text, out double value) =>
         TryParse(text, out value) || (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value));
 
+    /// <summary>
+    /// A number as Lambda writes one and nothing else: digits, then optionally a point and digits ("231." or "1e3"
+    /// is no such number, however double.Parse reads it); any count of digits.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryParseLambda(ReadOnlySpan<char> text, out double value)
+    {
+        value = 0;
+        var point = text.IndexOf('.');
+        var whole = point < 0 ? text : text[..point];
+        var fraction = point < 0 ? ReadOnlySpan<char>.Empty : text[(point + 1)..];
+        if (whole.IsEmpty || whole.ContainsAnyExceptInRange('0', '9') || (point >= 0 && (fraction.IsEmpty || fraction.ContainsAnyExceptInRange('0', '9'))))
+        {
+            return false;
+        }
+
+        return TryParse(text, out value) || (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) && double.IsFinite(value));
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> text, out double value)
     {

@@ -194,7 +194,7 @@ public static partial class ReportLineParser
     }
 
     // Longest keys first so "Billed Duration" is never read as "Duration".
-    [GeneratedRegex(@"(?<key>Billed Restore Duration|Restore Duration|Billed Duration|Init Duration|Duration|Memory Size|Max Memory Used|Status|Error Type|Phase): (?<value>.+?)(?=\s+(?:Billed Restore Duration|Restore Duration|Billed Duration|Init Duration|Duration|Memory Size|Max Memory Used|Status|Error Type|Phase):|\s*$)")]
+    [GeneratedRegex(@"(?<key>Billed Restore Duration|Restore Duration|Billed Duration|Init Duration|Duration|Memory Size|Max Memory Used|Status|Error Type|Phase): (?<value>\S.*?)(?=\s+(?:Billed Restore Duration|Restore Duration|Billed Duration|Init Duration|Duration|Memory Size|Max Memory Used|Status|Error Type|Phase):|\s*$)")]
     private static partial Regex SpaceSeparatedField();
 
     private struct Fields
@@ -258,13 +258,18 @@ public static partial class ReportLineParser
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static bool TryNumber(ReadOnlySpan<char> value, string unit, out double? result)
         {
-            value = value.Trim();
-            if (value.EndsWith(unit, StringComparison.Ordinal))
+            // The unit is required: Lambda always writes it, and a line cut inside a number ("Max Memory Used: 6" of 66 MB)
+            // loses it. The number follows the one space after the colon: "Duration: \t4.13 ms" is a damaged "34.13".
+            // Between number and unit, one space: "4\t MB" is a damaged "46 MB".
+            value = value.TrimEnd();
+            if (!value.EndsWith(unit, StringComparison.Ordinal) || value.Length <= unit.Length || value[^(unit.Length + 1)] != ' ')
             {
-                value = value[..^unit.Length].TrimEnd();
+                result = null;
+                return false;
             }
 
-            if (PlainDecimal.TryParseFinite(value, out var plain) && plain >= 0)
+            value = value[..^(unit.Length + 1)];
+            if (PlainDecimal.TryParseLambda(value, out var plain))
             {
                 result = plain;
                 return true;

@@ -24,20 +24,22 @@ public static class ReportLineRules
     public static readonly IReadOnlyList<string> RequiredFields = ["Duration", "Billed Duration", "Memory Size", "Max Memory Used"];
 
     /// <summary>
-    /// Lambda's request ids are UUIDs; AWS's documentation writes them with "xmpl" in place of hex digits, and other
-    /// emulators use other forms. Letters, digits, and . _ : - after a first letter or digit take all of those, and
-    /// keep out what a spreadsheet would run as a formula (=, +, -, @ first) and what would break a CSV cell.
+    /// Lambda's request ids are UUIDs: 8-4-4-4-12 letters and digits (AWS's documentation writes "xmpl" in place of hex
+    /// digits, so letters are allowed). The shape is what lets a damaged id be told from another one: "d2-58b5-…" is a
+    /// UUID that lost its head, and would be kept as another invocation's id. It also keeps out what a spreadsheet would
+    /// run as a formula (=, +, -, @ first) and what would break a CSV cell.
     /// </summary>
     public static bool IsRequestId(ReadOnlySpan<char> id)
     {
-        if (id.IsEmpty || id.Length > 128 || !char.IsAsciiLetterOrDigit(id[0]))
+        if (id.Length != 36)
         {
             return false;
         }
 
-        foreach (var c in id)
+        for (var i = 0; i < id.Length; i++)
         {
-            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.' or ':'))
+            var dash = i is 8 or 13 or 18 or 23;
+            if (dash ? id[i] != '-' : !char.IsAsciiLetterOrDigit(id[i]))
             {
                 return false;
             }
@@ -51,7 +53,7 @@ public static class ReportLineRules
     {
         if (!IsRequestId(id))
         {
-            throw new LogMessageFormatException($"RequestId '{Text.Excerpt.Of(id)}' is not one Lambda writes (letters, digits, '-', '_', '.' and ':', starting with a letter or digit)");
+            throw new LogMessageFormatException($"RequestId '{Text.Excerpt.Of(id)}' is not one Lambda writes (a UUID: 8-4-4-4-12 letters and digits)");
         }
     }
 

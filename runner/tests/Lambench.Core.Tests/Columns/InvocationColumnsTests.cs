@@ -52,15 +52,15 @@ public sealed class InvocationColumnsTests : IDisposable
     {
         static string Line(string id, string duration) => $"REPORT RequestId: {id}\tDuration: {duration} ms\tBilled Duration: 3 ms\tMemory Size: 128 MB\tMax Memory Used: 20 MB\t";
         var uuid = "5b2a2c1e-8f0a-4c55-9d21-0c8e8f6a1b2c";
-        File.WriteAllLines(Path.Combine(directory, "a.log"), [Line(uuid, "1.50"), Line("plain-id", "2.00")]);
-        File.WriteAllLines(Path.Combine(directory, "b.log"), [Line(uuid, "1.50"), Line("plain-id", "3.00"), Line(uuid.ToUpperInvariant(), "1.50")]);
+        File.WriteAllLines(Path.Combine(directory, "a.log"), [Line(uuid, "1.50"), Line("PLAIN000-0000-4000-8000-000000000000", "2.00")]);
+        File.WriteAllLines(Path.Combine(directory, "b.log"), [Line(uuid, "1.50"), Line("PLAIN000-0000-4000-8000-000000000000", "3.00"), Line(uuid.ToUpperInvariant(), "1.50")]);
         var ingestor = new LogIngestor(new IngestOptions { Configuration = "x" });
         ingestor.AddFiles([(Path.Combine(directory, "a.log"), null), (Path.Combine(directory, "b.log"), null)]);
         var result = ingestor.Complete();
 
-        Assert.Equal([uuid, "plain-id", uuid.ToUpperInvariant()], result.Invocations.Select(i => i.RequestId));
+        Assert.Equal([uuid, "PLAIN000-0000-4000-8000-000000000000", uuid.ToUpperInvariant()], result.Invocations.Select(i => i.RequestId));
         Assert.Equal(1, result.Summary.DuplicatesMerged);
         var conflict = Assert.Single(result.Conflicts);
-        Assert.Equal(("plain-id", 2.0, 3.0, "line 2"), (conflict.RequestId, conflict.KeptDurationMs, conflict.IgnoredDurationMs, conflict.IgnoredWhere));
+        Assert.Equal(("PLAIN000-0000-4000-8000-000000000000", 2.0, 3.0, "line 2"), (conflict.RequestId, conflict.KeptDurationMs, conflict.IgnoredDurationMs, conflict.IgnoredWhere));
     }
 }

@@ -23,7 +23,9 @@ public static class IngestCommand
         var runtime = new Option<string?>("--runtime") { Description = "Runtime of the function, e.g. python3.12 or provided.al2023 (Go). Logs do not say it." };
         var architecture = new Option<string?>("--architecture") { Description = "arm64 or x86_64. Logs do not say it; without it costs cannot be computed." };
         architecture.AcceptOnlyFromAmong(Architectures.Arm64, Architectures.X86_64);
+        configuration.Validators.Add(r => SpreadsheetSafe(r, "--configuration"));
         var functionName = new Option<string?>("--function-name") { Description = "Function name. Default: from the log group /aws/lambda/<name> when the export has it." };
+        functionName.Validators.Add(r => SpreadsheetSafe(r, "--function-name"));
         var strict = new Option<bool>("--strict") { Description = "A REPORT line that cannot be read is an error (nothing is written) instead of being skipped, counted and listed in <out>.rejected.txt." };
         var platform = new Option<string>("--platform") { Description = "Where the logs come from: aws (CloudWatch) or local (Lambench's local platform).", DefaultValueFactory = _ => "aws" };
         platform.AcceptOnlyFromAmong("aws", "local");
@@ -101,6 +103,15 @@ public static class IngestCommand
         }
 
         return ExitCodes.Success;
+    }
+
+    /// <summary>A name written into every row: printable, and not what a spreadsheet would run as a formula.</summary>
+    private static void SpreadsheetSafe(System.CommandLine.Parsing.OptionResult result, string option)
+    {
+        if (result.GetValueOrDefault<string?>() is { } value && (value.Length == 0 || value[0] is '=' or '+' or '-' or '@' || value.Any(char.IsControl)))
+        {
+            result.AddError($"{option} '{Lambench.Core.Text.Excerpt.Of(value)}' is not a name for invocations.csv: printable, not empty, and not starting with =, +, - or @ (a spreadsheet would run it as a formula)");
+        }
     }
 
     /// <summary>The first few problems of a kind, then how many more and where all of them are.</summary>
