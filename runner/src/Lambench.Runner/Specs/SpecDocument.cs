@@ -45,6 +45,11 @@ internal static class SpecDocument
         {
             throw Fail(path, e.Start.Line, "not valid YAML: " + SpecNodes.Shown(e.Message));
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's parser throws this instead of a YamlException on some broken flow collections ("{ label: []").
+            throw Fail(path, 0, "not valid YAML: " + SpecNodes.Shown(e.Message));
+        }
     }
 
     private static void CheckDepth(string path, string text)
