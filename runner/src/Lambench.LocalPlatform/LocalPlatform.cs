@@ -128,7 +128,17 @@ public sealed class LocalPlatform : IAsyncDisposable
         // The query protocol names its operation in the form: CloudWatch's GetMetricStatistics, or an SQS action.
         async Task<IResult> QueryAsync(HttpContext context)
         {
-            var form = await context.Request.ReadFormAsync(context.RequestAborted);
+            IFormCollection form;
+            try
+            {
+                form = await context.Request.ReadFormAsync(context.RequestAborted);
+            }
+            catch (InvalidDataException e)
+            {
+                // A form beyond ASP.NET's limits (a value over 4 MB): AWS's query services refuse it as a bad parameter.
+                return AwsErrors.Json(400, "InvalidParameterValue", "the request's form cannot be read: " + e.Message);
+            }
+
             return form["Action"].FirstOrDefault() == MetricsEndpoints.Action ? MetricsEndpoints.Handle(metrics, form) : await SqsEndpoints.HandleQueryAsync(sqsBox[0], context);
         }
 

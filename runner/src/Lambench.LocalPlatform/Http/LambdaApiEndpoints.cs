@@ -152,6 +152,12 @@ internal static class LambdaApiEndpoints
         {
             return AwsErrors.RestJson(e.StatusCode, e.ErrorType, e.Message, e.Reason);
         }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or JsonException)
+        {
+            // A body of the wrong shape ("LogFormat": 5, "Environment": "x") fails where a field is read: AWS answers
+            // such a request with this error, not a 500.
+            return AwsErrors.RestJson(400, "InvalidRequestContentException", "Could not parse request body into json: " + e.Message);
+        }
     }
 
     private static async Task InvokeLaterAsync(FunctionHost host, byte[] payload)
