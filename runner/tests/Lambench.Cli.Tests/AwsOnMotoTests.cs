@@ -27,7 +27,7 @@ public sealed class AwsOnMotoTests : IAsyncLifetime
         variables: [runtime]
         batches:
           - { label: noop }
-        protocol: { warmup: 1, cold_starts: 2, repetitions: 5, reserved_concurrency: 1, order: fixed }
+        protocol: { rounds: 1, warmup: 1, cold_starts: 2, repetitions: 5, reserved_concurrency: 1, order: fixed }
         """;
 
     private readonly string directory = Directory.CreateTempSubdirectory("lambench-moto-").FullName;

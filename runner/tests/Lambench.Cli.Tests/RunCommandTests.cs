@@ -20,7 +20,7 @@ public sealed class RunCommandTests : IDisposable
         variables: [runtime]
         batches:
           - { label: noop }
-        protocol: { warmup: 1, cold_starts: 2, repetitions: 10, reserved_concurrency: 1, order: fixed }
+        protocol: { rounds: 1, warmup: 1, cold_starts: 2, repetitions: 10, reserved_concurrency: 1, order: fixed }
         """;
 
     private readonly string _directory = Directory.CreateTempSubdirectory("lambench-run-cli-").FullName;
@@ -189,7 +189,7 @@ public sealed class RunCommandTests : IDisposable
             configurations: { runtimes: [python, rust], architectures: [x86_64], memory_mb: [64] }
             batches:
               - { label: noop }
-            protocol: { warmup: 1, repetitions: 2, order: fixed }
+            protocol: { rounds: 1, warmup: 1, repetitions: 2, order: fixed }
             """);
         var console = new TestConsole { Profile = { Width = 400 } };
         var output = Path.Combine(_directory, "bad-run");
@@ -238,12 +238,11 @@ public sealed class RunCommandTests : IDisposable
         var (exit, output) = await RunToEnd(start);
         Assert.True(exit == ExitCodes.Failed, output);
         Assert.Contains("FAILED credentials: NoCredentials", output);
-        Assert.Contains("error: nothing was run:", output);
+        Assert.Contains("error: nothing was run or written:", output);
         Assert.Contains("set AWS_PROFILE after aws configure or aws sso login", output);
         Assert.DoesNotContain("Unhandled exception", output);
-        // The checks come before the journal is opened: no step was journaled.
-        var journal = Path.Combine(_directory, "aws", "journal.jsonl");
-        Assert.False(File.Exists(journal) && File.ReadAllText(journal).Length > 0);
+        // The checks come before anything is written: no run directory at all.
+        Assert.False(Directory.Exists(Path.Combine(_directory, "aws")));
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public sealed class PlatformLogLinesTests
     [Fact]
     public void Json_format_gives_platform_records()
     {
-        var line = PlatformLogLines.Report("r-1", 2.5, 3m, 128, 20, 100.25, "success", null, json: true);
+        var line = PlatformLogLines.Report("7f9e0f2c-0000-4000-8000-000000000003", 2.5, 3m, 128, 20, 100.25, "success", null, json: true);
         Assert.Contains("\"type\":\"platform.report\"", line);
         Assert.Contains("\"metrics\":{\"durationMs\":2.5,\"billedDurationMs\":3,\"memorySizeMB\":128,\"maxMemoryUsedMB\":20,\"initDurationMs\":100.25}", line);
         var parsed = LogMessageParser.Parse(line);

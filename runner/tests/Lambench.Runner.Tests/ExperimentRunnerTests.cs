@@ -24,7 +24,7 @@ public sealed class ExperimentRunnerTests
         variables: [runtime]
         batches:
           - { label: noop }
-        protocol: { warmup: 1, cold_starts: 2, repetitions: 5, reserved_concurrency: 1, order: fixed }
+        protocol: { rounds: 1, warmup: 1, cold_starts: 2, repetitions: 5, reserved_concurrency: 1, order: fixed }
         """;
 
     [Fact]
@@ -156,7 +156,7 @@ public sealed class ExperimentRunnerTests
             batches:
               - { label: raises, fail: raise }
               - { label: hangs, fail: hang }
-            protocol: { warmup: 0, cold_starts: 0, repetitions: 5, reserved_concurrency: 1, order: fixed }
+            protocol: { rounds: 1, warmup: 0, cold_starts: 0, repetitions: 5, reserved_concurrency: 1, order: fixed }
             """);
         Assert.Equal((20, 20, 0), (collection.Expected, collection.Found, collection.Missing.Count));
         foreach (var group in collection.Rows.GroupBy(r => (r.Configuration, r.Label)))
@@ -185,7 +185,7 @@ public sealed class ExperimentRunnerTests
             batches:
               - { label: 1KBx20, size_bytes: 1024, count: 20 }
               - { label: 4KBx5, size_bytes: 4096, count: 5 }
-            protocol: { warmup: 1, cold_starts: 0, repetitions: 5, reserved_concurrency: 1, order: random, drain_timeout_s: 60 }
+            protocol: { rounds: 1, warmup: 1, cold_starts: 0, repetitions: 5, reserved_concurrency: 1, order: random, drain_timeout_s: 60 }
             """);
         Assert.Equal((20, 20, 0, 0), (writes.Expected, writes.Found, writes.Missing.Count, writes.Redeliveries));
         Assert.Equal((20, 0), (writes.ItemsChecked, writes.ItemMismatches.Count));
@@ -251,7 +251,7 @@ public sealed class ExperimentRunnerTests
             configurations: { runtimes: [python], architectures: [x86_64], memory_mb: [512] }
             batches:
               - { label: fails, size_bytes: 10, count: 1, fail: raise }
-            protocol: { warmup: 0, cold_starts: 0, repetitions: 5, reserved_concurrency: 1, order: fixed, drain_timeout_s: 60 }
+            protocol: { rounds: 1, warmup: 0, cold_starts: 0, repetitions: 5, reserved_concurrency: 1, order: fixed, drain_timeout_s: 60 }
             """);
 
         // maxReceiveCount 3 (the template's dead-letter policy): three receives a message, 15 in all. Each one either

@@ -28,7 +28,7 @@ public sealed class RunCostEstimatorTests : IDisposable
             configurations: { runtimes: [go], architectures: [arm64], memory_mb: [512] }
             batches:
             {{batches}}
-            protocol: { warmup: 1, cold_starts: 0, repetitions: 5, reserved_concurrency: 1, order: fixed }
+            protocol: { rounds: 1, warmup: 1, cold_starts: 0, repetitions: 5, reserved_concurrency: 1, order: fixed }
             """);
         return new ExperimentSpecReader().Read(path);
     }

@@ -56,6 +56,9 @@ internal sealed class ColumnBuffer<T> where T : unmanaged
         _items[_offset + Count++] = value;
     }
 
+    /// <summary>Drops the last row (one just added and then found to be no row).</summary>
+    public void RemoveLast() => Count = Count > 0 ? Count - 1 : throw Outside(0);
+
     public void Reserve(int additional)
     {
         if (Count + additional > _capacity)

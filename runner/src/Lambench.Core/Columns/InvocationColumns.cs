@@ -138,6 +138,21 @@ public sealed class InvocationColumns
         }
     }
 
+    /// <summary>Drops the last row appended: a line read as a row, then found by what follows it to be no whole line.</summary>
+    public void RemoveLast()
+    {
+        _rare?.Remove(Count - 1);
+        _ids.RemoveLast();
+        _source.RemoveLast();
+        _timestamp.RemoveLast();
+        _duration.RemoveLast();
+        _billed.RemoveLast();
+        _init.RemoveLast();
+        _maxMemory.RemoveLast();
+        _memory.RemoveLast();
+        _status.RemoveLast();
+    }
+
     /// <summary>For each of <paramref name="from"/>'s sources, its index here.</summary>
     public int[] MapSources(InvocationColumns from) => from._sources.Select(AddSource).ToArray();
 

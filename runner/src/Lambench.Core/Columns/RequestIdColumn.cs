@@ -31,6 +31,12 @@ internal sealed class RequestIdColumn
         _uuids.Add(default);
     }
 
+    public void RemoveLast()
+    {
+        _texts?.Remove(_uuids.Count - 1);
+        _uuids.RemoveLast();
+    }
+
     public Guid Uuid(int row) => _uuids[row];
 
     public void Reserve(int additional) => _uuids.Reserve(additional);

@@ -36,4 +36,24 @@ internal static class EntryEnding
             throw new LogMessageFormatException($"the file ends inside this REPORT line (no line break, and not Lambda's own end of line), so it may be cut short; {Advice}");
         }
     }
+
+    private static readonly string[] FieldLabels = ["Duration: ", "Billed Duration: ", "Memory Size: ", "Max Memory Used: ", "Init Duration: ", "Restore Duration: ", "Billed Restore Duration: ", "Status: ", "Error Type: "];
+
+    /// <summary>
+    /// Whether a line (without a timestamp or stream prefix) is the rest of the REPORT line before it: it starts with
+    /// one of its fields' labels, as when a line break took the place of a tab ("…Max Memory Used: 74 MB", then
+    /// "Init Duration: 240.00 ms"): the REPORT line before is then not whole, and a cold start would read as warm.
+    /// </summary>
+    public static bool ContinuesReport(ReadOnlySpan<char> line)
+    {
+        foreach (var label in FieldLabels)
+        {
+            if (line.StartsWith(label, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -21,4 +21,17 @@ public sealed record IngestOptions
 
     /// <summary>A REPORT line that cannot be read stops the ingest (an error naming file and line) instead of being rejected and counted.</summary>
     public bool Strict { get; init; }
+
+    /// <summary>The rule of the price files shipped beside the binaries, read once; null where they cannot be read (a library used without them).</summary>
+    internal static readonly Lazy<Cost.InitBillingRule?> ShippedInitBilling = new(() =>
+    {
+        try
+        {
+            return Cost.PriceCatalogLoader.Load().Lambda.InitBilling;
+        }
+        catch (Exception e) when (e is Cost.PriceCatalogException or IOException)
+        {
+            return null;
+        }
+    });
 }

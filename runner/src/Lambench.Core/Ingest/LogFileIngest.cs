@@ -20,13 +20,13 @@ internal sealed class LogFileIngest
     private readonly IProgress<long>? _progress;
     private string? _lastLogGroup;
     private int _lastSource = -1;
-    private long _recognised, _firstContentLine;
+    private long _recognised, _firstContentLine, _lastRowLine = -1;
 
     private LogFileIngest(string path, IngestOptions options, IProgress<long>? progress, InvocationColumns rows)
     {
         Path = path;
         _options = options;
-        _initBilling = options.InitBilling ?? DefaultInitBilling.Value;
+        _initBilling = options.InitBilling ?? IngestOptions.ShippedInitBilling.Value;
         _progress = progress;
         Rows = rows;
     }
@@ -47,19 +47,6 @@ internal sealed class LogFileIngest
     public long Entries { get; private set; }
 
     public long InitReports { get; private set; }
-
-    /// <summary>The rule of the shipped price files, read once; null where they cannot be read (a library used without them).</summary>
-    private static readonly Lazy<InitBillingRule?> DefaultInitBilling = new(() =>
-    {
-        try
-        {
-            return PriceCatalogLoader.Load().Lambda.InitBilling;
-        }
-        catch (Exception e) when (e is PriceCatalogException or IOException)
-        {
-            return null;
-        }
-    });
 
     public string Where(int row) => Locations.TryGetValue(row, out var location) ? location : $"line {Lines[row]}";
 
@@ -175,6 +162,11 @@ internal sealed class LogFileIngest
         do
         {
             var start = RawTextLogReader.MessageStart(line, Path, lineNumber, out var timestamp, out _);
+            if (start == 0 && _lastRowLine == lineNumber - 1 && EntryEnding.ContinuesReport(line))
+            {
+                RejectLastRow(lineNumber - 1, line);
+            }
+
             Accept(line[start..], timestamp, null, lineNumber, null, reader.LineWasTerminated ? Ending.Whole : Ending.Unterminated);
             lineNumber++;
         }
@@ -263,6 +255,22 @@ internal sealed class LogFileIngest
 
         Rows.Append(requestId, Source(logGroup), timestamp, metrics);
         Lines.Add(lineNumber);
+        _lastRowLine = lineNumber;
+    }
+
+    /// <summary>The row just read from line <paramref name="lineNumber"/> is no row: the next line continues it (<see cref="EntryEnding.ContinuesReport"/>).</summary>
+    private void RejectLastRow(long lineNumber, ReadOnlySpan<char> continuation)
+    {
+        const string Reason = "this REPORT line goes on in the next line (a line break where a tab was: a damaged copy), so it is not whole";
+        if (_options.Strict)
+        {
+            throw new LogFormatException(Path, $"line {lineNumber}", Reason);
+        }
+
+        Rows.RemoveLast();
+        Lines.RemoveLast();
+        Rejected.Add(new RejectedLine(Path, $"line {lineNumber}", Reason, Excerpt.Of(continuation)));
+        _lastRowLine = -1;
     }
 
     /// <summary>The configuration is the user's, else the log group's (Insights exports hold several), else the file name's.</summary>

@@ -26,8 +26,8 @@ internal static class CanonicalReportLine
         }
 
         rest = rest[(tab + 1)..];
-        if (!Field(ref rest, "Duration: ", " ms", out var duration) || !Field(ref rest, "Billed Duration: ", " ms", out var billed)
-            || !Field(ref rest, "Memory Size: ", " MB", out var memory) || !Field(ref rest, "Max Memory Used: ", " MB", out var maxMemory))
+        if (!Field(ref rest, "Duration: ", " ms", out var duration) || !Field(ref rest, "Billed Duration: ", " ms", out var billed, whole: true)
+            || !Field(ref rest, "Memory Size: ", " MB", out var memory, whole: true) || !Field(ref rest, "Max Memory Used: ", " MB", out var maxMemory, whole: true))
         {
             return false;
         }
@@ -56,7 +56,8 @@ internal static class CanonicalReportLine
 
     /// <summary>"label digits[.digits] unit" up to the next tab (consumed) or the end.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Field(ref ReadOnlySpan<char> rest, string label, string unit, out double value)
+    /// <param name="whole">the field is one Lambda writes without a point (Billed Duration, Memory Size, Max Memory Used).</param>
+    private static bool Field(ref ReadOnlySpan<char> rest, string label, string unit, out double value, bool whole = false)
     {
         value = 0;
         if (!rest.StartsWith(label, StringComparison.Ordinal))
@@ -67,7 +68,7 @@ internal static class CanonicalReportLine
         rest = rest[label.Length..];
         var end = rest.IndexOf('\t');
         var text = end < 0 ? rest : rest[..end];
-        if (!text.EndsWith(unit, StringComparison.Ordinal) || !PlainDecimal.TryParseLambda(text[..^unit.Length], out value))
+        if (!text.EndsWith(unit, StringComparison.Ordinal) || (whole && text.Contains('.')) || !PlainDecimal.TryParseLambda(text[..^unit.Length], out value))
         {
             return false;
         }

@@ -217,9 +217,10 @@ public static partial class ReportLineParser
             switch (key)
             {
                 case "Duration": return TryNumber(value, "ms", out Duration);
-                case "Billed Duration": return TryNumber(value, "ms", out BilledDuration);
-                case "Memory Size": return TryNumber(value, "MB", out MemorySize);
-                case "Max Memory Used": return TryNumber(value, "MB", out MaxMemoryUsed);
+                // Lambda writes these three as whole numbers, without a point: "8.0 MB" is a damaged "820 MB".
+                case "Billed Duration": return !value.Contains('.') && TryNumber(value, "ms", out BilledDuration);
+                case "Memory Size": return !value.Contains('.') && TryNumber(value, "MB", out MemorySize);
+                case "Max Memory Used": return !value.Contains('.') && TryNumber(value, "MB", out MaxMemoryUsed);
                 case "Init Duration": return TryNumber(value, "ms", out InitDuration);
                 case "Restore Duration": return TryNumber(value, "ms", out RestoreDuration);
                 case "Billed Restore Duration": return TryNumber(value, "ms", out BilledRestoreDuration);

@@ -25,12 +25,18 @@ public static class ReportLineRules
 
     /// <summary>
     /// Lambda's request ids are UUIDs: 8-4-4-4-12 letters and digits (AWS's documentation writes "xmpl" in place of hex
-    /// digits, so letters are allowed). The shape is what lets a damaged id be told from another one: "d2-58b5-…" is a
-    /// UUID that lost its head, and would be kept as another invocation's id. It also keeps out what a spreadsheet would
-    /// run as a formula (=, +, -, @ first) and what would break a CSV cell.
+    /// digits, so letters are allowed). moto, the AWS emulator, answers with 52 letters and digits, so 32 to 128 of them
+    /// without a dash are taken too. The shape is what lets a damaged id be told from another one: "d2-58b5-…" is a
+    /// UUID that lost its head, and would be kept as another invocation's id. It also keeps out what a spreadsheet
+    /// would run as a formula (=, +, -, @ first) and what would break a CSV cell.
     /// </summary>
     public static bool IsRequestId(ReadOnlySpan<char> id)
     {
+        if (id.Length is >= 32 and <= 128 && !id.ContainsAnyExcept(AsciiLettersAndDigits))
+        {
+            return true;
+        }
+
         if (id.Length != 36)
         {
             return false;
@@ -48,12 +54,15 @@ public static class ReportLineRules
         return true;
     }
 
+    private static readonly System.Buffers.SearchValues<char> AsciiLettersAndDigits =
+        System.Buffers.SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
     /// <exception cref="LogMessageFormatException">an id Lambda does not write (<see cref="IsRequestId"/>).</exception>
     public static void CheckRequestId(ReadOnlySpan<char> id)
     {
         if (!IsRequestId(id))
         {
-            throw new LogMessageFormatException($"RequestId '{Text.Excerpt.Of(id)}' is not one Lambda writes (a UUID: 8-4-4-4-12 letters and digits)");
+            throw new LogMessageFormatException($"RequestId '{Text.Excerpt.Of(id)}' is not one Lambda writes (a UUID: 8-4-4-4-12 letters and digits, or 32 to 128 letters and digits)");
         }
     }
 

@@ -50,6 +50,18 @@ public sealed class WhatLambdaWritesTests : IDisposable
         Assert.Contains("the file ends inside this REPORT line", rejected.Reason);
     }
 
+    /// <summary>Found by the fuzz test: a line break in place of the tab before Init Duration left a whole-looking warm start.</summary>
+    [Fact]
+    public void A_report_line_that_goes_on_in_the_next_line_is_rejected_not_read_as_a_warm_start()
+    {
+        var split = Whole.Replace("66 MB\tInit", "66 MB\nInit", StringComparison.Ordinal);
+        var result = Ingest(Write("split.log", First + "\n" + split + "\n"));
+        Assert.Equal(["3f1c2a5e-1111-4a2b-9c3d-0123456789ab"], result.Invocations.Select(i => i.RequestId));
+        var rejected = Assert.Single(result.Rejected);
+        Assert.Equal("line 2", rejected.Where);
+        Assert.Contains("goes on in the next line", rejected.Reason);
+    }
+
     [Fact]
     public void A_whole_last_line_without_its_line_break_is_kept()
     {
@@ -63,9 +75,9 @@ public sealed class WhatLambdaWritesTests : IDisposable
     [InlineData("Memory Size: 99999999999999999999 MB", "Memory Size 1.000E+020 MB is not one Lambda allows")] // an overflow before
     [InlineData("Memory Size: 127 MB", "Memory Size 127 MB")]
     [InlineData("Memory Size: 10241 MB", "Memory Size 10241 MB")]
-    [InlineData("Memory Size: 512.5 MB", "Memory Size 512.5 MB")]
+    [InlineData("Memory Size: 512.5 MB", "cannot read 'Memory Size: 512.5 MB'")]
     [InlineData("Billed Duration: 12 ms", "Billed Duration 12 ms is below Duration rounded up (124 ms)")]
-    [InlineData("Billed Duration: 124.5 ms", "Billed Duration 124.5 ms is not a whole number")]
+    [InlineData("Billed Duration: 124.5 ms", "cannot read 'Billed Duration: 124.5 ms'")] // Lambda writes it without a point
     [InlineData("Max Memory Used: 1075 MB", "Max Memory Used 1075 MB is above Memory Size 1024 MB")] // 1024 × 1.048576 = 1073.7, so 1074 is the most
     public void Values_lambda_cannot_write_are_rejected_with_the_reason(string field, string reason)
     {
