@@ -12,7 +12,7 @@ public static class LogFileReader
     {
         if (!File.Exists(path))
         {
-            throw new LogFormatException(path, "line 0", "no such file");
+            throw new LogFormatException(path, "file", Directory.Exists(path) ? "a directory, not a log file (name its files, or a wildcard such as dir/*.log)" : "no such file");
         }
 
         using var stream = LogInputStream.Open(path);

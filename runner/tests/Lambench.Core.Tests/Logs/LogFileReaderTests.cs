@@ -108,7 +108,7 @@ public class LogFileReaderTests
     [InlineData("no-events.json", "line 1", "\"events\"")]
     [InlineData("insights-without-message.csv", "line 1", "@message")]
     [InlineData("binary.bin", "line 1", "binary data")]
-    [InlineData("does-not-exist.log", "line 0", "no such file")]
+    [InlineData("does-not-exist.log", "file", "no such file")]
     public void Names_the_file_and_line_it_cannot_read(string fixture, string where, string reason)
     {
         // Strict: an unreadable REPORT line is an error too (by default it is rejected and counted, see below).

@@ -91,8 +91,17 @@ public static class IngestCommand
         }
 
         var result = ingestor.Complete();
-        InvocationCsvWriter.WriteFile(output, result.Invocations);
-        IngestReportFiles.Write(output, result);
+        try
+        {
+            InvocationCsvWriter.WriteFile(output, result.Invocations);
+            IngestReportFiles.Write(output, result);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.MarkupLineInterpolated($"[red]error:[/] cannot write {output}: {e.Message}");
+            return ExitCodes.BadInput;
+        }
+
         console.MarkupLineInterpolated($"[green]Wrote {output}[/]: {result.Summary.ToOneLine()}");
         Print(console, "rejected", result.Rejected.Select(r => r.ToString()).ToList(), IngestReportFiles.RejectedPath(output));
         Print(console, "conflict", result.Conflicts.Select(c => c.ToString()).ToList(), IngestReportFiles.ConflictsPath(output));

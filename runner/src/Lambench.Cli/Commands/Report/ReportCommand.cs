@@ -105,6 +105,12 @@ public static class ReportCommand
             console.MarkupLine("Cancelled.");
             return ExitCodes.Cancelled;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Files go through AtomicFile: a report that cannot be written leaves none half-written.
+            console.MarkupLineInterpolated($"[red]error:[/] cannot write the report to {options.OutputDirectory}: {e.Message}");
+            return ExitCodes.BadInput;
+        }
 
         foreach (var warning in outcome.Warnings)
         {
