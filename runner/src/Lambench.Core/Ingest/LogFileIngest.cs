@@ -21,6 +21,7 @@ internal sealed class LogFileIngest
     private string? _lastLogGroup;
     private int _lastSource = -1;
     private long _recognised, _firstContentLine, _lastRowLine = -1;
+    private bool? _runtimeAlwaysBilled;
 
     private LogFileIngest(string path, IngestOptions options, IProgress<long>? progress, InvocationColumns rows)
     {
@@ -241,8 +242,9 @@ internal sealed class LogFileIngest
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddRow(ReadOnlySpan<char> requestId, in ReportMetrics metrics, DateTimeOffset? timestamp, string? logGroup, long lineNumber, string? location)
     {
-        var initBilled = _initBilling is not null && metrics.InitDurationMs is not null
-            && _initBilling.IsKnownInitBilled(_options.Runtime, timestamp is { } t ? DateOnly.FromDateTime(t.UtcDateTime) : null);
+        var initBilled = metrics.InitDurationMs is not null && _initBilling is not null
+            && ((_runtimeAlwaysBilled ??= _initBilling.IsKnownInitBilled(_options.Runtime, null))
+                || (timestamp is { } t && _initBilling.IsKnownInitBilled(null, DateOnly.FromDateTime(t.UtcDateTime))));
         if (ReportLineRules.Violation(metrics, initBilled) is { } violation)
         {
             throw new LogMessageFormatException(violation);

@@ -25,7 +25,11 @@ public static class PlainDecimal
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseLambda(ReadOnlySpan<char> text, out double value)
     {
-        value = 0;
+        if (TryParse(text, out value))
+        {
+            return true; // up to 15 digits, in Lambda's form: the common case, one pass
+        }
+
         var point = text.IndexOf('.');
         var whole = point < 0 ? text : text[..point];
         var fraction = point < 0 ? ReadOnlySpan<char>.Empty : text[(point + 1)..];
@@ -34,7 +38,7 @@ public static class PlainDecimal
             return false;
         }
 
-        return TryParse(text, out value) || (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) && double.IsFinite(value));
+        return double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -64,7 +68,8 @@ public static class PlainDecimal
             }
         }
 
-        if (count == 0 || count > 15 || fraction == 0)
+        // At least one digit before the point (".15" is no such number) and one after it ("15." neither).
+        if (count == 0 || count > 15 || fraction == 0 || count - Math.Max(fraction, 0) == 0)
         {
             return false;
         }

@@ -37,25 +37,16 @@ public static class ReportLineRules
             return true;
         }
 
-        if (id.Length != 36)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < id.Length; i++)
-        {
-            var dash = i is 8 or 13 or 18 or 23;
-            if (dash ? id[i] != '-' : !char.IsAsciiLetterOrDigit(id[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        // 8-4-4-4-12: the four dashes where a UUID has them and nowhere else, letters and digits around them.
+        return id.Length == 36 && id[8] == '-' && id[13] == '-' && id[18] == '-' && id[23] == '-'
+            && !id.ContainsAnyExcept(AsciiLettersDigitsAndDash) && id.Count('-') == 4;
     }
 
     private static readonly System.Buffers.SearchValues<char> AsciiLettersAndDigits =
         System.Buffers.SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    private static readonly System.Buffers.SearchValues<char> AsciiLettersDigitsAndDash =
+        System.Buffers.SearchValues.Create("-0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
 
     /// <exception cref="LogMessageFormatException">an id Lambda does not write (<see cref="IsRequestId"/>).</exception>
     public static void CheckRequestId(ReadOnlySpan<char> id)
@@ -119,23 +110,27 @@ public static class ReportLineRules
     /// Duration + Init Duration rounded up (less 1 ms, since both are printed to 0.01 ms and their sum may round up across
     /// a whole ms that the exact sum did not reach). One exception, seen in published logs: a timed-out invocation may be
     /// billed at its whole-second timeout while Duration runs a little past it (Duration 18018.26 ms, Billed 18000 ms).
+    /// Doubles suffice: the ceiling of a number printed to 0.01 is exact in binary (no such number lies within 1e-9 of an
+    /// integer it is not), and the 1 ms of tolerance absorbs the rounding of a sum.
     /// </summary>
     private static string? BilledBelowDuration(in ReportMetrics metrics, double billed, bool initBilled)
     {
-        var duration = (decimal)metrics.DurationMs;
-        var floor = decimal.Ceiling(duration);
+        var floor = Math.Ceiling(metrics.DurationMs);
         var what = "Duration";
         if (initBilled && metrics.InitDurationMs is { } init)
         {
-            floor = decimal.Ceiling(duration + (decimal)init) - 1;
+            floor = Math.Ceiling(metrics.DurationMs + init) - 1;
             what = "Duration + Init Duration (the INIT phase is billed here)";
+        }
+
+        if (billed >= floor)
+        {
+            return null;
         }
 
         var billedAtTimeout = billed % 1000 == 0 && billed > 0 && metrics.DurationMs - billed < 1000
             && (metrics.Status == InvocationStatus.Timeout || metrics.InitDurationMs is null);
-        return (decimal)billed >= floor || billedAtTimeout
-            ? null
-            : $"Billed Duration {Shown(billed)} ms is below {what} rounded up ({Shown((double)floor)} ms)";
+        return billedAtTimeout ? null : $"Billed Duration {Shown(billed)} ms is below {what} rounded up ({Shown(floor)} ms)";
     }
 
     private static string Shown(double value) =>
