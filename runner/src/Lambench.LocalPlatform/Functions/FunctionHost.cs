@@ -189,10 +189,12 @@ public sealed class FunctionHost : IDisposable
         }
 
         recorder.Finish(durationMs, initMs, status, errorType);
+        // The tail is read before the environment is given back: after, its next invocation may already be logging.
+        var tail = recorder.Tail();
         environment.Cold = false;
         environment.Finish();
         pool.Release(environment, State.RevisionId, replace: status != "success");
-        return new InvocationOutcome(requestId, response, status == "success" ? null : "Unhandled", recorder.Tail(), status);
+        return new InvocationOutcome(requestId, response, status == "success" ? null : "Unhandled", tail, status);
     }
 
     /// <summary>Starts an environment for the slot the pool gave; the slot is given back if the start fails.</summary>

@@ -26,21 +26,12 @@ internal sealed class RequestGuard(SigV4Verifier verifier, Func<int> port, TimeP
 
         if (!context.Request.Path.StartsWithSegments(RuntimeApiPrefix.TrimEnd('/'), StringComparison.Ordinal))
         {
-            context.Request.EnableBuffering();
-            byte[] hash;
-            using (var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
+            byte[] hash = EmptySha256;
+            if (context.Request.ContentLength != 0)
             {
-                var buffer = new byte[81920];
-                int read;
-                while ((read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0)
-                {
-                    sha.AppendData(buffer, 0, read);
-                }
-
-                hash = sha.GetHashAndReset();
+                hash = await HashBodyAsync(context);
             }
 
-            context.Request.Body.Position = 0;
             var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(',', h.Value.ToArray()), StringComparer.Ordinal);
             var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString;
             if (verifier.Verify(new SigV4Verifier.SignedRequest(context.Request.Method, rawTarget, headers, hash), time.GetUtcNow()) is { } failure)
@@ -51,6 +42,32 @@ internal sealed class RequestGuard(SigV4Verifier verifier, Func<int> port, TimeP
         }
 
         await next(context);
+    }
+
+    private static readonly byte[] EmptySha256 = SHA256.HashData([]);
+
+    /// <summary>The body's SHA-256, read once into a buffer the endpoint then reads again.</summary>
+    private static async Task<byte[]> HashBodyAsync(HttpContext context)
+    {
+        context.Request.EnableBuffering();
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
+        {
+            int read;
+            while ((read = await context.Request.Body.ReadAsync(buffer, context.RequestAborted)) > 0)
+            {
+                sha.AppendData(buffer, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        var hash = sha.GetHashAndReset();
+        context.Request.Body.Position = 0;
+        return hash;
     }
 
     private (string Type, string Message)? Refusal(HttpContext context)

@@ -156,7 +156,13 @@ public sealed class SigV4Verifier(string accessKeyId, string secretAccessKey)
     /// <summary>A query key or value as SigV4 writes it: decoded, then strictly encoded (unreserved characters only left as they are).</summary>
     private static string Encode(string part) => Uri.EscapeDataString(Uri.UnescapeDataString(part));
 
-    private byte[] SigningKey(string date, string region, string service)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string, string, string), byte[]> keys = new();
+
+    /// <summary>The key of a day, region and service, derived once (four HMACs) and kept: clients sign many requests with it.</summary>
+    private byte[] SigningKey(string date, string region, string service) =>
+        keys.Count < 1000 ? keys.GetOrAdd((date, region, service), k => DeriveKey(k.Item1, k.Item2, k.Item3)) : DeriveKey(date, region, service);
+
+    private byte[] DeriveKey(string date, string region, string service)
     {
         var key = HMACSHA256.HashData(Encoding.UTF8.GetBytes("AWS4" + secretAccessKey), Encoding.UTF8.GetBytes(date));
         key = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes(region));

@@ -15,9 +15,12 @@ internal sealed class LogFile : IDisposable
     private readonly FileStream writer;
     private readonly FileStream reader;
 
-    private LogFile(FileStream writer, string path)
+    private readonly bool durable;
+
+    private LogFile(FileStream writer, string path, bool durable)
     {
         this.writer = writer;
+        this.durable = durable;
         reader = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 12);
     }
 
@@ -34,27 +37,44 @@ internal sealed class LogFile : IDisposable
             restore(Parse(line.Span, 0), offset);
             offset += line.Length + 1;
         });
-        return new LogFile(writer, path);
+        return new LogFile(writer, path, durable: true);
     }
 
     /// <summary>A file that lives as long as the store: for a platform whose logs are not kept, so that spilled events still have a home.</summary>
     public static LogFile Temporary()
     {
         var path = Path.Combine(Path.GetTempPath(), $"lambench-logs-{Guid.NewGuid():N}.jsonl");
-        var writer = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1 << 12, FileOptions.DeleteOnClose);
-        return new LogFile(writer, path);
+        var writer = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete, 1 << 16, FileOptions.DeleteOnClose);
+        return new LogFile(writer, path, durable: false);
     }
 
-    /// <summary>Appends one event, flushed to the operating system (it survives a kill -9 of this process); returns its line's offset.</summary>
+    /// <summary>
+    /// Appends one event and returns its line's offset. A kept file is flushed to the operating system at once (the
+    /// event survives a kill -9 of this process); a temporary one when it is next read.
+    /// </summary>
     public long Append(string group, LogEvent logEvent)
     {
-        var line = new JsonObject { ["g"] = group, ["s"] = logEvent.StreamName, ["t"] = logEvent.TimestampMs, ["m"] = logEvent.Message, ["i"] = logEvent.IngestionTimeMs, ["q"] = logEvent.Sequence };
-        var bytes = Encoding.UTF8.GetBytes(line.ToJsonString() + "\n");
         lock (gate)
         {
             var offset = writer.Position;
-            writer.Write(bytes);
-            writer.Flush();
+            using (var json = new Utf8JsonWriter(writer))
+            {
+                json.WriteStartObject();
+                json.WriteString("g", group);
+                json.WriteString("s", logEvent.StreamName);
+                json.WriteNumber("t", logEvent.TimestampMs);
+                json.WriteString("m", logEvent.Message);
+                json.WriteNumber("i", logEvent.IngestionTimeMs);
+                json.WriteNumber("q", logEvent.Sequence);
+                json.WriteEndObject();
+            }
+
+            writer.WriteByte((byte)'\n');
+            if (durable)
+            {
+                writer.Flush();
+            }
+
             return offset;
         }
     }
@@ -65,6 +85,7 @@ internal sealed class LogFile : IDisposable
         var events = new List<LogEvent>(offsets.Count);
         lock (gate)
         {
+            writer.Flush();
             foreach (var offset in offsets)
             {
                 reader.Position = offset;
