@@ -1,5 +1,4 @@
 using Lambench.Tests.Shared;
-using Spectre.Console.Testing;
 
 namespace Lambench.Cli.Tests;
 
@@ -13,13 +12,7 @@ public sealed class OneLineErrorTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static async Task<(int Exit, string Text)> Run(params string[] args)
-    {
-        var console = new TestConsole { Profile = { Width = 400 } };
-        var output = new StringWriter();
-        var exit = await LambenchApplication.RunAsync(args, console, output, output);
-        return (exit, console.Output + output);
-    }
+    private static Task<(int Exit, string Text)> Run(params string[] args) => InProcessCli.RunAsync(args);
 
     [Fact]
     public async Task An_ingest_whose_output_cannot_be_written_says_so_in_one_line()

@@ -1,6 +1,5 @@
 using Lambench.Runner.Journal;
 using Lambench.Tests.Shared;
-using Spectre.Console.Testing;
 
 namespace Lambench.Cli.Tests;
 
@@ -15,13 +14,7 @@ public sealed class RunChecksFirstTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private static async Task<(int Exit, string Text)> Run(params string[] args)
-    {
-        var console = new TestConsole { Profile = { Width = 400 } };
-        var output = new StringWriter();
-        var exit = await LambenchApplication.RunAsync(args, console, output, output);
-        return (exit, console.Output + output);
-    }
+    private static Task<(int Exit, string Text)> Run(params string[] args) => InProcessCli.RunAsync(args);
 
     private string Spec(string from, string to)
     {

@@ -294,9 +294,6 @@ internal sealed class LogFileIngest
         return _lastSource;
     }
 
-    private static string? FunctionNameFromLogGroup(string? logGroup)
-    {
-        const string prefix = "/aws/lambda/";
-        return logGroup is not null && logGroup.StartsWith(prefix, StringComparison.Ordinal) ? logGroup[prefix.Length..] : null;
-    }
+    private static string? FunctionNameFromLogGroup(string? logGroup) =>
+        logGroup is not null && logGroup.StartsWith("/aws/lambda/", StringComparison.Ordinal) ? logGroup["/aws/lambda/".Length..] : null;
 }

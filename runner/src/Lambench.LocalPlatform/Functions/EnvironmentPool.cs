@@ -23,6 +23,18 @@ internal sealed class EnvironmentPool(EnvironmentRegistry registry, ConcurrencyL
         }
     }
 
+    /// <summary>Invocations running now, those of environments still starting included.</summary>
+    public int InFlight
+    {
+        get
+        {
+            lock (gate)
+            {
+                return environments.Count(e => e.Busy) + starting;
+            }
+        }
+    }
+
     /// <summary>
     /// Takes a slot for one invocation of <paramref name="current"/>: an idle environment of its revision (returned),
     /// or the right to start one (null returned: call <see cref="Started"/> or <see cref="StartFailed"/>).

@@ -49,6 +49,9 @@ public sealed class FunctionHost : IDisposable
     /// <summary>Environments alive now (busy, idle or starting), for tests and the benchmark.</summary>
     public int EnvironmentCount => pool.Count;
 
+    /// <summary>Invocations running now: what AWS's ConcurrentExecutions metric counts.</summary>
+    public int InvocationsInFlight => pool.InFlight;
+
     /// <summary>Applies a configuration change as a new revision; environments of the old one are retired.</summary>
     public FunctionState Update(int? memorySizeMb, int? timeoutSeconds, IReadOnlyDictionary<string, string>? environment, string? logFormat = null)
     {
