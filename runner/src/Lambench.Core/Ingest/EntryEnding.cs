@@ -14,9 +14,11 @@ internal enum Ending
 internal static class EntryEnding
 {
     /// <summary>
-    /// A file's last line without its line break may be where a copy or download was cut ("Memory Size: 10" of 1024):
-    /// a REPORT line there is kept only when its end is Lambda's own (the closing tab, or an X-Ray trailer's last
-    /// field); a JSON-format one parses only when whole. A CSV row there is whole only when it ends with a quote.
+    /// A file's last line without its line break may be where a copy or download was cut ("Memory Size: 10" of 1024).
+    /// A text REPORT line there is kept only when it ends with an X-Ray trailer's last field, the last thing Lambda
+    /// writes on the line: a cut at a tab leaves a line that looks whole ("…Max Memory Used: 66 MB&lt;tab&gt;" without the
+    /// Init Duration or Status that followed), and a cold start or a timeout would read as a plain warm start. A
+    /// JSON-format line is whole when it parses; a CSV row, when it ends with its closing quote.
     /// </summary>
     public static void Check(ReadOnlySpan<char> message, Ending ending, bool isReport)
     {
@@ -31,9 +33,9 @@ internal static class EntryEnding
             return;
         }
 
-        if (isReport ? !ReportLineParser.EndsAsLambdaEnds(message) : message.Contains("\"platform.report\"", StringComparison.Ordinal))
+        if (isReport ? !ReportLineParser.EndsWithXrayTrailer(message) : message.Contains("\"platform.report\"", StringComparison.Ordinal))
         {
-            throw new LogMessageFormatException($"the file ends inside this REPORT line (no line break, and not Lambda's own end of line), so it may be cut short; {Advice}");
+            throw new LogMessageFormatException($"the file ends with this REPORT line and no line break, so it may be cut short (even at a tab, which would drop an Init Duration or a Status and leave a whole-looking line); {Advice}");
         }
     }
 

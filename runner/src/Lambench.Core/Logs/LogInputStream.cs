@@ -77,7 +77,8 @@ public sealed class LogInputStream : Stream
         catch (Exception e) when (IsGzip && e is not (OperationCanceledException or LogInputException or UnauthorizedAccessException)
             || e is SharpZipBaseException or EndOfStreamException)
         {
-            throw new LogInputException(Where(), $"the gzip data is damaged or cut short ({e.Message}); gzip -t checks it too", e);
+            // Where the damage shows is not where it is (a CRC is checked at a member's end): the line read so far is said as such.
+            throw new LogInputException($"gzip data after line {_lineBreaks}", $"damaged or cut short ({e.Message}); gzip -t checks it too", e);
         }
 
         if (read > 0)

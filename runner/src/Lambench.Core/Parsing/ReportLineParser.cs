@@ -42,17 +42,11 @@ public static partial class ReportLineParser
     }
 
     /// <summary>
-    /// Whether a text REPORT line ends as Lambda ends one: with the tab after its last field, or with the last field
-    /// of an X-Ray trailer on the same line. A line cut short inside a field ends otherwise.
+    /// Whether a text REPORT line ends with the last field of an X-Ray trailer on the same line (Sampled), the last thing
+    /// Lambda writes on it: such a line cannot have been cut short.
     /// </summary>
-    public static bool EndsAsLambdaEnds(ReadOnlySpan<char> message)
+    public static bool EndsWithXrayTrailer(ReadOnlySpan<char> message)
     {
-        message = message.TrimEnd("\r\n");
-        if (message.EndsWith('\t'))
-        {
-            return true;
-        }
-
         var trimmed = message.TrimEnd();
         return trimmed.Contains("XRAY TraceId:", StringComparison.Ordinal)
             && (trimmed.EndsWith("Sampled: true", StringComparison.Ordinal) || trimmed.EndsWith("Sampled: false", StringComparison.Ordinal));

@@ -107,7 +107,9 @@ public sealed class AwsDoctor(AwsAccountClients clients, TimeProvider? time = nu
         }
         catch (Exception e) when (e is AwsServiceException or HttpRequestException or TaskCanceledException && !cancellation.IsCancellationRequested)
         {
-            return DoctorCheck.Failed("credentials", $"STS did not answer GetCallerIdentity: {Excerpt.Of(e.Message)} (check the network, the region and any endpoint override)");
+            // A timeout's own message already says what to check.
+            var advice = e is AwsServiceException { ErrorType: "Timeout" or "Unreachable" } ? string.Empty : " (check the network, the region and any endpoint override)";
+            return DoctorCheck.Failed("credentials", $"STS did not answer GetCallerIdentity: {Excerpt.Of(e.Message)}{advice}");
         }
     }
 

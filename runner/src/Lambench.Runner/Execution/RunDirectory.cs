@@ -107,8 +107,12 @@ public sealed class RunDirectory
         if (count > maxInvocations)
         {
             var line = File.ReadLines(specPath).TakeWhile(l => !l.StartsWith("protocol:", StringComparison.Ordinal)).Count() + 1;
-            throw new SpecException([new SpecError(specPath, line, "protocol", string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"the plan holds {count:N0} invocations (rounds × configurations × (warmup + batches × (cold_starts + repetitions))), more than {maxInvocations:N0}; run --max-invocations allows up to {RunPlanBuilder.MaxInvocationsCeiling:N0} if you mean it"))]);
+            var culture = System.Globalization.CultureInfo.InvariantCulture;
+            var advice = count > RunPlanBuilder.MaxInvocationsCeiling
+                ? string.Create(culture, $"that is beyond the {RunPlanBuilder.MaxInvocationsCeiling:N0} a plan can hold in memory: split the spec into several runs")
+                : string.Create(culture, $"run --max-invocations allows up to {RunPlanBuilder.MaxInvocationsCeiling:N0} if you mean it");
+            throw new SpecException([new SpecError(specPath, line, "protocol", string.Create(culture,
+                $"the plan holds {count:N0} invocations (rounds × configurations × (warmup + batches × (cold_starts + repetitions))), more than {maxInvocations:N0}; {advice}"))]);
         }
     }
 

@@ -77,7 +77,9 @@ internal sealed record RunOpening(RunDirectory Run, string TargetName, string? R
         catch (JournalDamagedException e)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            console.MarkupLineInterpolated($"The journal records every step; a damaged line cannot be trusted, so nothing was run. To go on without it: lambench run {run.Root} --set-aside-damaged-journal (the lines move to {Path.GetFileName(RunJournal.SetAsidePath(run.JournalPath))}; the steps they recorded run again as new attempts, and anything they sent is left out of the results).");
+            var template = request.Template is { } given ? $" --template {Path.GetFullPath(given)}" : string.Empty;
+            console.MarkupLineInterpolated($"The journal records every step; a damaged line cannot be trusted, so nothing was run. The lines can be moved to {Path.GetFileName(RunJournal.SetAsidePath(run.JournalPath))}; the steps they recorded then run again as new attempts, and anything they sent is left out of the results. To go on without them:");
+            console.WriteLine($"  lambench run {run.Root} --set-aside-damaged-journal{template}");
             return ExitCodes.BadInput;
         }
     }
