@@ -64,9 +64,9 @@ internal sealed class RequestIdColumn
 
     private string? Text(int row) => _texts is not null && _texts.TryGetValue(row, out var text) ? text : null;
 
-    /// <summary>Only the exact spelling Guid.ToString("D") gives back: 36 characters, hyphenated, lower-case hex.</summary>
     private static readonly System.Buffers.SearchValues<char> LowerHexOrDash = System.Buffers.SearchValues.Create("0123456789abcdef-");
 
+    /// <summary>Only the exact spelling Guid.ToString("D") gives back: 36 characters, hyphenated, lower-case hex.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryCanonicalUuid(ReadOnlySpan<char> id, out Guid uuid)
     {

@@ -9,16 +9,9 @@ public sealed class InitBillingRule : SourcedPrice
     public DateOnly AllOnDemandZipFrom { get; init; }
     public List<string> AlwaysBilledRuntimePrefixes { get; init; } = [];
 
-    public bool IsInitBilled(string? runtime, DateOnly? invocationDate)
-    {
-        if (runtime is not null && AlwaysBilledRuntimePrefixes.Any(p => runtime.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
-        {
-            return true;
-        }
-
+    public bool IsInitBilled(string? runtime, DateOnly? invocationDate) =>
         // Undated rows are priced by today's rule.
-        return invocationDate is not { } date || date >= AllOnDemandZipFrom;
-    }
+        IsAlwaysBilled(runtime) || invocationDate is not { } date || date >= AllOnDemandZipFrom;
 
     /// <summary>
     /// Whether the INIT phase is known to be billed: a custom runtime, or an invocation dated on or after the change.
@@ -26,8 +19,11 @@ public sealed class InitBillingRule : SourcedPrice
     /// check built on this never refuses a line that an older rule priced.
     /// </summary>
     public bool IsKnownInitBilled(string? runtime, DateOnly? invocationDate) =>
-        (runtime is not null && AlwaysBilledRuntimePrefixes.Any(p => runtime.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
-        || (invocationDate is { } date && date >= AllOnDemandZipFrom);
+        IsAlwaysBilled(runtime) || (invocationDate is { } date && date >= AllOnDemandZipFrom);
+
+    /// <summary>A runtime whose INIT phase was always billed (custom runtimes): whatever the date.</summary>
+    public bool IsAlwaysBilled(string? runtime) =>
+        runtime is not null && AlwaysBilledRuntimePrefixes.Any(p => runtime.StartsWith(p, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Billed Duration as Lambda computes it: the duration (plus the Init duration where billed) rounded up to the next ms.</summary>
     public decimal BilledDurationMs(double durationMs, double? initDurationMs, string? runtime, DateOnly? invocationDate)

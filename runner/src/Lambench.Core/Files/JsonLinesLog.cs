@@ -11,8 +11,8 @@ public static class JsonLinesLog
     /// <param name="read">parses one line (1-based number given); throws <see cref="FormatException"/> for a line it cannot use.</param>
     /// <param name="what">what a line is, for the error: "journal entry", "stored log event".</param>
     /// <exception cref="InvalidDataException">"path: line N: not a …" for a damaged line other than a cut-short last one.</exception>
-    /// <param name="damaged">when given, a damaged line (other than a cut-short last one) is passed here with its number and skipped instead of being an error.</param>
-    public static FileStream Open(string path, string what, Action<ReadOnlyMemory<byte>, int> read, Action<int, string>? damaged = null)
+    /// <param name="damaged">when given, a damaged line (other than a cut-short last one) is passed here with its number, why and its bytes, and skipped instead of being an error.</param>
+    public static FileStream Open(string path, string what, Action<ReadOnlyMemory<byte>, int> read, Action<int, string, ReadOnlyMemory<byte>>? damaged = null)
     {
         long keep = 0;
         if (File.Exists(path))
@@ -35,7 +35,7 @@ public static class JsonLinesLog
                 }
                 catch (FormatException e) when (damaged is not null)
                 {
-                    damaged(line, $"not a {what} ({e.Message})");
+                    damaged(line, $"not a {what} ({e.Message})", bytes.AsMemory(start, end - start));
                 }
                 catch (FormatException e)
                 {

@@ -17,17 +17,18 @@ internal sealed class LogFileIngest
 {
     private readonly IngestOptions _options;
     private readonly InitBillingRule? _initBilling;
+    private readonly bool _runtimeAlwaysBilled;
     private readonly IProgress<long>? _progress;
     private string? _lastLogGroup;
     private int _lastSource = -1;
     private long _recognised, _firstContentLine, _lastRowLine = -1;
-    private bool? _runtimeAlwaysBilled;
 
     private LogFileIngest(string path, IngestOptions options, IProgress<long>? progress, InvocationColumns rows)
     {
         Path = path;
         _options = options;
         _initBilling = options.InitBilling ?? IngestOptions.ShippedInitBilling.Value;
+        _runtimeAlwaysBilled = _initBilling?.IsAlwaysBilled(options.Runtime) == true;
         _progress = progress;
         Rows = rows;
     }
@@ -50,20 +51,6 @@ internal sealed class LogFileIngest
     public long InitReports { get; private set; }
 
     public string Where(int row) => Locations.TryGetValue(row, out var location) ? location : $"line {Lines[row]}";
-
-    /// <summary>How many rows the file may hold, judged from its size and first megabyte; 0 when that does not tell (gzip, UTF-16, unreadable).</summary>
-    public static int EstimateRows(string path)
-    {
-        try
-        {
-            using var reader = File.Exists(path) ? Utf8LineReader.TryOpen(path) : null;
-            return (int)Math.Min(reader?.EstimatedLines ?? 0, Array.MaxLength / 16);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or LogFormatException)
-        {
-            return 0; // the read itself says what is wrong
-        }
-    }
 
     /// <param name="rows">where the rows go (a window of columns shared with other files, say).</param>
     /// <exception cref="LogFormatException">the file cannot be read, is no supported format, or (strict) holds an unreadable REPORT line.</exception>
@@ -156,7 +143,7 @@ internal sealed class LogFileIngest
         }
 
         // Room for every line to be a REPORT line: reserved, not touched, so an overestimate costs no memory.
-        var estimate = (int)Math.Min(reader.EstimatedLines ?? 0, Array.MaxLength / 16);
+        var estimate = reader.EstimatedRows;
         Rows.Reserve(estimate);
         Lines.Reserve(estimate);
 
@@ -243,8 +230,7 @@ internal sealed class LogFileIngest
     private void AddRow(ReadOnlySpan<char> requestId, in ReportMetrics metrics, DateTimeOffset? timestamp, string? logGroup, long lineNumber, string? location)
     {
         var initBilled = metrics.InitDurationMs is not null && _initBilling is not null
-            && ((_runtimeAlwaysBilled ??= _initBilling.IsKnownInitBilled(_options.Runtime, null))
-                || (timestamp is { } t && _initBilling.IsKnownInitBilled(null, DateOnly.FromDateTime(t.UtcDateTime))));
+            && (_runtimeAlwaysBilled || (timestamp is { } t && _initBilling.IsKnownInitBilled(null, DateOnly.FromDateTime(t.UtcDateTime))));
         if (ReportLineRules.Violation(metrics, initBilled) is { } violation)
         {
             throw new LogMessageFormatException(violation);
@@ -294,6 +280,8 @@ internal sealed class LogFileIngest
         return _lastSource;
     }
 
+    private const string LambdaLogGroupPrefix = "/aws/lambda/";
+
     private static string? FunctionNameFromLogGroup(string? logGroup) =>
-        logGroup is not null && logGroup.StartsWith("/aws/lambda/", StringComparison.Ordinal) ? logGroup["/aws/lambda/".Length..] : null;
+        logGroup is not null && logGroup.StartsWith(LambdaLogGroupPrefix, StringComparison.Ordinal) ? logGroup[LambdaLogGroupPrefix.Length..] : null;
 }

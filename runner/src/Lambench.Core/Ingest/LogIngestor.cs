@@ -1,4 +1,5 @@
 using Lambench.Core.Columns;
+using Lambench.Core.Logs;
 using Lambench.Core.Parsing;
 
 namespace Lambench.Core.Ingest;
@@ -88,7 +89,7 @@ public sealed class LogIngestor(IngestOptions options)
         var byConfiguration = Enumerable.Range(0, files.Count)
             .OrderBy(i => (files[i].Options ?? options).Configuration ?? ConfigurationFromFileName(files[i].Path), StringComparer.Ordinal)
             .ToArray();
-        var windows = InvocationColumns.Windows(byConfiguration.Select(i => LogFileIngest.EstimateRows(files[i].Path)).ToArray());
+        var windows = InvocationColumns.Windows(byConfiguration.Select(i => Utf8LineReader.EstimateRows(files[i].Path)).ToArray());
         var rows = new InvocationColumns[files.Count];
         for (var w = 0; w < windows.Length; w++)
         {

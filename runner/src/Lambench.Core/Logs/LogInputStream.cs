@@ -29,6 +29,7 @@ public sealed class LogInputStream : Stream
     private readonly bool _checkLines;
     private long _decompressed, _lineBytes, _lineBreaks;
     private bool _lastWasCarriageReturn;
+    private byte _previousByte;
 
     private LogInputStream(FileStream file, Stream inner, bool checkLines)
     {
@@ -57,8 +58,6 @@ public sealed class LogInputStream : Stream
 
     /// <summary>Whether the bytes read so far end with a line break (UTF-8, or UTF-16 in either byte order).</summary>
     public bool EndsWithLineBreak => LastByte is (byte)'\n' or (byte)'\r' || (LastByte == 0 && _previousByte is (byte)'\n' or (byte)'\r');
-
-    private byte _previousByte;
 
     /// <summary>The size of the file on disk, for estimates (the compressed size for gzip).</summary>
     public long FileLength => _file.Length;

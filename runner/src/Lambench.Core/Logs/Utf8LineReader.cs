@@ -54,8 +54,25 @@ internal sealed class Utf8LineReader : IDisposable
         return reader;
     }
 
+    /// <summary>How many rows the file may hold, judged from its size and first megabyte; 0 when that does not tell (gzip, UTF-16, unreadable).</summary>
+    public static int EstimateRows(string path)
+    {
+        try
+        {
+            using var reader = File.Exists(path) ? TryOpen(path) : null;
+            return reader?.EstimatedRows ?? 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or LogFormatException)
+        {
+            return 0; // the read itself says what is wrong
+        }
+    }
+
     /// <summary>At least how many lines the file holds, judged from its first megabyte with a margin; null for gzip files, whose size does not tell.</summary>
     public long? EstimatedLines { get; private set; }
+
+    /// <summary><see cref="EstimatedLines"/> as a count of rows to reserve: 0 where unknown, and never more than a column can hold.</summary>
+    public int EstimatedRows => (int)Math.Min(EstimatedLines ?? 0, Array.MaxLength / 16);
 
     /// <summary>Whether the line last read ended with a line break; false for a last line the file ends inside.</summary>
     public bool LineWasTerminated { get; private set; }

@@ -44,8 +44,7 @@ internal static class CanonicalReportLine
         }
 
         // Anything Lambda would not write goes to the general reading, which says why it is refused.
-        if (!rest.IsWhiteSpace() || memory is < ReportLineRules.MinimumMemoryMb or > ReportLineRules.MaximumMemoryMb || memory != Math.Floor(memory)
-            || !ReportLineRules.IsRequestId(requestId))
+        if (!rest.IsWhiteSpace() || !ReportLineRules.IsMemorySize(memory) || !ReportLineRules.IsRequestId(requestId))
         {
             return false;
         }
@@ -55,8 +54,8 @@ internal static class CanonicalReportLine
     }
 
     /// <summary>"label digits[.digits] unit" up to the next tab (consumed) or the end.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     /// <param name="whole">the field is one Lambda writes without a point (Billed Duration, Memory Size, Max Memory Used).</param>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Field(ref ReadOnlySpan<char> rest, string label, string unit, out double value, bool whole = false)
     {
         value = 0;

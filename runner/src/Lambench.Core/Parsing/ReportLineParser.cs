@@ -211,10 +211,9 @@ public static partial class ReportLineParser
             switch (key)
             {
                 case "Duration": return TryNumber(value, "ms", out Duration);
-                // Lambda writes these three as whole numbers, without a point: "8.0 MB" is a damaged "820 MB".
-                case "Billed Duration": return !value.Contains('.') && TryNumber(value, "ms", out BilledDuration);
-                case "Memory Size": return !value.Contains('.') && TryNumber(value, "MB", out MemorySize);
-                case "Max Memory Used": return !value.Contains('.') && TryNumber(value, "MB", out MaxMemoryUsed);
+                case "Billed Duration": return TryWholeNumber(value, "ms", out BilledDuration);
+                case "Memory Size": return TryWholeNumber(value, "MB", out MemorySize);
+                case "Max Memory Used": return TryWholeNumber(value, "MB", out MaxMemoryUsed);
                 case "Init Duration": return TryNumber(value, "ms", out InitDuration);
                 case "Restore Duration": return TryNumber(value, "ms", out RestoreDuration);
                 case "Billed Restore Duration": return TryNumber(value, "ms", out BilledRestoreDuration);
@@ -249,6 +248,13 @@ public static partial class ReportLineParser
             "Phase" => Phase is not null,
             _ => false,
         };
+
+        /// <summary>A field Lambda writes as a whole number, without a point: "8.0 MB" is a damaged "820 MB".</summary>
+        private static bool TryWholeNumber(ReadOnlySpan<char> value, string unit, out double? result)
+        {
+            result = null;
+            return !value.Contains('.') && TryNumber(value, unit, out result);
+        }
 
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static bool TryNumber(ReadOnlySpan<char> value, string unit, out double? result)

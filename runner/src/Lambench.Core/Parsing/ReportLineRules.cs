@@ -20,9 +20,6 @@ public static class ReportLineRules
     /// </summary>
     public const double MaximumMemoryOvershoot = 1.048576;
 
-    /// <summary>The fields every REPORT line Lambda writes has, in the text and the JSON log formats.</summary>
-    public static readonly IReadOnlyList<string> RequiredFields = ["Duration", "Billed Duration", "Memory Size", "Max Memory Used"];
-
     /// <summary>
     /// Lambda's request ids are UUIDs: 8-4-4-4-12 letters and digits (AWS's documentation writes "xmpl" in place of hex
     /// digits, so letters are allowed). moto, the AWS emulator, answers with 52 letters and digits, so 32 to 128 of them
@@ -57,11 +54,14 @@ public static class ReportLineRules
         }
     }
 
+    /// <summary>Whether Lambda allows this Memory Size: a whole number of MB in its range.</summary>
+    public static bool IsMemorySize(double megabytes) => megabytes is >= MinimumMemoryMb and <= MaximumMemoryMb && megabytes == Math.Floor(megabytes);
+
     /// <summary>Memory Size as a whole number of MB in Lambda's range.</summary>
     /// <exception cref="LogMessageFormatException">a size Lambda does not allow (its reason names the value).</exception>
     public static int MemorySize(double megabytes)
     {
-        if (megabytes is < MinimumMemoryMb or > MaximumMemoryMb || megabytes != Math.Floor(megabytes))
+        if (!IsMemorySize(megabytes))
         {
             throw new LogMessageFormatException(string.Create(CultureInfo.InvariantCulture,
                 $"Memory Size {Shown(megabytes)} MB is not one Lambda allows (whole MB from {MinimumMemoryMb} to {MaximumMemoryMb:N0})"));

@@ -14,7 +14,7 @@ namespace Lambench.LocalPlatform.Http;
 internal sealed class RequestGuard(SigV4Verifier verifier, Func<int> port, TimeProvider time)
 {
     /// <summary>The Runtime API's prefix (/env/&lt;id&gt;/2018-06-01/runtime): unsigned, as Lambda's is inside its sandbox.</summary>
-    public const string RuntimeApiPrefix = "/env/";
+    public static readonly PathString RuntimeApiPrefix = "/env";
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
@@ -24,7 +24,7 @@ internal sealed class RequestGuard(SigV4Verifier verifier, Func<int> port, TimeP
             return;
         }
 
-        if (!context.Request.Path.StartsWithSegments(RuntimeApiPrefix.TrimEnd('/'), StringComparison.Ordinal))
+        if (!context.Request.Path.StartsWithSegments(RuntimeApiPrefix, StringComparison.Ordinal))
         {
             byte[] hash = EmptySha256;
             if (context.Request.ContentLength != 0)

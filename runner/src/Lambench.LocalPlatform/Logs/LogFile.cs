@@ -34,7 +34,7 @@ internal sealed class LogFile : IDisposable
         long offset = 0;
         var writer = JsonLinesLog.Open(path, "stored log event", (line, _) =>
         {
-            restore(Parse(line.Span, 0), offset);
+            restore(Parse(line.Span), offset);
             offset += line.Length + 1;
         });
         return new LogFile(writer, path, durable: true);
@@ -89,7 +89,7 @@ internal sealed class LogFile : IDisposable
             foreach (var offset in offsets)
             {
                 reader.Position = offset;
-                events.Add(Parse(ReadLine(), 0).Event);
+                events.Add(Parse(ReadLine()).Event);
             }
         }
 
@@ -108,13 +108,13 @@ internal sealed class LogFile : IDisposable
         return line.ToArray();
     }
 
-    /// <param name="fallbackSequence">the sequence of an event an older store wrote without one (0: draw a new one).</param>
-    private static Stored Parse(ReadOnlySpan<byte> line, long fallbackSequence)
+    /// <summary>One stored line; an event an older store wrote without its sequence gets 0, and the store draws a new one.</summary>
+    private static Stored Parse(ReadOnlySpan<byte> line)
     {
         try
         {
             var json = JsonNode.Parse(line)!.AsObject();
-            var sequence = (long?)json["q"] ?? fallbackSequence;
+            var sequence = (long?)json["q"] ?? 0;
             return new Stored((string)json["g"]!, new LogEvent((string)json["s"]!, (long)json["t"]!, (string)json["m"]!, (long)json["i"]!, sequence));
         }
         catch (Exception e) when (e is JsonException or NullReferenceException or InvalidOperationException or FormatException)

@@ -68,7 +68,8 @@ public sealed class RunDirectory
     /// <exception cref="RunDirectoryException">the directory holds something else.</exception>
     /// <exception cref="SpecException">the spec has errors.</exception>
     /// <param name="maxInvocations">the most invocations the plan may hold; a larger spec is an error saying how many it asks for.</param>
-    public static RunDirectory Prepare(string root, string specPath, int? seed = null, long maxInvocations = RunPlanBuilder.DefaultMaxInvocations)
+    /// <param name="spec">the spec as already read from <paramref name="specPath"/>, if the caller has read it; else it is read here.</param>
+    public static RunDirectory Prepare(string root, string specPath, int? seed = null, long maxInvocations = RunPlanBuilder.DefaultMaxInvocations, ExperimentSpec? spec = null)
     {
         root = Path.GetFullPath(root);
         var planPath = Path.Combine(root, "plan.json");
@@ -89,7 +90,7 @@ public sealed class RunDirectory
             throw new RunDirectoryException($"{root} is not empty and holds no run (no plan.json); pick another --out");
         }
 
-        var spec = new ExperimentSpecReader().Read(specPath);
+        spec ??= new ExperimentSpecReader().Read(specPath);
         CheckSize(spec, specPath, maxInvocations);
         Directory.CreateDirectory(root);
         var runId = $"{spec.Name}-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Random.Shared.Next(0x10000):x4}";

@@ -34,7 +34,7 @@ public sealed class RunJournal : IDisposable
     {
         var entries = new List<JournalEntry>();
         var damaged = new List<(int Line, string Reason)>();
-        var stream = JsonLinesLog.Open(path, "journal entry", (line, _) => entries.Add(Parse(line.Span)), (line, reason) => damaged.Add((line, reason)));
+        var stream = JsonLinesLog.Open(path, "journal entry", (line, _) => entries.Add(Parse(line.Span)), (line, reason, _) => damaged.Add((line, reason)));
         if (damaged.Count > 0)
         {
             stream.Dispose();
@@ -51,33 +51,24 @@ public sealed class RunJournal : IDisposable
     /// </summary>
     public static IReadOnlyList<int> SetAsideDamaged(string path)
     {
-        var text = File.Exists(path) ? File.ReadAllText(path) : string.Empty;
-        // A last line without its line break is what a kill in mid-write leaves: Open cuts it off, as always.
-        var lines = text.Split('\n')[..^1];
-        var damaged = new List<int>();
+        // Read as Open reads (a last line without its line break, what a kill in mid-write leaves, is cut off), the
+        // damaged lines handed back instead of refused.
         var kept = new List<string>();
-        for (var i = 0; i < lines.Length; i++)
+        var damaged = new List<(int Line, string Text)>();
+        JsonLinesLog.Open(path, "journal entry", (line, _) =>
         {
-            try
-            {
-                Parse(System.Text.Encoding.UTF8.GetBytes(lines[i]));
-                kept.Add(lines[i]);
-            }
-            catch (FormatException)
-            {
-                damaged.Add(i + 1);
-            }
-        }
-
+            Parse(line.Span);
+            kept.Add(Encoding.UTF8.GetString(line.Span));
+        }, (line, _, bytes) => damaged.Add((line, Encoding.UTF8.GetString(bytes.Span)))).Dispose();
         if (damaged.Count > 0)
         {
-            File.AppendAllLines(SetAsidePath(path), damaged.Select(n => lines[n - 1]));
+            File.AppendAllLines(SetAsidePath(path), damaged.Select(d => d.Text));
             AtomicFile.WriteAllText(path, string.Concat(kept.Select(l => l + "\n")));
             using var journal = Open(path);
-            journal.Append(new JournalEntry(-1, 0, JournalEntry.Resumed, DateTimeOffset.UtcNow, Detail: $"set aside {damaged.Count} damaged journal line(s) (lines {string.Join(", ", damaged)}) in {Path.GetFileName(SetAsidePath(path))}"));
+            journal.Append(new JournalEntry(-1, 0, JournalEntry.Resumed, DateTimeOffset.UtcNow, Detail: $"set aside {damaged.Count} damaged journal line(s) (lines {string.Join(", ", damaged.Select(d => d.Line))}) in {Path.GetFileName(SetAsidePath(path))}"));
         }
 
-        return damaged;
+        return damaged.Select(d => d.Line).ToList();
     }
 
     private static JournalEntry Parse(ReadOnlySpan<byte> line)

@@ -8,13 +8,10 @@ namespace Lambench.Cli.Commands.Doctor;
 
 /// <summary>
 /// The doctor's checks as `doctor`, `run --target aws` and `deploy` print them: one line each, ok, warning or what to
-/// do. Calls get a short timeout, so a silent endpoint costs seconds, not minutes.
+/// do. Calls get a short timeout (AwsAccountClients.CheckPolicy), so a silent endpoint costs seconds, not minutes.
 /// </summary>
 public static class AwsChecks
 {
-    /// <summary>How long one check's call may take.</summary>
-    public static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(15);
-
     /// <summary>The region as AWS tools choose it, with where it came from: --region, then AWS_REGION, AWS_DEFAULT_REGION, then the profile.</summary>
     public static (string? Region, string Source) ResolveRegion(string? option)
     {
@@ -52,7 +49,7 @@ public static class AwsChecks
         var checks = new List<DoctorCheck> { AwsDoctor.CheckRegion(region, regionSource) };
         if (checks[0].Outcome != CheckOutcome.Failed)
         {
-            using var http = new HttpClient { Timeout = CallTimeout };
+            using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan }; // the policy bounds every call
             var doctor = new AwsDoctor(AwsAccountClients.Aws(http, region!));
             try
             {

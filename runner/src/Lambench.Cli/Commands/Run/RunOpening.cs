@@ -49,7 +49,7 @@ internal sealed record RunOpening(RunDirectory Run, string TargetName, string? R
 
         try
         {
-            var run = existing ?? RunDirectory.Prepare(request.Output ?? defaultOutput, request.Input, request.Seed, request.MaxInvocations);
+            var run = existing ?? RunDirectory.Prepare(request.Output ?? defaultOutput, request.Input, request.Seed, request.MaxInvocations, spec);
             return SetAsideOrCheckJournal(console, request, run) is { } journalExit ? (null, journalExit) : (new RunOpening(run, targetName, region), ExitCodes.Success);
         }
         catch (Exception e) when (Failure(console, e) is { } exit)
