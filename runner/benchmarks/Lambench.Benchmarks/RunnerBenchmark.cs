@@ -44,7 +44,7 @@ public static class RunnerBenchmark
                 protocol: { warmup: 1, cold_starts: 0, repetitions: {{repetitions}}, reserved_concurrency: 1, order: fixed }
                 """);
             var run = RunDirectory.Prepare(Path.Combine(directory, "run"), specPath);
-            var measured = run.Plan.Invocations("warm");
+            var measured = run.Plan.Invocations(Runner.Plans.StepPhase.Warm);
             Console.WriteLine($"Runner benchmark: {measured} warm invocations (Go and Python no-op, {repetitions} each), local platform, {Environment.ProcessorCount} cores.");
             Console.WriteLine();
 
@@ -55,7 +55,7 @@ public static class RunnerBenchmark
             double runnerSeconds;
             using (var journal = Runner.Journal.RunJournal.Open(run.JournalPath))
             {
-                var warm = run.Plan.Steps.Where(s => s.Phase == Runner.Plans.PlanStep.Warm).Select(s => s.Index).ToHashSet();
+                var warm = run.Plan.Steps.Where(s => s.Phase == Runner.Plans.StepPhase.Warm).Select(s => s.Index).ToHashSet();
                 runnerSeconds = journal.Entries.Where(e => warm.Contains(e.Step))
                     .GroupBy(e => run.Plan.Steps[e.Step].Configuration)
                     .Sum(g => (g.Max(e => e.Time) - g.Min(e => e.Time)).TotalSeconds);

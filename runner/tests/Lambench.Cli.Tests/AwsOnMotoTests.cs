@@ -1,3 +1,4 @@
+using Lambench.Runner.Specs;
 using System.Globalization;
 using Lambench.Core.Csv;
 using Lambench.LocalPlatform.Template;
@@ -186,17 +187,17 @@ public sealed class AwsOnMotoTests : IAsyncLifetime
             status = journal.Status();
         }
 
-        var invocations = run.Plan.Steps.Where(s => s.Kind == PlanStep.Invoke).ToList();
+        var invocations = run.Plan.Steps.Where(s => s.Kind == StepKind.Invoke).ToList();
         Assert.All(invocations, s => Assert.True(status[s.Index].IsDone));
-        var expected = new Dictionary<string, (double Duration, double? Init, string Phase)>();
+        var expected = new Dictionary<string, (double Duration, double? Init, StepPhase Phase)>();
         var logs = new Dictionary<string, List<string>>();
         foreach (var step in invocations)
         {
             var id = status[step.Index].RequestId!;
             var duration = 10 + step.Index + 0.25;
-            double? init = step.Phase == PlanStep.Cold ? 100 + step.Index + 0.5 : null;
-            expected[id] = (duration, init, step.Phase!);
-            var group = "/aws/lambda/" + run.Spec.Configurations.Single(c => c.Name == step.Configuration).FunctionName("lambench", "noop");
+            double? init = step.Phase == StepPhase.Cold ? 100 + step.Index + 0.5 : null;
+            expected[id] = (duration, init, step.Phase!.Value);
+            var group = "/aws/lambda/" + run.Spec.Configurations.Single(c => c.Name == step.Configuration).FunctionName("lambench", Workload.Noop);
             var lines = logs.TryGetValue(group, out var existing) ? existing : logs[group] = [];
             lines.Add($"{{\"request_id\": \"{id}\", \"batch_id\": \"{status[step.Index].BatchId}\", \"label\": \"noop\"}}");
             lines.Add(string.Create(CultureInfo.InvariantCulture,
@@ -215,7 +216,7 @@ public sealed class AwsOnMotoTests : IAsyncLifetime
             var (duration, init, phase) = expected[row.RequestId!];
             Assert.Equal(duration, row.DurationMs);
             Assert.Equal(init, row.InitDurationMs);
-            Assert.Equal(phase == PlanStep.Cold ? "cold" : "warm", row.StartType.ToString().ToLowerInvariant());
+            Assert.Equal(phase == StepPhase.Cold ? "cold" : "warm", row.StartType.ToString().ToLowerInvariant());
             Assert.Equal("aws", row.Platform);
             Assert.Equal(256, row.MemorySizeMb);
         }

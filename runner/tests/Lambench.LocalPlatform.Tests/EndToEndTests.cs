@@ -263,7 +263,7 @@ public sealed class EndToEndTests(PlatformFixture fixture)
         File.WriteAllText(file, stdout);
         try
         {
-            var ingestor = new Lambench.Core.Ingest.LogIngestor(new Lambench.Core.Ingest.IngestOptions { Configuration = "go-arm64", Runtime = "provided.al2023", Architecture = "arm64", Platform = "local" });
+            var ingestor = new Lambench.Core.Ingest.LogIngestor(new Lambench.Core.Ingest.IngestOptions { Configuration = "go-arm64", Runtime = "provided.al2023", Architecture = "arm64", Platform = Lambench.Core.Vocabulary.Platform.Local });
             ingestor.AddFile(file);
             var rows = ingestor.Complete().Invocations.Where(r => r.BatchId == batch).OrderBy(r => r.Repetition).ToList();
             Assert.Equal(requestIds, rows.Select(r => r.RequestId));

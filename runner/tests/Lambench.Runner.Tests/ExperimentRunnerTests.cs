@@ -69,7 +69,7 @@ public sealed class ExperimentRunnerTests
     {
         using var journal = RunJournal.Open(run.JournalPath);
         var status = journal.Status();
-        return run.Plan.Steps.Where(s => s.Kind == PlanStep.Invoke && s.Phase != PlanStep.Warmup).Select(s => status[s.Index].RequestId!).ToList();
+        return run.Plan.Steps.Where(s => s.Kind == StepKind.Invoke && s.Phase != StepPhase.Warmup).Select(s => status[s.Index].RequestId!).ToList();
     }
 
     [Fact]

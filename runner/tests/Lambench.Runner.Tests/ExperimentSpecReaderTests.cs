@@ -1,3 +1,4 @@
+using Lambench.Core.Vocabulary;
 using Lambench.Runner.Specs;
 using Lambench.Tests.Shared;
 
@@ -24,11 +25,11 @@ public sealed class ExperimentSpecReaderTests : IDisposable
     public void The_shipped_specs_are_valid(string name, int configurations, int batches, string target)
     {
         var spec = new ExperimentSpecReader().Read(Path.Combine(RepositoryPaths.Root(), "experiments", name + ".yaml"));
-        Assert.Equal((name, configurations, batches, target), (spec.Name, spec.Configurations.Count, spec.Batches.Count, spec.Target));
+        Assert.Equal((name, configurations, batches, target), (spec.Name, spec.Configurations.Count, spec.Batches.Count, spec.Target.Name()));
         Assert.True(spec.Protocol.Repetitions >= 5);
         // Replicated: every shipped spec runs rounds, each in a random interleaving.
         Assert.True(spec.Protocol.Rounds >= 3);
-        Assert.Equal("random", spec.Protocol.Order);
+        Assert.Equal("random", spec.Protocol.Order.Name());
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public sealed class ExperimentSpecReaderTests : IDisposable
         Assert.Equal(["python-arm64-512mb", "python-x86_64-512mb", "go-arm64-512mb", "go-x86_64-512mb"], spec.Configurations.Select(c => c.Name));
         Assert.Equal("lambench-go-writer-arm64", spec.Configurations[2].FunctionName("lambench", spec.Workload));
         Assert.Equal(new Dictionary<string, object> { ["size_bytes"] = 65536, ["count"] = 16 }, spec.Batches[3].Parameters);
-        Assert.Equal((5, 1, 0, 5, (int?)1, "random"), (spec.Protocol.Rounds, spec.Protocol.Warmup, spec.Protocol.ColdStarts, spec.Protocol.Repetitions, spec.Protocol.ReservedConcurrency, spec.Protocol.Order));
+        Assert.Equal((5, 1, 0, 5, (int?)1, "random"), (spec.Protocol.Rounds, spec.Protocol.Warmup, spec.Protocol.ColdStarts, spec.Protocol.Repetitions, spec.Protocol.ReservedConcurrency, spec.Protocol.Order.Name()));
         Assert.Contains("does not respect reserved concurrency 1", Assert.Single(spec.Notes));
     }
 
@@ -65,7 +66,7 @@ public sealed class ExperimentSpecReaderTests : IDisposable
         var error = Assert.Throws<SpecException>(() => new ExperimentSpecReader().Read(path));
         var lines = error.Errors.Select(e => e.ToString()).ToList();
         Assert.Contains($"{path}:1: name: 'Bad Name' must be lower-case letters, digits and hyphens, at most 64 (it names the run directory)", lines);
-        Assert.Contains($"{path}:3: channel: sqs feeds only the writer (the template's queues trigger writers); use invoke or url for cpu", lines);
+        Assert.Contains($"{path}:3: channel: sqs feeds only the writer (the template's queues trigger writers); use invoke, event or url for cpu", lines);
         Assert.Contains(lines, l => l.StartsWith($"{path}:4: colour: unknown field", StringComparison.Ordinal));
         Assert.Contains($"{path}:6: configurations.runtimes: 'rust' is not one of python, go", lines);
         Assert.Contains($"{path}:8: configurations.memory_mb: '64' is not a memory size in MB from 128 to 10240", lines);
@@ -93,7 +94,7 @@ public sealed class ExperimentSpecReaderTests : IDisposable
             """));
         Assert.Equal(["go-arm64-128mb", "go-arm64-1769mb"], spec.Configurations.Select(c => c.Name));
         Assert.Null(spec.Protocol.ReservedConcurrency);
-        Assert.Equal("local", spec.Target);
+        Assert.Equal("local", spec.Target.Name());
         Assert.Empty(spec.Notes);
     }
 
@@ -114,7 +115,7 @@ public sealed class ExperimentSpecReaderTests : IDisposable
     public void The_valid_spec_of_these_tests_reads()
     {
         var spec = new ExperimentSpecReader().Read(Write(Valid));
-        Assert.Equal(("local", 1, 0, 5), (spec.Target, spec.Protocol.Warmup, spec.Protocol.ColdStarts, spec.Protocol.Repetitions));
+        Assert.Equal(("local", 1, 0, 5), (spec.Target.Name(), spec.Protocol.Warmup, spec.Protocol.ColdStarts, spec.Protocol.Repetitions));
     }
 
     /// <summary>The fault trial's "target: AWS" ran on local: the value was checked after the errors were reported.</summary>

@@ -96,14 +96,14 @@ public sealed class ReplicatedRunTests
     {
         using var journal = RunJournal.Open(run.JournalPath);
         var status = journal.Status();
-        return run.Plan.Steps.Where(s => s.Kind == PlanStep.Invoke && s.Phase != PlanStep.Warmup).ToDictionary(s => status[s.Index].RequestId!, s => s.Round);
+        return run.Plan.Steps.Where(s => s.Kind == StepKind.Invoke && s.Phase != StepPhase.Warmup).ToDictionary(s => status[s.Index].RequestId!, s => s.Round);
     }
 
     private static HashSet<string> WarmupBatches(Execution.RunDirectory run)
     {
         using var journal = RunJournal.Open(run.JournalPath);
         var status = journal.Status();
-        return run.Plan.Steps.Where(s => s.Phase == PlanStep.Warmup).Select(s => status[s.Index].BatchId!).ToHashSet();
+        return run.Plan.Steps.Where(s => s.Phase == StepPhase.Warmup).Select(s => status[s.Index].BatchId!).ToHashSet();
     }
 
     private static List<(string Message, string Stream)> Events(Execution.RunDirectory run, string configuration)

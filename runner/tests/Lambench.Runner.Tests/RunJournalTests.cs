@@ -11,7 +11,7 @@ public sealed class RunJournalTests : IDisposable
 
     private string Path => System.IO.Path.Combine(_directory, "journal.jsonl");
 
-    private static JournalEntry Entry(int step, string state, int attempt = 1, string? request = null) =>
+    private static JournalEntry Entry(int step, JournalState state, int attempt = 1, string? request = null) =>
         new(step, attempt, state, new DateTimeOffset(2026, 11, 23, 12, 0, step, TimeSpan.Zero), $"run-{step:D5}-{attempt}", request);
 
     [Fact]

@@ -1,3 +1,4 @@
+using Lambench.Core.Vocabulary;
 using Lambench.Runner.Plans;
 using Lambench.Runner.Specs;
 using Lambench.Tests.Shared;
@@ -13,20 +14,20 @@ public sealed class RunPlanBuilderTests
     {
         // In the spec's order, to check the layout: rounds of blocks, each configure, warm-up, then the repetitions.
         var spec = Spec("tcc-dynamo-writes");
-        spec = spec with { Protocol = spec.Protocol with { Order = "fixed" } };
+        spec = spec with { Protocol = spec.Protocol with { Order = BatchOrder.Fixed } };
         var plan = RunPlanBuilder.Build(spec, "run1");
         // Per configuration and round, by hand: 1 configure + 1 warm-up + 0 cold + 5 repetitions x 4 batches = 22; 4 configurations; 5 rounds.
         Assert.Equal(440, plan.Steps.Count);
-        Assert.Equal((420, 20, 400, 0), (plan.Invocations(), plan.Invocations(PlanStep.Warmup), plan.Invocations(PlanStep.Warm), plan.Invocations(PlanStep.Cold)));
+        Assert.Equal((420, 20, 400, 0), (plan.Invocations(), plan.Invocations(StepPhase.Warmup), plan.Invocations(StepPhase.Warm), plan.Invocations(StepPhase.Cold)));
         Assert.Equal(Enumerable.Range(0, 440), plan.Steps.Select(s => s.Index));
         Assert.Equal(5, plan.Rounds);
-        var first = plan.Steps.Take(7).Select(s => $"{s.Kind} {s.Configuration} {s.Batch} {s.Phase} {s.Repetition} {s.Round}");
+        var first = plan.Steps.Take(7).Select(s => $"{s.Kind.Name()} {s.Configuration} {s.Batch} {s.Phase?.Name()} {s.Repetition} {s.Round}");
         Assert.Equal(
             ["configure python-arm64-512mb    1", "invoke python-arm64-512mb 1KBx100 warmup 1 1", "invoke python-arm64-512mb 1KBx100 warm 1 1", "invoke python-arm64-512mb 64KBx100 warm 1 1",
              "invoke python-arm64-512mb 1KBx1024 warm 1 1", "invoke python-arm64-512mb 64KBx16 warm 1 1", "invoke python-arm64-512mb 1KBx100 warm 2 1"],
             first);
         Assert.Equal([1, 2, 3, 4, 5], plan.Steps.Select(s => s.Round).Distinct());
-        Assert.Equal("configure python-arm64-512mb 2", $"{plan.Steps[88].Kind} {plan.Steps[88].Configuration} {plan.Steps[88].Round}");
+        Assert.Equal("configure python-arm64-512mb 2", $"{plan.Steps[88].Kind.Name()} {plan.Steps[88].Configuration} {plan.Steps[88].Round}");
         Assert.Null(plan.Seed);
         Assert.Equal("run1-00002-1", plan.Steps[2].BatchId("run1", 1));
     }
@@ -40,13 +41,13 @@ public sealed class RunPlanBuilderTests
         foreach (var round in plan.Steps.GroupBy(s => s.Round))
         {
             // Each configuration once per round, as one block that starts with its configure step.
-            var blocks = round.Where(s => s.Kind == PlanStep.Configure).Select(s => s.Configuration).ToList();
+            var blocks = round.Where(s => s.Kind == StepKind.Configure).Select(s => s.Configuration).ToList();
             Assert.Equal(spec.Configurations.Select(c => c.Name).Order(), blocks.Order());
             orders.Add(string.Join(",", blocks));
             foreach (var block in round.GroupBy(s => s.Configuration))
             {
-                Assert.Equal(PlanStep.Configure, block.First().Kind);
-                var warm = block.Where(s => s.Phase == PlanStep.Warm).Select(s => (s.Batch, s.Repetition)).ToList();
+                Assert.Equal(StepKind.Configure, block.First().Kind);
+                var warm = block.Where(s => s.Phase == StepPhase.Warm).Select(s => (s.Batch, s.Repetition)).ToList();
                 Assert.Equal(spec.Batches.SelectMany(b => Enumerable.Range(1, 5).Select(r => ((string?)b.Label, (int?)r))).Order(), warm.Order());
                 Assert.Equal(Enumerable.Range(block.First().Index, block.Count()), block.Select(s => s.Index));
             }
@@ -63,8 +64,8 @@ public sealed class RunPlanBuilderTests
         // 5 rounds x 12 configurations x (1 configure + 6 cold + 5 warm) = 720, by hand.
         Assert.Equal(720, plan.Steps.Count);
         var block = plan.Steps.Skip(1).Take(11).Select(s => s.Phase).ToList();
-        Assert.Equal(Enumerable.Repeat(PlanStep.Cold, 6).Concat(Enumerable.Repeat(PlanStep.Warm, 5)), block);
-        Assert.Equal(30, plan.Steps.Count(s => s.Phase == PlanStep.Cold && s.Configuration == "go-arm64-128mb"));
+        Assert.Equal(Enumerable.Repeat((StepPhase?)StepPhase.Cold, 6).Concat(Enumerable.Repeat((StepPhase?)StepPhase.Warm, 5)), block);
+        Assert.Equal(30, plan.Steps.Count(s => s.Phase == StepPhase.Cold && s.Configuration == "go-arm64-128mb"));
     }
 
     [Fact]

@@ -9,8 +9,8 @@ public sealed record IngestOptions
     public string? Runtime { get; init; }
     public string? Architecture { get; init; }
 
-    /// <summary>Where the logs were produced: "aws" for CloudWatch logs, "local" for the local platform. Never guessed from the numbers.</summary>
-    public string Platform { get; init; } = "aws";
+    /// <summary>Where the logs were produced: CloudWatch logs or the local platform. Never guessed from the numbers.</summary>
+    public Vocabulary.Platform Platform { get; init; } = Vocabulary.Platform.Aws;
 
     /// <summary>
     /// When the INIT phase is billed, for checking each line's Billed Duration (<see cref="Parsing.ReportLineRules"/>).

@@ -274,7 +274,7 @@ internal sealed class LogFileIngest
                 _options.FunctionName ?? FunctionNameFromLogGroup(logGroup),
                 _options.Runtime,
                 _options.Architecture,
-                _options.Platform));
+                Vocabulary.VocabularyNames.Name(_options.Platform)));
         }
 
         return _lastSource;

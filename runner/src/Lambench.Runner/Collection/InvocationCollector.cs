@@ -4,9 +4,11 @@ using System.Text.Json.Nodes;
 using Lambench.Core.Csv;
 using Lambench.Core.Ingest;
 using Lambench.Core.Records;
+using Lambench.Core.Vocabulary;
 using Lambench.Runner.Execution;
 using Lambench.Runner.Journal;
 using Lambench.Runner.Plans;
+using Lambench.Runner.Specs;
 
 namespace Lambench.Runner.Collection;
 
@@ -39,10 +41,10 @@ public sealed class InvocationCollector(RunTarget target)
             entries = journal.Entries.ToList();
         }
 
-        var measured = run.Plan.Steps.Where(s => s.Kind == PlanStep.Invoke && s.Phase != PlanStep.Warmup).ToList();
+        var measured = run.Plan.Steps.Where(s => s.Kind == StepKind.Invoke && s.Phase != StepPhase.Warmup).ToList();
         var expected = measured.Where(s => status.GetValueOrDefault(s.Index)?.IsDone == true).Select(s => new Expected(s, status[s.Index])).ToList();
         var notRun = measured.Count - expected.Count;
-        var warmupBatches = run.Plan.Steps.Where(s => s.Phase == PlanStep.Warmup).Select(s => status.GetValueOrDefault(s.Index)?.BatchId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var warmupBatches = run.Plan.Steps.Where(s => s.Phase == StepPhase.Warmup).Select(s => status.GetValueOrDefault(s.Index)?.BatchId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var abandonedBatches = status.Values.SelectMany(s => s.Abandoned).ToHashSet(StringComparer.Ordinal);
         // From a minute before the run's first step: the log group may hold other runs.
         DateTimeOffset? start = entries.Count == 0 ? null : entries.Min(e => e.Time).AddMinutes(-1);
@@ -91,7 +93,7 @@ public sealed class InvocationCollector(RunTarget target)
         InvocationCsvWriter.WriteFile(run.InvocationsPath, match.Rows);
         var throttles = start is { } from ? await ThrottlesAsync(run, from, cancellation) : new Dictionary<string, int>();
         var itemMismatches = expected
-            .Where(e => spec.Workload == "writer")
+            .Where(e => spec.Workload == Workload.Writer)
             .Select(e => (e, Count: Convert.ToInt32(spec.Batches.First(b => b.Label == e.Step.Batch).Parameters["count"], CultureInfo.InvariantCulture)))
             .Where(x => x.e.Status.Items != x.Count)
             .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.e.Status.BatchId}: {x.e.Status.Items?.ToString(CultureInfo.InvariantCulture) ?? "no"} DynamoDB items, expected {x.Count}"))
@@ -116,14 +118,14 @@ public sealed class InvocationCollector(RunTarget target)
             Conflicts = match.Conflicts,
             RejectedLines = rejected,
             ItemMismatches = itemMismatches,
-            ItemsChecked = spec.Workload == "writer" ? expected.Count : 0,
+            ItemsChecked = spec.Workload == Workload.Writer ? expected.Count : 0,
             Throttles = throttles?.Values.Sum(),
             ThrottlesByConfiguration = throttles,
             Attempts = attempts,
             FullInsightsWindows = insightsReader.FullWindows,
             LogRequests = target.Logs.Requests - requestsBefore,
             Setup = new Core.Summary.RunSetup(run.Plan.Rounds, spec.Protocol.Warmup, spec.Protocol.ColdStarts, spec.Protocol.Repetitions, spec.Protocol.ReservedConcurrency,
-                run.Plan.Order, run.Plan.Seed, spec.Workload, spec.Channel, target.Platform, spec.Batches.Select(b => b.Label).ToList()),
+                run.Plan.Order.Name(), run.Plan.Seed, spec.Workload.Name(), spec.Channel.Name(), target.Platform.Name(), spec.Batches.Select(b => b.Label).ToList()),
         };
         AtomicFile.WriteAllText(run.CollectionPath, JsonSerializer.Serialize(result, Json) + "\n");
         return result;

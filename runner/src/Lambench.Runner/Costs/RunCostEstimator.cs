@@ -23,7 +23,7 @@ public sealed class RunCostEstimator(PriceCatalog catalog)
     public RunCost Before(ExperimentSpec spec, RunPlan plan, int timeoutSeconds)
     {
         var configurations = spec.Configurations.ToDictionary(c => c.Name, StringComparer.Ordinal);
-        var steps = plan.Steps.Where(s => s.Kind == PlanStep.Invoke).ToList();
+        var steps = plan.Steps.Where(s => s.Kind == StepKind.Invoke).ToList();
         var lambdaUsd = steps.Sum(s => lambda.InvocationCost(configurations[s.Configuration].Architecture, configurations[s.Configuration].MemoryMb, timeoutSeconds * 1000m));
         return WithServices(spec, steps.Select(s => (s.Batch!, s.BatchId(plan.RunId, 1))), steps.Count, lambdaUsd);
     }
@@ -45,7 +45,7 @@ public sealed class RunCostEstimator(PriceCatalog catalog)
         foreach (var (label, batchId) in batches)
         {
             var batch = byLabel[label];
-            if (spec.Workload == "writer")
+            if (spec.Workload == Workload.Writer)
             {
                 var size = Convert.ToInt64(batch.Parameters["size_bytes"], CultureInfo.InvariantCulture);
                 for (long index = 0, count = Convert.ToInt64(batch.Parameters["count"], CultureInfo.InvariantCulture); index < count; index++)
@@ -54,7 +54,7 @@ public sealed class RunCostEstimator(PriceCatalog catalog)
                 }
             }
 
-            if (spec.Channel == "sqs")
+            if (spec.Channel == Channel.Sqs)
             {
                 sqsRequests += 3 * services.SqsRequests(Encoding.UTF8.GetByteCount(BatchPayload.Create(batch, batchId, 1).ToJsonString()));
             }

@@ -4,6 +4,7 @@ using System.Text;
 using Amazon.DynamoDBv2.Model;
 using Amazon.Runtime;
 using Amazon.SQS.Model;
+using Lambench.Core.Vocabulary;
 using Lambench.Runner.Aws;
 using Lambench.Runner.Journal;
 using Lambench.Runner.Plans;
@@ -74,18 +75,18 @@ public sealed class ExperimentRunner(RunTarget target)
 
             var attempt = (current?.Attempt ?? 0) + 1;
             var configuration = configurations[step.Configuration];
-            if (step.Kind == PlanStep.Invoke && applied != step.Configuration)
+            if (step.Kind == StepKind.Invoke && applied != step.Configuration)
             {
                 progress?.Report(new RunProgress(done, total, $"{step.Configuration}: re-applying its settings after a resume"));
                 await ReapplyAsync(journal, spec, plan, step, attempt, configuration, cancellation);
             }
 
-            var batchId = step.Kind == PlanStep.Invoke ? step.BatchId(plan.RunId, attempt) : null;
+            var batchId = step.Kind == StepKind.Invoke ? step.BatchId(plan.RunId, attempt) : null;
             progress?.Report(new RunProgress(done, total, Describe(step)));
             journal.Append(new JournalEntry(step.Index, attempt, JournalEntry.Started, DateTimeOffset.UtcNow, batchId));
             try
             {
-                var entry = step.Kind == PlanStep.Configure
+                var entry = step.Kind == StepKind.Configure
                     ? await ConfigureAsync(spec, plan, configuration, step, attempt, cancellation)
                     : await InvokeAsync(spec, configuration, step, batchId!, attempt, cancellation);
                 journal.Append(entry);
@@ -111,9 +112,9 @@ public sealed class ExperimentRunner(RunTarget target)
     /// <summary>"go-x86_64-512mb sort-2k warm 3", with " (round 2)" after round 1: what a step does, for progress and errors.</summary>
     public static string Describe(PlanStep step)
     {
-        var what = step.Kind == PlanStep.Configure
+        var what = step.Kind == StepKind.Configure
             ? $"{step.Configuration}: configure"
-            : string.Create(CultureInfo.InvariantCulture, $"{step.Configuration} {step.Batch} {step.Phase} {step.Repetition}");
+            : string.Create(CultureInfo.InvariantCulture, $"{step.Configuration} {step.Batch} {step.Phase?.Name()} {step.Repetition}");
         return step.Round > 1 ? string.Create(CultureInfo.InvariantCulture, $"{what} (round {step.Round})") : what;
     }
 
@@ -140,7 +141,7 @@ public sealed class ExperimentRunner(RunTarget target)
             }
             catch (HttpRequestException e)
             {
-                throw new RunException($"nothing was run: {target.Platform} cannot be reached ({e.Message})", e);
+                throw new RunException($"nothing was run: {target.Platform.Name()} cannot be reached ({e.Message})", e);
             }
 
             functions[name] = function;
@@ -157,18 +158,18 @@ public sealed class ExperimentRunner(RunTarget target)
 
             try
             {
-                if (spec.Channel == "url")
+                if (spec.Channel == Channel.Url)
                 {
                     functionUrls[name] = await target.Lambda.GetFunctionUrlAsync(name, cancellation);
                 }
-                else if (spec.Channel == "sqs")
+                else if (spec.Channel == Channel.Sqs)
                 {
                     queueUrls[name] = (await target.Sqs.GetQueueUrlAsync(configuration.WriterQueueName(target.StackName), cancellation)).QueueUrl;
                 }
             }
             catch (Exception e) when (e is AwsServiceException or AmazonServiceException)
             {
-                problems.Add($"{name}: its {(spec.Channel == "url" ? "function URL" : "queue " + configuration.WriterQueueName(target.StackName))} was not found ({e.Message})");
+                problems.Add($"{name}: its {(spec.Channel == Channel.Url ? "function URL" : "queue " + configuration.WriterQueueName(target.StackName))} was not found ({e.Message})");
             }
         }
 
@@ -205,9 +206,9 @@ public sealed class ExperimentRunner(RunTarget target)
     private async Task ReapplyAsync(RunJournal journal, ExperimentSpec spec, RunPlan plan, PlanStep step, int attempt, ConfigurationSpec configuration, CancellationToken cancellation)
     {
         // The configure step of the block the resumed step belongs to (its round's).
-        var configure = plan.Steps.Last(s => s.Kind == PlanStep.Configure && s.Configuration == step.Configuration && s.Index < step.Index);
+        var configure = plan.Steps.Last(s => s.Kind == StepKind.Configure && s.Configuration == step.Configuration && s.Index < step.Index);
         var entry = await ConfigureAsync(spec, plan, configuration, configure, attempt, cancellation);
-        var warmup = new PlanStep(step.Index, PlanStep.Invoke, step.Configuration, spec.Batches[0].Label, PlanStep.Warmup, 0, step.Round);
+        var warmup = new PlanStep(step.Index, StepKind.Invoke, step.Configuration, spec.Batches[0].Label, StepPhase.Warmup, 0, step.Round);
         var batchId = $"{step.BatchId(plan.RunId, attempt)}-rewarm";
         await InvokeAsync(spec, configuration, warmup, batchId, attempt, cancellation);
         journal.Append(new JournalEntry(step.Index, attempt, JournalEntry.Resumed, DateTimeOffset.UtcNow, batchId, Detail: $"settings re-applied ({entry.Detail}) and one discarded warm-up sent before resuming"));
@@ -219,7 +220,7 @@ public sealed class ExperimentRunner(RunTarget target)
         var batch = spec.Batches.First(b => b.Label == step.Batch);
         var message = BatchPayload.Create(batch, batchId, step.Repetition, step.Round).ToJsonString();
         var body = Encoding.UTF8.GetBytes(message);
-        if (step.Phase == PlanStep.Cold)
+        if (step.Phase == StepPhase.Cold)
         {
             var environment = new Dictionary<string, string>(functions[name].Environment, StringComparer.Ordinal) { [ForceColdVariable] = batchId };
             functions[name] = await target.Lambda.UpdateFunctionConfigurationAsync(name, null, environment, target.UpdateWait, cancellation);
@@ -229,15 +230,15 @@ public sealed class ExperimentRunner(RunTarget target)
         string? detail = null;
         switch (spec.Channel)
         {
-            case "invoke":
+            case Channel.Invoke:
                 var result = await target.Lambda.InvokeAsync(name, body, cancellation);
                 (requestId, detail) = (result.RequestId, result.FunctionError is null ? null : $"function error: {result.FunctionError}");
                 break;
-            case "url":
+            case Channel.Url:
                 var answer = await target.FunctionUrls.InvokeAsync(functionUrls[name], body, cancellation);
                 (requestId, detail) = (answer.RequestId, answer.FunctionError is null ? null : $"function URL answered {answer.StatusCode}");
                 break;
-            case "sqs":
+            case Channel.Sqs:
                 var drained = await SendAndDrainAsync(queueUrls[name], message, TimeSpan.FromSeconds(spec.Protocol.DrainTimeoutSeconds), cancellation);
                 detail = string.Create(CultureInfo.InvariantCulture, $"queue drained in {drained.TotalSeconds:F1} s");
                 break;
@@ -248,7 +249,7 @@ public sealed class ExperimentRunner(RunTarget target)
             throw new RunException($"{name} answered without a request id; its REPORT line could not be matched");
         }
 
-        int? items = spec.Workload == "writer" ? await CountItemsAsync(batchId, cancellation) : null;
+        int? items = spec.Workload == Workload.Writer ? await CountItemsAsync(batchId, cancellation) : null;
         return new JournalEntry(step.Index, attempt, JournalEntry.Done, DateTimeOffset.UtcNow, batchId, requestId, detail, items);
     }
 

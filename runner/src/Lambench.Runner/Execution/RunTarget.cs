@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.SQS;
+using Lambench.Core.Vocabulary;
 using Lambench.Runner.Aws;
 using Lambench.Runner.Collection;
 
@@ -12,7 +13,7 @@ namespace Lambench.Runner.Execution;
 public sealed record RunTarget : IDisposable
 {
     /// <summary>aws or local: the platform column of invocations.csv.</summary>
-    public required string Platform { get; init; }
+    public required Platform Platform { get; init; }
 
     /// <summary>The stack whose functions, queues and table the run uses (infra/template.yaml names them after it).</summary>
     public required string StackName { get; init; }

@@ -2,6 +2,7 @@ using Amazon;
 using Amazon.DynamoDBv2;
 using Amazon.Runtime;
 using Amazon.SQS;
+using Lambench.Core.Vocabulary;
 using Lambench.Runner.Aws;
 
 namespace Lambench.Runner.Execution;
@@ -32,7 +33,7 @@ public static class RunTargets
         var regionEndpoint = RegionEndpoint.GetBySystemName(region);
         return new RunTarget
         {
-            Platform = "aws",
+            Platform = Platform.Aws,
             StackName = stackName,
             Region = region,
             Lambda = new LambdaClient(http, lambda),
@@ -54,7 +55,7 @@ public static class RunTargets
         var credentials = new BasicAWSCredentials(accessKey, secretKey);
         return new RunTarget
         {
-            Platform = "local",
+            Platform = Platform.Local,
             StackName = stackName,
             Region = region,
             Lambda = new LambdaClient(http, signing),

@@ -5,11 +5,11 @@ namespace Lambench.Runner.Journal;
 /// the request id and the batch id it was sent with, and for the writer the DynamoDB items found for the batch.
 /// abandoned marks an attempt a crash or a Ctrl+C interrupted; resumed records what a resumed run did before going on.
 /// </summary>
-public sealed record JournalEntry(int Step, int Attempt, string State, DateTimeOffset Time, string? BatchId = null, string? RequestId = null, string? Detail = null, int? Items = null)
+public sealed record JournalEntry(int Step, int Attempt, JournalState State, DateTimeOffset Time, string? BatchId = null, string? RequestId = null, string? Detail = null, int? Items = null)
 {
-    public const string Started = "started";
-    public const string Done = "done";
-    public const string Failed = "failed";
-    public const string Abandoned = "abandoned";
-    public const string Resumed = "resumed";
+    public const JournalState Started = JournalState.Started;
+    public const JournalState Done = JournalState.Done;
+    public const JournalState Failed = JournalState.Failed;
+    public const JournalState Abandoned = JournalState.Abandoned;
+    public const JournalState Resumed = JournalState.Resumed;
 }

@@ -4,7 +4,7 @@ namespace Lambench.Runner.Journal;
 /// A step as the journal leaves it: its last attempt, state, batch id, request id and DynamoDB item count when
 /// done, and the batch ids of abandoned attempts.
 /// </summary>
-public sealed record StepStatus(int Step, int Attempt, string? State, string? RequestId, IReadOnlyList<string> Abandoned)
+public sealed record StepStatus(int Step, int Attempt, JournalState? State, string? RequestId, IReadOnlyList<string> Abandoned)
 {
     public string? BatchId { get; init; }
 

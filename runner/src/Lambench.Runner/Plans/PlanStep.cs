@@ -6,14 +6,8 @@ namespace Lambench.Runner.Plans;
 /// changes an environment variable first) or a warm repetition. Round: the pass of the protocol the step belongs to
 /// (1 in a run of one round, and in plans written before rounds existed).
 /// </summary>
-public sealed record PlanStep(int Index, string Kind, string Configuration, string? Batch, string? Phase, int? Repetition, int Round = 1)
+public sealed record PlanStep(int Index, StepKind Kind, string Configuration, string? Batch, StepPhase? Phase, int? Repetition, int Round = 1)
 {
-    public const string Configure = "configure";
-    public const string Invoke = "invoke";
-    public const string Warmup = "warmup";
-    public const string Cold = "cold";
-    public const string Warm = "warm";
-
     /// <summary>
     /// The batch id the function logs with its request id: unique per run, step and attempt, so a step retried
     /// after a crash is never confused with its abandoned first attempt.

@@ -1,10 +1,12 @@
+using Lambench.Runner.Specs;
+
 namespace Lambench.Runner.Plans;
 
 /// <summary>The steps of a run in order, with the run id, the seed of a random order and the number of rounds (plan.json).</summary>
-public sealed record RunPlan(string RunId, string SpecName, string Order, int? Seed, IReadOnlyList<PlanStep> Steps)
+public sealed record RunPlan(string RunId, string SpecName, BatchOrder Order, int? Seed, IReadOnlyList<PlanStep> Steps)
 {
     /// <summary>Full passes of the protocol; 1 in plans written before rounds existed.</summary>
     public int Rounds { get; init; } = 1;
 
-    public int Invocations(string? phase = null) => Steps.Count(s => s.Kind == PlanStep.Invoke && (phase is null || s.Phase == phase));
+    public int Invocations(StepPhase? phase = null) => Steps.Count(s => s.Kind == StepKind.Invoke && (phase is null || s.Phase == phase));
 }

@@ -41,7 +41,7 @@ public static class RunPlanBuilder
         var protocol = spec.Protocol;
         // The spec's seed first (run --seed is for a spec without one, as its help says); without either one is drawn,
         // so that plan.json can record it.
-        int? usedSeed = protocol.Order == "random" ? protocol.Seed ?? seed ?? Random.Shared.Next() : null;
+        int? usedSeed = protocol.Order == BatchOrder.Random ? protocol.Seed ?? seed ?? Random.Shared.Next() : null;
         var random = usedSeed is { } value ? new Random(value) : null;
         var steps = new List<PlanStep>();
         for (var round = 1; round <= protocol.Rounds; round++)
@@ -60,17 +60,17 @@ public static class RunPlanBuilder
     private static void AddBlock(List<PlanStep> steps, ExperimentSpec spec, string name, int round, Random? random)
     {
         var protocol = spec.Protocol;
-        steps.Add(new PlanStep(steps.Count, PlanStep.Configure, name, null, null, null, round));
+        steps.Add(new PlanStep(steps.Count, StepKind.Configure, name, null, null, null, round));
         for (var i = 0; i < protocol.Warmup; i++)
         {
-            steps.Add(new PlanStep(steps.Count, PlanStep.Invoke, name, spec.Batches[0].Label, PlanStep.Warmup, i + 1, round));
+            steps.Add(new PlanStep(steps.Count, StepKind.Invoke, name, spec.Batches[0].Label, StepPhase.Warmup, i + 1, round));
         }
 
         foreach (var batch in spec.Batches)
         {
             for (var i = 0; i < protocol.ColdStarts; i++)
             {
-                steps.Add(new PlanStep(steps.Count, PlanStep.Invoke, name, batch.Label, PlanStep.Cold, i + 1, round));
+                steps.Add(new PlanStep(steps.Count, StepKind.Invoke, name, batch.Label, StepPhase.Cold, i + 1, round));
             }
         }
 
@@ -78,7 +78,7 @@ public static class RunPlanBuilder
         random?.Shuffle(warm);
         foreach (var (label, repetition) in warm)
         {
-            steps.Add(new PlanStep(steps.Count, PlanStep.Invoke, name, label, PlanStep.Warm, repetition, round));
+            steps.Add(new PlanStep(steps.Count, StepKind.Invoke, name, label, StepPhase.Warm, repetition, round));
         }
     }
 }

@@ -5,7 +5,7 @@ namespace Lambench.Runner.Specs;
 /// <summary>A spec's batches: each a label and its workload's parameters, every one checked against the workload.</summary>
 internal sealed class BatchSpecReader(SpecNodes nodes)
 {
-    public List<BatchSpec> Read(YamlMappingNode root, string? workload)
+    public List<BatchSpec> Read(YamlMappingNode root, Workload? workload)
     {
         if (SpecNodes.Child(root, "batches") is not YamlSequenceNode list || list.Children.Count == 0)
         {
@@ -56,21 +56,21 @@ internal sealed class BatchSpecReader(SpecNodes nodes)
         return label;
     }
 
-    private Dictionary<string, object> Parameters(YamlMappingNode batch, string field, string? workload)
+    private Dictionary<string, object> Parameters(YamlMappingNode batch, string field, Workload? workload)
     {
         var parameters = new Dictionary<string, object>(StringComparer.Ordinal);
         (string Name, long Min, long Max)[] expected = workload switch
         {
-            "writer" => [("size_bytes", 1, 400 * 1024), ("count", 1, 100_000)],
-            "cpu" => [("data_size", 1, 10_000_000), ("iterations", 1, 1_000_000)],
-            "sleep" => [("sleep_ms", 0, 900_000)],
+            Workload.Writer => [("size_bytes", 1, 400 * 1024), ("count", 1, 100_000)],
+            Workload.Cpu => [("data_size", 1, 10_000_000), ("iterations", 1, 1_000_000)],
+            Workload.Sleep => [("sleep_ms", 0, 900_000)],
             _ => [],
         };
-        string[] optional = workload switch { "cpu" => ["operation"], "noop" or "writer" => ["fail"], _ => [] };
+        string[] optional = workload switch { Workload.Cpu => ["operation"], Workload.Noop or Workload.Writer => ["fail"], _ => [] };
         nodes.Unknown(batch, field + ".", ["label", .. expected.Select(e => e.Name), .. optional]);
         // Fault injection, so failure rows and SQS redeliveries can be tested: the no-op function raises, exits or
         // hangs when asked; the writer raises.
-        if (workload is "noop" or "writer" && nodes.Choice(batch, "fail", workload == "noop" ? ExperimentSpecReader.FaultKinds : ["raise"], required: false, prefix: field + ".") is { } fault)
+        if (workload is Workload.Noop or Workload.Writer && nodes.Choice(batch, "fail", workload == Workload.Noop ? ExperimentSpecReader.FaultKinds : ["raise"], required: false, prefix: field + ".") is { } fault)
         {
             parameters["fail"] = fault;
         }
@@ -83,7 +83,7 @@ internal sealed class BatchSpecReader(SpecNodes nodes)
             }
         }
 
-        if (workload == "cpu" && nodes.Choice(batch, "operation", ExperimentSpecReader.CpuOperations, required: true, prefix: field + ".") is { } operation)
+        if (workload == Workload.Cpu && nodes.Choice(batch, "operation", ExperimentSpecReader.CpuOperations, required: true, prefix: field + ".") is { } operation)
         {
             parameters["operation"] = operation;
         }

@@ -1,3 +1,5 @@
+using Lambench.Core.Vocabulary;
+
 namespace Lambench.Runner.Specs;
 
 /// <summary>One configuration under test: runtime (python or go), architecture and memory size.</summary>
@@ -7,7 +9,7 @@ public sealed record ConfigurationSpec(string Runtime, string Architecture, int 
     public string Name => $"{Runtime}-{Architecture}-{MemoryMb}mb";
 
     /// <summary>The function of infra/template.yaml that runs <paramref name="workload"/> in this configuration.</summary>
-    public string FunctionName(string stackName, string workload) => $"{stackName}-{Runtime}-{workload}-{Architecture}";
+    public string FunctionName(string stackName, Workload workload) => $"{stackName}-{Runtime}-{workload.Name()}-{Architecture}";
 
     /// <summary>The queue whose SQS trigger feeds this configuration's writer (infra/template.yaml).</summary>
     public string WriterQueueName(string stackName) => $"{stackName}-{Runtime}-writer-{Architecture}-writes";

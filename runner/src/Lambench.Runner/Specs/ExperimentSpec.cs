@@ -1,3 +1,5 @@
+using Lambench.Core.Vocabulary;
+
 namespace Lambench.Runner.Specs;
 
 /// <summary>An experiment as a spec file declares it (experiments/*.yaml), validated.</summary>
@@ -8,13 +10,13 @@ public sealed record ExperimentSpec
     public string Description { get; init; } = string.Empty;
 
     /// <summary>local (the embedded platform) or aws.</summary>
-    public string Target { get; init; } = "local";
+    public Platform Target { get; init; } = Platform.Local;
 
     /// <summary>writer, cpu, sleep or noop: which function of each configuration runs.</summary>
-    public required string Workload { get; init; }
+    public required Workload Workload { get; init; }
 
-    /// <summary>sqs (through the writer's queue), invoke (synchronous Invoke) or url (the function URL).</summary>
-    public required string Channel { get; init; }
+    /// <summary>How the runner reaches the functions.</summary>
+    public required Channel Channel { get; init; }
 
     public required IReadOnlyList<ConfigurationSpec> Configurations { get; init; }
 

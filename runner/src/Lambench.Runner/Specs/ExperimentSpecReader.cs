@@ -1,3 +1,4 @@
+using Lambench.Core.Vocabulary;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;
 
@@ -11,9 +12,6 @@ public sealed partial class ExperimentSpecReader
 {
     public static readonly IReadOnlyList<string> Runtimes = ["python", "go"];
     public static readonly IReadOnlyList<string> Architectures = ["arm64", "x86_64"];
-    public static readonly IReadOnlyList<string> Workloads = ["writer", "cpu", "sleep", "noop"];
-    public static readonly IReadOnlyList<string> Channels = ["sqs", "invoke", "url"];
-    public static readonly IReadOnlyList<string> Targets = ["local", "aws"];
     public static readonly IReadOnlyList<string> Factors = ["runtime", "architecture", "memory"];
     public static readonly IReadOnlyList<string> CpuOperations = ["sort", "math", "string"];
     public static readonly IReadOnlyList<string> FaultKinds = ["raise", "exit", "hang"];
@@ -33,12 +31,12 @@ public sealed partial class ExperimentSpecReader
             nodes.Error(SpecNodes.Child(root, "name")!, "name", $"'{SpecNodes.Shown(name)}' must be lower-case letters, digits and hyphens, at most 64 (it names the run directory)");
         }
 
-        var target = nodes.Choice(root, "target", Targets) ?? "local";
-        var workload = nodes.Choice(root, "workload", Workloads, required: true);
-        var channel = nodes.Choice(root, "channel", Channels, required: true);
-        if (channel == "sqs" && workload is not (null or "writer"))
+        var target = nodes.Choice<Platform>(root, "target") ?? Platform.Local;
+        var workload = nodes.Choice<Workload>(root, "workload", required: true);
+        var channel = nodes.Choice<Channel>(root, "channel", required: true);
+        if (channel == Channel.Sqs && workload is { } fed && fed != Workload.Writer)
         {
-            nodes.Error(SpecNodes.Child(root, "channel")!, "channel", $"sqs feeds only the writer (the template's queues trigger writers); use invoke or url for {workload}");
+            nodes.Error(SpecNodes.Child(root, "channel")!, "channel", $"sqs feeds only the writer (the template's queues trigger writers); use invoke, event or url for {fed.Name()}");
         }
 
         var (configurations, factorCounts) = Configurations(nodes, root);
@@ -57,13 +55,13 @@ public sealed partial class ExperimentSpecReader
             Name = name!,
             Description = description,
             Target = target,
-            Workload = workload!,
-            Channel = channel!,
+            Workload = workload!.Value,
+            Channel = channel!.Value,
             Configurations = configurations,
             Variables = variables,
             Batches = batches,
             Protocol = protocol,
-            Notes = channel == "sqs" && protocol.ReservedConcurrency == 1 ? [SqsTrap] : [],
+            Notes = channel == Channel.Sqs && protocol.ReservedConcurrency == 1 ? [SqsTrap] : [],
         };
     }
 
@@ -147,7 +145,7 @@ public sealed partial class ExperimentSpecReader
             ColdStarts = nodes.Integer(node, "cold_starts", "protocol.cold_starts", 0, 1000, required: true) ?? defaults.ColdStarts,
             Repetitions = nodes.Integer(node, "repetitions", "protocol.repetitions", 5, 100_000, required: true, reason: "at least 5 repetitions (the thesis protocol), so that means and percentiles carry a confidence interval") ?? defaults.Repetitions,
             ReservedConcurrency = reserved,
-            Order = nodes.Choice(node, "order", ["fixed", "random"], required: true, prefix: "protocol.") ?? defaults.Order,
+            Order = nodes.Choice<BatchOrder>(node, "order", required: true, prefix: "protocol.") ?? defaults.Order,
             Seed = nodes.Integer(node, "seed", "protocol.seed", 0, int.MaxValue),
             DrainTimeoutSeconds = nodes.Integer(node, "drain_timeout_s", "protocol.drain_timeout_s", 1, 86_400) ?? defaults.DrainTimeoutSeconds,
         };

@@ -23,7 +23,7 @@ public sealed record ProtocolSpec
     public int? ReservedConcurrency { get; init; } = 1;
 
     /// <summary>fixed: every configuration runs the batches in the spec's order; random: an interleaving drawn from <see cref="Seed"/>.</summary>
-    public string Order { get; init; } = "fixed";
+    public BatchOrder Order { get; init; } = BatchOrder.Fixed;
 
     /// <summary>The seed of a random order; drawn and recorded in plan.json when the spec gives none.</summary>
     public int? Seed { get; init; }

@@ -1,3 +1,4 @@
+using Lambench.Core.Vocabulary;
 using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -54,6 +55,11 @@ internal sealed class SpecNodes(string path)
 
         return value;
     }
+
+    /// <summary>A value of the vocabulary <typeparamref name="T"/>, spelled exactly as <see cref="Vocabulary{T}.Names"/> spells it.</summary>
+    public T? Choice<T>(YamlMappingNode node, string key, bool required = false, string prefix = "")
+        where T : struct, Enum =>
+        Choice(node, key, Vocabulary<T>.Names, required, prefix) is { } name ? Vocabulary<T>.Parse(name) : null;
 
     public int? Integer(YamlMappingNode node, string key, string field, long min, long max, bool required = false, string? reason = null)
     {

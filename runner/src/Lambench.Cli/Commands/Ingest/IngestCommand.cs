@@ -1,3 +1,4 @@
+using Lambench.Core.Vocabulary;
 using System.CommandLine;
 using System.Globalization;
 using Lambench.Core.Csv;
@@ -28,7 +29,7 @@ public static class IngestCommand
         functionName.Validators.Add(r => SpreadsheetSafe(r, "--function-name"));
         var strict = new Option<bool>("--strict") { Description = "A REPORT line that cannot be read is an error (nothing is written) instead of being skipped, counted and listed in <out>.rejected.txt." };
         var platform = new Option<string>("--platform") { Description = "Where the logs come from: aws (CloudWatch) or local (Lambench's local platform).", DefaultValueFactory = _ => "aws" };
-        platform.AcceptOnlyFromAmong("aws", "local");
+        platform.AcceptOnlyFromAmong([.. Vocabulary<Platform>.Names]);
 
         var command = new Command("ingest", """
             Read Lambda REPORT lines from log files and write one row per invocation (request id) to a CSV.
@@ -55,7 +56,7 @@ public static class IngestCommand
                 Runtime = result.GetValue(runtime),
                 Architecture = result.GetValue(architecture),
                 FunctionName = result.GetValue(functionName),
-                Platform = result.GetValue(platform)!,
+                Platform = Vocabulary<Platform>.Parse(result.GetValue(platform)!),
                 Strict = result.GetValue(strict),
             };
             return Task.FromResult(Run(console, result.GetValue(paths)!, result.GetValue(output)!, options, cancellation));

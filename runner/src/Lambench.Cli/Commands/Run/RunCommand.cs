@@ -8,6 +8,7 @@ using Lambench.Core.Logs;
 using Lambench.LocalPlatform;
 using Lambench.LocalPlatform.Template;
 using Lambench.Runner.Collection;
+using Lambench.Core.Vocabulary;
 using Lambench.Runner.Costs;
 using Lambench.Runner.Execution;
 using Lambench.Runner.Plans;
@@ -27,7 +28,7 @@ public static class RunCommand
         };
         var output = new Option<string?>("--out", "-o") { Description = "The run directory. Default: runs/<spec file name>-<UTC time>. A directory holding a run of the same spec is resumed." };
         var targetOption = new Option<string?>("--target") { Description = "local (the embedded platform, no AWS account) or aws (the deployed stack). Default: the spec's target." };
-        targetOption.AcceptOnlyFromAmong("local", "aws");
+        targetOption.AcceptOnlyFromAmong([.. Vocabulary<Platform>.Names]);
         var stack = new Option<string>("--stack") { Description = "The stack whose functions run (infra/template.yaml names them <stack>-<runtime>-<workload>-<arch>).", DefaultValueFactory = _ => TemplateReader.DefaultStackName };
         var region = new Option<string?>("--region") { Description = "AWS region for --target aws. Default: AWS_REGION, then the profile's region." };
         var template = new Option<string?>("--template") { Description = "The SAM template the local platform runs. Default: infra/template.yaml of the repository." };
@@ -99,7 +100,7 @@ public static class RunCommand
         {
             Input = result.GetValue(input)!,
             Output = result.GetValue(output),
-            Target = result.GetValue(targetOption),
+            Target = result.GetValue(targetOption) is { } targetName ? Vocabulary<Platform>.Parse(targetName) : null,
             Stack = result.GetValue(stack)!,
             Region = result.GetValue(region),
             Template = result.GetValue(template),
@@ -139,9 +140,9 @@ public static class RunCommand
 
         using var held = runLock;
         var spec = run.Spec;
-        var targetName = opening.TargetName;
+        var targetName = opening.Target.Name();
         var plan = run.Plan;
-        console.MarkupLineInterpolated($"[bold]{spec.Name}[/] on {targetName}: {spec.Configurations.Count} configuration(s), {plan.Invocations()} invocations ({plan.Invocations("warmup")} warm-up, {plan.Invocations("cold")} cold, {plan.Invocations("warm")} warm), order {plan.Order}{(plan.Seed is { } s ? $" (seed {s})" : string.Empty)}");
+        console.MarkupLineInterpolated($"[bold]{spec.Name}[/] on {targetName}: {spec.Configurations.Count} configuration(s), {plan.Invocations()} invocations ({plan.Invocations(StepPhase.Warmup)} warm-up, {plan.Invocations(StepPhase.Cold)} cold, {plan.Invocations(StepPhase.Warm)} warm), order {plan.Order.Name()}{(plan.Seed is { } s ? $" (seed {s})" : string.Empty)}");
         console.MarkupLineInterpolated($"Run directory: {run.Root}{(run.IsResumed ? " (resuming)" : string.Empty)}");
         foreach (var note in spec.Notes)
         {
@@ -150,7 +151,7 @@ public static class RunCommand
 
         // No client-wide timeout: every call has its own (AwsCallPolicy), an Invoke its function's timeout and a margin.
         using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        var (exit, platform, target) = await RunTargetStarter.StartAsync(console, request, run, targetName, opening.Region, http, cancellation);
+        var (exit, platform, target) = await RunTargetStarter.StartAsync(console, request, run, opening.Target, opening.Region, http, cancellation);
         if (target is null)
         {
             return exit;
@@ -190,7 +191,7 @@ public static class RunCommand
         var unconfirmed = catalog.UnconfirmedItems();
         var prices = string.Create(CultureInfo.InvariantCulture, $"{catalog.Region} prices of {catalog.AsOf:yyyy-MM-dd}{(catalog.StandInFor is { } standIn ? $" standing in for {standIn}, which has none" : string.Empty)}, no free tier{(unconfirmed.Count > 0 ? $"; unconfirmed price: {string.Join(", ", unconfirmed)}" : string.Empty)}");
         var costs = new RunCostEstimator(catalog);
-        if (target.Platform == "aws")
+        if (target.Platform == Platform.Aws)
         {
             // The most the plan can cost: every invocation billed to the functions' timeout.
             try
@@ -241,7 +242,7 @@ public static class RunCommand
 
         console.MarkupLineInterpolated($"Collected: {collection.ToOneLine()}");
         console.MarkupLineInterpolated($"Wrote {run.InvocationsPath}");
-        if (target.Platform == "aws")
+        if (target.Platform == Platform.Aws)
         {
             var cost = costs.After(run.Spec, collection.RunRows, collection.SentBatches);
             console.MarkupLineInterpolated($"What the run cost ({prices}): {cost.ToOneLine("billed durations of its REPORT lines, warm-ups included")}");

@@ -1,3 +1,4 @@
+using Lambench.Core.Vocabulary;
 using Lambench.Runner.Execution;
 using Lambench.Runner.Journal;
 using Lambench.Runner.Specs;
@@ -6,7 +7,7 @@ using Spectre.Console;
 namespace Lambench.Cli.Commands.Run;
 
 /// <summary>The run directory a run works in, opened only once everything that can be checked beforehand holds.</summary>
-internal sealed record RunOpening(RunDirectory Run, string TargetName, string? Region)
+internal sealed record RunOpening(RunDirectory Run, Platform Target, string? Region)
 {
     /// <summary>
     /// Reads the spec (or the run directory to resume), checks its size, the template and, for AWS, the account; only
@@ -40,8 +41,8 @@ internal sealed record RunOpening(RunDirectory Run, string TargetName, string? R
             return (null, exit);
         }
 
-        var targetName = request.Target ?? spec.Target;
-        var (preflightExit, region) = await RunTargetStarter.PreflightAsync(console, request, spec, targetName, cancellation);
+        var target = request.Target ?? spec.Target;
+        var (preflightExit, region) = await RunTargetStarter.PreflightAsync(console, request, spec, target, cancellation);
         if (preflightExit is { } failed)
         {
             return (null, failed);
@@ -50,7 +51,7 @@ internal sealed record RunOpening(RunDirectory Run, string TargetName, string? R
         try
         {
             var run = existing ?? RunDirectory.Prepare(request.Output ?? defaultOutput, request.Input, request.Seed, request.MaxInvocations, spec);
-            return SetAsideOrCheckJournal(console, request, run) is { } journalExit ? (null, journalExit) : (new RunOpening(run, targetName, region), ExitCodes.Success);
+            return SetAsideOrCheckJournal(console, request, run) is { } journalExit ? (null, journalExit) : (new RunOpening(run, target, region), ExitCodes.Success);
         }
         catch (Exception e) when (Failure(console, e) is { } exit)
         {

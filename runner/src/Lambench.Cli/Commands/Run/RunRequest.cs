@@ -1,3 +1,4 @@
+using Lambench.Core.Vocabulary;
 namespace Lambench.Cli.Commands.Run;
 
 /// <summary>What `lambench run` was asked to do.</summary>
@@ -5,7 +6,7 @@ public sealed record RunRequest
 {
     public required string Input { get; init; }
     public string? Output { get; init; }
-    public string? Target { get; init; }
+    public Platform? Target { get; init; }
     public required string Stack { get; init; }
     public string? Region { get; init; }
     public string? Template { get; init; }

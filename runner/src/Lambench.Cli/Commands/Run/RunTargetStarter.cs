@@ -1,3 +1,4 @@
+using Lambench.Core.Vocabulary;
 using Lambench.Cli.Commands.Doctor;
 using Lambench.LocalPlatform;
 using Lambench.LocalPlatform.Template;
@@ -19,7 +20,7 @@ internal static class RunTargetStarter
     /// pass (region, credentials, stack, the spec's functions, log groups, permissions).
     /// </summary>
     /// <returns>null when the run can go on (with the region for AWS), else the exit code; what failed is printed.</returns>
-    public static async Task<(int? Exit, string? Region)> PreflightAsync(IAnsiConsole console, RunRequest request, ExperimentSpec spec, string targetName, CancellationToken cancellation)
+    public static async Task<(int? Exit, string? Region)> PreflightAsync(IAnsiConsole console, RunRequest request, ExperimentSpec spec, Platform target, CancellationToken cancellation)
     {
         var templatePath = RepositoryLayout.Template(request.Template);
         if (templatePath is null || !File.Exists(templatePath))
@@ -28,7 +29,7 @@ internal static class RunTargetStarter
             return (ExitCodes.BadInput, null);
         }
 
-        if (targetName != "aws")
+        if (target != Platform.Aws)
         {
             return (null, null);
         }
@@ -60,9 +61,9 @@ internal static class RunTargetStarter
 
     /// <returns>the exit code when no target could be had (Target null), else the target and the platform to dispose.</returns>
     public static async Task<(int Exit, LocalPlatform.LocalPlatform? Platform, RunTarget? Target)> StartAsync(
-        IAnsiConsole console, RunRequest request, RunDirectory run, string targetName, string? region, HttpClient http, CancellationToken cancellation)
+        IAnsiConsole console, RunRequest request, RunDirectory run, Platform target, string? region, HttpClient http, CancellationToken cancellation)
     {
-        if (targetName == "aws")
+        if (target == Platform.Aws)
         {
             // A silent AWS endpoint shows as "waiting for lambda in <region>: 20 s…" lines, and Ctrl+C stops the wait.
             return (ExitCodes.Success, null, RunTargets.Aws(http, request.Stack, region!, AwsCallPolicy.Default with { Progress = new ConsoleProgress(console) }));
