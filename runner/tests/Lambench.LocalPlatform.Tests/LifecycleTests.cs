@@ -64,14 +64,17 @@ public sealed class LifecycleTests(PlatformFixture fixture)
         var batch = "event-" + Guid.NewGuid().ToString("N")[..8];
         using var response = await InvokeAsync(client, "lambench-go-noop-arm64", $$"""{"batch_id": "{{batch}}"}""", "Event");
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        // As on AWS, the 202 names the invocation: its REPORT line carries that request id.
+        var report = $"REPORT RequestId: {Assert.Single(response.Headers.GetValues("x-amzn-RequestId"))}\t";
         var group = platform.Logs.Find("/aws/lambda/lambench-go-noop-arm64");
-        for (var attempt = 0; attempt < 100 && (group is null || !group.Snapshot().Any(e => e.Message.Contains(batch, StringComparison.Ordinal))); attempt++)
+        for (var attempt = 0; attempt < 100 && (group is null || !group.Snapshot().Any(e => e.Message.StartsWith(report, StringComparison.Ordinal))); attempt++)
         {
             await Task.Delay(100);
             group = platform.Logs.Find("/aws/lambda/lambench-go-noop-arm64");
         }
 
         Assert.Contains(group!.Snapshot(), e => e.Message.Contains(batch, StringComparison.Ordinal));
+        Assert.Contains(group.Snapshot(), e => e.Message.StartsWith(report, StringComparison.Ordinal));
     }
 
     [Fact]

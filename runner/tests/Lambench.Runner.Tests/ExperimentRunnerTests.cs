@@ -199,6 +199,20 @@ public sealed class ExperimentRunnerTests
     }
 
     [Fact]
+    public async Task The_event_channel_waits_for_each_events_report_line_and_matches_it_by_the_request_id_of_the_202()
+    {
+        await using var local = await LocalRun.StartAsync(adjustTarget: t => t with { DrainPollInterval = TimeSpan.FromMilliseconds(50) });
+        var (run, _, events) = await local.RunAsync(NoopSpec.Replace("channel: invoke", "channel: event", StringComparison.Ordinal));
+        Assert.Equal((14, 14, 0, 0), (events.Expected, events.Found, events.Missing.Count, events.Conflicts.Count));
+        // A forced cold start changes the configuration only after the previous event ran: the steps never overlap.
+        Assert.Equal(4, events.Rows.Count(r => r.StartType == StartType.Cold));
+        using var journal = RunJournal.Open(run.JournalPath);
+        var done = journal.Entries.Where(e => e.State == JournalState.Done && e.RequestId is not null).ToList();
+        Assert.All(done, e => Assert.StartsWith("event accepted; its REPORT line was searchable after", e.Detail));
+        Assert.Subset(done.Select(e => e.RequestId!).ToHashSet(), events.Rows.Select(r => r.RequestId).ToHashSet());
+    }
+
+    [Fact]
     public async Task Logs_insights_collection_finds_the_same_rows_and_splits_a_window_that_comes_back_full()
     {
         await using var local = await LocalRun.StartAsync(adjustTarget: t => t with { Collection = LogCollectionMethod.Insights });

@@ -98,15 +98,18 @@ public sealed class FunctionHost : IDisposable
     /// <summary>Stops environments idle for longer than the platform's idle timeout.</summary>
     public void EvictIdle(DateTimeOffset now) => pool.EvictIdle(now, settings.IdleTimeout);
 
-    /// <summary>Runs one invocation synchronously (RequestResponse), counted in the AWS/Lambda metrics.</summary>
+    /// <summary>
+    /// Runs one invocation, counted in the AWS/Lambda metrics. <paramref name="requestId"/>: the id an asynchronous
+    /// invocation was given when Lambda accepted it (kept across its retries, as on AWS); null draws one.
+    /// </summary>
     /// <exception cref="LambdaServiceException">TooManyRequestsException when reserved concurrency or the platform's limit is reached.</exception>
-    public async Task<InvocationOutcome> InvokeAsync(byte[] payload, CancellationToken cancellation = default)
+    public async Task<InvocationOutcome> InvokeAsync(byte[] payload, CancellationToken cancellation = default, string? requestId = null)
     {
         var name = state.Definition.FunctionName;
         InvocationOutcome outcome;
         try
         {
-            outcome = await RunAsync(payload, cancellation);
+            outcome = await RunAsync(payload, requestId ?? Guid.NewGuid().ToString(), cancellation);
         }
         catch (LambdaServiceException e) when (e.StatusCode == 429)
         {
@@ -123,7 +126,7 @@ public sealed class FunctionHost : IDisposable
         return outcome;
     }
 
-    private async Task<InvocationOutcome> RunAsync(byte[] payload, CancellationToken cancellation)
+    private async Task<InvocationOutcome> RunAsync(byte[] payload, string requestId, CancellationToken cancellation)
     {
         if (UnavailableReason is { } reason)
         {
@@ -137,7 +140,6 @@ public sealed class FunctionHost : IDisposable
 
         var current = State;
         var environment = pool.Acquire(current) ?? await StartEnvironmentAsync(current, cancellation);
-        var requestId = Guid.NewGuid().ToString();
         var recorder = new InvocationRecorder(environment, environment.State, requestId, billing);
         double? initMs = null;
         if (environment.Cold)

@@ -48,7 +48,10 @@ internal static class LambdaApiEndpoints
                 case "DryRun":
                     return Results.StatusCode(204);
                 case "Event":
-                    _ = Task.Run(() => InvokeLaterAsync(host, payload));
+                    // Lambda names the invocation when it accepts the event: the id in the 202 is the one its logs carry.
+                    var eventId = Guid.NewGuid().ToString();
+                    context.Response.Headers["x-amzn-RequestId"] = eventId;
+                    _ = Task.Run(() => InvokeLaterAsync(host, payload, eventId));
                     return Results.StatusCode(202);
                 case "RequestResponse":
                     var outcome = await host.InvokeAsync(payload, context.RequestAborted);
@@ -160,14 +163,14 @@ internal static class LambdaApiEndpoints
         }
     }
 
-    private static async Task InvokeLaterAsync(FunctionHost host, byte[] payload)
+    private static async Task InvokeLaterAsync(FunctionHost host, byte[] payload, string requestId)
     {
         // Asynchronous invocations are queued by Lambda and retried while throttled.
         for (var attempt = 0; attempt < 600; attempt++)
         {
             try
             {
-                await host.InvokeAsync(payload);
+                await host.InvokeAsync(payload, requestId: requestId);
                 return;
             }
             catch (LambdaServiceException e) when (e.StatusCode == 429)

@@ -11,6 +11,9 @@ public interface ILambdaApi
 
     Task<LambdaInvokeResult> InvokeAsync(string functionName, byte[] payload, CancellationToken cancellation = default);
 
+    /// <summary>An asynchronous Invoke (InvocationType Event); returns the request id Lambda gave the queued event.</summary>
+    Task<string> InvokeEventAsync(string functionName, byte[] payload, CancellationToken cancellation = default);
+
     Task<FunctionConfiguration> GetFunctionConfigurationAsync(string functionName, CancellationToken cancellation = default);
 
     /// <summary>Changes memory and environment variables, then waits until LastUpdateStatus is Successful.</summary>

@@ -40,6 +40,22 @@ public sealed class LambdaClient(HttpClient http, AwsEndpoint endpoint) : ILambd
         return new LambdaInvokeResult(Header("x-amzn-RequestId") ?? string.Empty, (int)response.StatusCode, Header("X-Amz-Function-Error"), await response.Content.ReadAsByteArrayAsync(cancellation), tail);
     }
 
+    /// <summary>
+    /// An asynchronous Invoke (InvocationType Event): Lambda queues the event and answers 202 with the request id its
+    /// logs will carry. Never sent twice after a timeout: the event might have been queued.
+    /// </summary>
+    public async Task<string> InvokeEventAsync(string functionName, byte[] payload, CancellationToken cancellation = default)
+    {
+        using var response = await client.SendAsync(HttpMethod.Post, $"2015-03-31/functions/{Uri.EscapeDataString(functionName)}/invocations", payload,
+            new Dictionary<string, string> { ["X-Amz-Invocation-Type"] = "Event" }, "application/json", cancellation, idempotent: false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await SignedHttpClient.ErrorAsync(response, cancellation);
+        }
+
+        return response.Headers.TryGetValues("x-amzn-RequestId", out var values) ? values.First() : string.Empty;
+    }
+
     public async Task<FunctionConfiguration> GetFunctionConfigurationAsync(string functionName, CancellationToken cancellation = default) =>
         Remember(Parse(await SendJsonAsync(HttpMethod.Get, $"2015-03-31/functions/{Uri.EscapeDataString(functionName)}/configuration", null, cancellation)));
 

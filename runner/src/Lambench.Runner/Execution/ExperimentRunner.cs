@@ -6,6 +6,7 @@ using Amazon.Runtime;
 using Amazon.SQS.Model;
 using Lambench.Core.Vocabulary;
 using Lambench.Runner.Aws;
+using Lambench.Runner.Channels;
 using Lambench.Runner.Journal;
 using Lambench.Runner.Plans;
 using Lambench.Runner.Specs;
@@ -17,7 +18,7 @@ namespace Lambench.Runner.Execution;
 /// stopped at any instant resumes where it stopped and never counts an invocation twice. Configure sets memory and
 /// reserved concurrency and waits until the update is active; a cold step first changes an environment variable
 /// (which retires the warm environments, on AWS as locally) and waits again; an invoke sends one batch through the
-/// spec's channel and, for SQS, waits for the queue to drain; a writer batch's DynamoDB items are counted.
+/// spec's channel (<see cref="IInvocationChannel"/>), which returns when the invocation has ended; a writer batch's DynamoDB items are counted.
 /// </summary>
 public sealed class ExperimentRunner(RunTarget target)
 {
@@ -31,8 +32,7 @@ public sealed class ExperimentRunner(RunTarget target)
     public const string RoundVariable = "LAMBENCH_ROUND";
 
     private readonly Dictionary<string, FunctionConfiguration> functions = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Uri> functionUrls = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> queueUrls = new(StringComparer.Ordinal);
+    private IInvocationChannel? channel;
 
     // The configuration whose settings this process applied; a resumed run re-applies them before its first invoke.
     private string? applied;
@@ -121,6 +121,7 @@ public sealed class ExperimentRunner(RunTarget target)
     /// <summary>Every function of the spec exists here, is Active, has the configuration's architecture and one shared timeout; its queue or URL is found.</summary>
     private async Task PreflightAsync(ExperimentSpec spec, CancellationToken cancellation)
     {
+        channel = InvocationChannels.For(spec.Channel, target, spec.Protocol);
         var problems = new List<string>();
         foreach (var configuration in spec.Configurations)
         {
@@ -156,20 +157,9 @@ public sealed class ExperimentRunner(RunTarget target)
                 problems.Add($"{name} runs on {function.Architecture}, but the configuration {configuration.Name} is {configuration.Architecture}");
             }
 
-            try
+            if (await channel!.PreflightAsync(configuration, name, cancellation) is { } problem)
             {
-                if (spec.Channel == Channel.Url)
-                {
-                    functionUrls[name] = await target.Lambda.GetFunctionUrlAsync(name, cancellation);
-                }
-                else if (spec.Channel == Channel.Sqs)
-                {
-                    queueUrls[name] = (await target.Sqs.GetQueueUrlAsync(configuration.WriterQueueName(target.StackName), cancellation)).QueueUrl;
-                }
-            }
-            catch (Exception e) when (e is AwsServiceException or AmazonServiceException)
-            {
-                problems.Add($"{name}: its {(spec.Channel == Channel.Url ? "function URL" : "queue " + configuration.WriterQueueName(target.StackName))} was not found ({e.Message})");
+                problems.Add(problem);
             }
         }
 
@@ -219,31 +209,13 @@ public sealed class ExperimentRunner(RunTarget target)
         var name = configuration.FunctionName(target.StackName, spec.Workload);
         var batch = spec.Batches.First(b => b.Label == step.Batch);
         var message = BatchPayload.Create(batch, batchId, step.Repetition, step.Round).ToJsonString();
-        var body = Encoding.UTF8.GetBytes(message);
         if (step.Phase == StepPhase.Cold)
         {
             var environment = new Dictionary<string, string>(functions[name].Environment, StringComparer.Ordinal) { [ForceColdVariable] = batchId };
             functions[name] = await target.Lambda.UpdateFunctionConfigurationAsync(name, null, environment, target.UpdateWait, cancellation);
         }
 
-        string? requestId = null;
-        string? detail = null;
-        switch (spec.Channel)
-        {
-            case Channel.Invoke:
-                var result = await target.Lambda.InvokeAsync(name, body, cancellation);
-                (requestId, detail) = (result.RequestId, result.FunctionError is null ? null : $"function error: {result.FunctionError}");
-                break;
-            case Channel.Url:
-                var answer = await target.FunctionUrls.InvokeAsync(functionUrls[name], body, cancellation);
-                (requestId, detail) = (answer.RequestId, answer.FunctionError is null ? null : $"function URL answered {answer.StatusCode}");
-                break;
-            case Channel.Sqs:
-                var drained = await SendAndDrainAsync(queueUrls[name], message, TimeSpan.FromSeconds(spec.Protocol.DrainTimeoutSeconds), cancellation);
-                detail = string.Create(CultureInfo.InvariantCulture, $"queue drained in {drained.TotalSeconds:F1} s");
-                break;
-        }
-
+        var (requestId, detail) = await channel!.SendAsync(configuration, name, message, cancellation);
         if (requestId is "")
         {
             throw new RunException($"{name} answered without a request id; its REPORT line could not be matched");
@@ -251,35 +223,6 @@ public sealed class ExperimentRunner(RunTarget target)
 
         int? items = spec.Workload == Workload.Writer ? await CountItemsAsync(batchId, cancellation) : null;
         return new JournalEntry(step.Index, attempt, JournalEntry.Done, DateTimeOffset.UtcNow, batchId, requestId, detail, items);
-    }
-
-    /// <summary>
-    /// Sends one message and waits until the queue holds none, visible or in flight, twice in a row (the counts are
-    /// approximate on AWS): one message at a time is how the SQS reserved-concurrency trap is avoided.
-    /// </summary>
-    private async Task<TimeSpan> SendAndDrainAsync(string queueUrl, string message, TimeSpan timeout, CancellationToken cancellation)
-    {
-        var watch = Stopwatch.StartNew();
-        await target.Sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = queueUrl, MessageBody = message }, cancellation);
-        var emptyInARow = 0;
-        while (emptyInARow < 2)
-        {
-            if (watch.Elapsed > timeout)
-            {
-                throw new RunException(string.Create(CultureInfo.InvariantCulture, $"{queueUrl} did not drain within {timeout.TotalSeconds:F0} s (protocol.drain_timeout_s); is its trigger enabled?"));
-            }
-
-            await Task.Delay(target.DrainPollInterval, cancellation);
-            var attributes = await target.Sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest
-            {
-                QueueUrl = queueUrl,
-                AttributeNames = ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
-            }, cancellation);
-            var pending = attributes.Attributes?.Values.Sum(v => long.Parse(v, CultureInfo.InvariantCulture)) ?? 0;
-            emptyInARow = pending == 0 ? emptyInARow + 1 : 0;
-        }
-
-        return watch.Elapsed;
     }
 
     /// <summary>The items the writer put for one batch (pk batch_id#&lt;id&gt;), counted with consistent reads.</summary>

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+using Lambench.Runner.Aws;
+using Lambench.Runner.Execution;
+using Lambench.Runner.Specs;
+
+namespace Lambench.Runner.Channels;
+
+/// <summary>
+/// Lambda's Invoke, Event: Lambda queues the event and answers 202 with the request id at once. The step waits until
+/// that request id's REPORT line is in the function's log group, so the next step (a configuration change, for one)
+/// never overtakes an event still queued. Log lines take seconds to become searchable on AWS: a step takes that long.
+/// </summary>
+public sealed class EventChannel(ILambdaApi lambda, ILogsApi logs, TimeSpan pollInterval, TimeSpan timeout, TimeProvider? time = null) : IInvocationChannel
+{
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
+
+    public Channel Kind => Channel.Event;
+
+    public Task<string?> PreflightAsync(ConfigurationSpec configuration, string functionName, CancellationToken cancellation) =>
+        Task.FromResult<string?>(null);
+
+    public async Task<ChannelSend> SendAsync(ConfigurationSpec configuration, string functionName, string message, CancellationToken cancellation)
+    {
+        var sent = clock.GetUtcNow();
+        var requestId = await lambda.InvokeEventAsync(functionName, Encoding.UTF8.GetBytes(message), cancellation);
+        if (requestId.Length == 0)
+        {
+            throw new RunException($"{functionName} accepted the event without a request id; its REPORT line could not be matched");
+        }
+
+        var waited = await WaitForReportAsync($"/aws/lambda/{functionName}", requestId, sent, cancellation);
+        return new ChannelSend(requestId, string.Create(CultureInfo.InvariantCulture, $"event accepted; its REPORT line was searchable after {waited.TotalSeconds:F1} s"));
+    }
+
+    private async Task<TimeSpan> WaitForReportAsync(string logGroup, string requestId, DateTimeOffset sent, CancellationToken cancellation)
+    {
+        // From a minute before the send: the log's clock and this machine's may differ a little.
+        var from = sent.AddMinutes(-1).ToUnixTimeMilliseconds();
+        var started = clock.GetTimestamp();
+        while (true)
+        {
+            var events = await logs.FilterLogEventsAsync(logGroup, $"\"{requestId}\"", from, cancellation);
+            if (events.Any(e => IsReport(e["message"]?.GetValue<string>(), requestId)))
+            {
+                return clock.GetElapsedTime(started);
+            }
+
+            if (clock.GetElapsedTime(started) + pollInterval > timeout)
+            {
+                throw new RunException(string.Create(CultureInfo.InvariantCulture,
+                    $"the event {requestId} sent to {logGroup} has no REPORT line after {timeout.TotalSeconds:F0} s (protocol.drain_timeout_s); is the function starting?"));
+            }
+
+            await Task.Delay(pollInterval, clock, cancellation);
+        }
+    }
+
+    /// <summary>A text REPORT line of the request, or a JSON platform.report record of it.</summary>
+    internal static bool IsReport(string? message, string requestId) =>
+        message is not null
+        && (message.StartsWith($"REPORT RequestId: {requestId}\t", StringComparison.Ordinal)
+            || (message.Contains("\"platform.report\"", StringComparison.Ordinal) && message.Contains($"\"requestId\":\"{requestId}\"", StringComparison.Ordinal)));
+}

@@ -1,0 +1,21 @@
+using Lambench.Runner.Execution;
+using Lambench.Runner.Specs;
+
+namespace Lambench.Runner.Channels;
+
+/// <summary>The channel class of each <see cref="Channel"/>, on a target's clients.</summary>
+public static class InvocationChannels
+{
+    public static IInvocationChannel For(Channel channel, RunTarget target, ProtocolSpec protocol, TimeProvider? time = null)
+    {
+        var drainTimeout = TimeSpan.FromSeconds(protocol.DrainTimeoutSeconds);
+        return channel switch
+        {
+            Channel.Invoke => new InvokeChannel(target.Lambda),
+            Channel.Event => new EventChannel(target.Lambda, target.Logs, target.DrainPollInterval, drainTimeout, time),
+            Channel.Url => new FunctionUrlChannel(target.Lambda, target.FunctionUrls),
+            Channel.Sqs => new SqsChannel(target.Sqs, target.StackName, target.DrainPollInterval, drainTimeout, time),
+            _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "no sender for this channel"),
+        };
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Amazon.SQS;
+using Amazon.SQS.Model;
+using Lambench.Runner.Aws;
+using Lambench.Runner.Execution;
+using Lambench.Runner.Specs;
+
+namespace Lambench.Runner.Channels;
+
+/// <summary>
+/// The writer's queue: one message, then a wait until the queue holds none, visible or in flight, twice in a row (the
+/// counts are approximate on AWS). One message at a time is how the SQS reserved-concurrency trap is avoided. The
+/// function logs the batch id with its request id: that is how its REPORT line is found.
+/// </summary>
+public sealed class SqsChannel(IAmazonSQS sqs, string stackName, TimeSpan pollInterval, TimeSpan timeout, TimeProvider? time = null) : IInvocationChannel
+{
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
+    private readonly Dictionary<string, string> queueUrls = new(StringComparer.Ordinal);
+
+    public Channel Kind => Channel.Sqs;
+
+    public async Task<string?> PreflightAsync(ConfigurationSpec configuration, string functionName, CancellationToken cancellation)
+    {
+        var queue = configuration.WriterQueueName(stackName);
+        try
+        {
+            queueUrls[functionName] = (await sqs.GetQueueUrlAsync(queue, cancellation)).QueueUrl;
+            return null;
+        }
+        catch (Exception e) when (e is AwsServiceException or Amazon.Runtime.AmazonServiceException)
+        {
+            return $"{functionName}: its queue {queue} was not found ({e.Message})";
+        }
+    }
+
+    public async Task<ChannelSend> SendAsync(ConfigurationSpec configuration, string functionName, string message, CancellationToken cancellation)
+    {
+        var queueUrl = queueUrls[functionName];
+        var started = clock.GetTimestamp();
+        await sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = queueUrl, MessageBody = message }, cancellation);
+        var emptyInARow = 0;
+        while (emptyInARow < 2)
+        {
+            if (clock.GetElapsedTime(started) > timeout)
+            {
+                throw new RunException(string.Create(CultureInfo.InvariantCulture, $"{queueUrl} did not drain within {timeout.TotalSeconds:F0} s (protocol.drain_timeout_s); is its trigger enabled?"));
+            }
+
+            await Task.Delay(pollInterval, clock, cancellation);
+            var attributes = await sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest
+            {
+                QueueUrl = queueUrl,
+                AttributeNames = ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
+            }, cancellation);
+            var pending = attributes.Attributes?.Values.Sum(v => long.Parse(v, CultureInfo.InvariantCulture)) ?? 0;
+            emptyInARow = pending == 0 ? emptyInARow + 1 : 0;
+        }
+
+        return new ChannelSend(null, string.Create(CultureInfo.InvariantCulture, $"queue drained in {clock.GetElapsedTime(started).TotalSeconds:F1} s"));
+    }
+}
