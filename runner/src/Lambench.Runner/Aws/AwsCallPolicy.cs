@@ -18,6 +18,15 @@ public sealed record AwsCallPolicy
     /// <summary>Connection failures (refused, reset, DNS) retried before the call fails, as the SDKs' standard mode does.</summary>
     public int ConnectionAttempts { get; init; } = 3;
 
+    /// <summary>
+    /// Throttling and 5xx answers retried with backoff. A load sets false: each of its requests ends with the answer it
+    /// got, counted as a throttle or an error, and is never sent twice.
+    /// </summary>
+    public bool RetryAnswers { get; init; } = true;
+
+    /// <summary>What a load's requests go out with: no retries of any kind, and no progress lines.</summary>
+    public AwsCallPolicy ForLoad() => this with { RetryAnswers = false, ConnectionAttempts = 1, Progress = null };
+
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(10);
 
     public IProgress<string>? Progress { get; init; }

@@ -18,13 +18,16 @@ public sealed class SignedHttpClient(HttpClient http, AwsEndpoint endpoint, stri
     private AwsCallPolicy Policy => endpoint.Policy;
 
     /// <summary>Retries made so far (throttling and server errors), for the run's API-call accounting.</summary>
-    public int Retries { get; private set; }
+    public int Retries => Volatile.Read(ref retries);
 
     /// <summary>Requests sent so far, retries included.</summary>
-    public int Requests { get; private set; }
+    public int Requests => Volatile.Read(ref requests);
 
     /// <summary>Answers that were throttling (429, or a 400 Throttling error), each retried or, at the last attempt, returned.</summary>
-    public int Throttles { get; private set; }
+    public int Throttles => Volatile.Read(ref throttles);
+
+    // Counted with Interlocked: a load sends many requests through one client at once.
+    private int retries, requests, throttles;
 
     /// <param name="attemptTimeout">this request's own timeout (an Invoke's function timeout and a margin); null: the policy's.</param>
     /// <param name="idempotent">false for a request that must not run twice: a timeout is then an error, not retried.</param>
@@ -65,10 +68,10 @@ public sealed class SignedHttpClient(HttpClient http, AwsEndpoint endpoint, stri
                 || (response.StatusCode == HttpStatusCode.BadRequest && response.Headers.TryGetValues("x-amzn-ErrorType", out var types) && types.Any(t => t.StartsWith("Throttling", StringComparison.Ordinal)));
             if (retryable && (int)response.StatusCode < 500)
             {
-                Throttles++; // a 429 or a 400 Throttling error: the retryable answers that are not server errors
+                Interlocked.Increment(ref throttles); // a 429 or a 400 Throttling error: the retryable answers that are not server errors
             }
 
-            if (!retryable || attempt == MaximumAttempts || Policy.Time.GetElapsedTime(started) >= deadline)
+            if (!retryable || !Policy.RetryAnswers || attempt == MaximumAttempts || Policy.Time.GetElapsedTime(started) >= deadline)
             {
                 return response;
             }
@@ -95,7 +98,7 @@ public sealed class SignedHttpClient(HttpClient http, AwsEndpoint endpoint, stri
         }
 
         SigV4Signer.Sign(request, body ?? [], await endpoint.Credentials(cancellation), endpoint.Region, service, Policy.Time.GetUtcNow().UtcDateTime);
-        Requests++;
+        Interlocked.Increment(ref requests);
         using var expiry = new CancellationTokenSource(timeout, Policy.Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, expiry.Token);
         var waitedFrom = Policy.Time.GetTimestamp();
@@ -114,7 +117,7 @@ public sealed class SignedHttpClient(HttpClient http, AwsEndpoint endpoint, stri
 
     private Task BackOffAsync(int attempt, CancellationToken cancellation)
     {
-        Retries++;
+        Interlocked.Increment(ref retries);
         var delay = Math.Min(10_000, 100 * Math.Pow(2, attempt - 1));
         return Task.Delay(TimeSpan.FromMilliseconds(delay / 2 + Random.Shared.NextDouble() * delay / 2), Policy.Time, cancellation);
     }

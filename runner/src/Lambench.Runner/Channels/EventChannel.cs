@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Lambench.Load.Recording;
 using Lambench.Runner.Aws;
 using Lambench.Runner.Execution;
 using Lambench.Runner.Specs;
@@ -11,7 +12,8 @@ namespace Lambench.Runner.Channels;
 /// that request id's REPORT line is in the function's log group, so the next step (a configuration change, for one)
 /// never overtakes an event still queued. Log lines take seconds to become searchable on AWS: a step takes that long.
 /// </summary>
-public sealed class EventChannel(ILambdaApi lambda, ILogsApi logs, TimeSpan pollInterval, TimeSpan timeout, TimeProvider? time = null) : IInvocationChannel
+/// <param name="loadLambda">the client of a load's requests, which retries nothing.</param>
+public sealed class EventChannel(ILambdaApi lambda, ILambdaApi loadLambda, ILogsApi logs, TimeSpan pollInterval, TimeSpan timeout, TimeProvider? time = null) : IInvocationChannel
 {
     private readonly TimeProvider clock = time ?? TimeProvider.System;
 
@@ -31,6 +33,20 @@ public sealed class EventChannel(ILambdaApi lambda, ILogsApi logs, TimeSpan poll
 
         var waited = await WaitForReportAsync($"/aws/lambda/{functionName}", requestId, sent, cancellation);
         return new ChannelSend(requestId, string.Create(CultureInfo.InvariantCulture, $"event accepted; its REPORT line was searchable after {waited.TotalSeconds:F1} s"));
+    }
+
+    /// <summary>Accepted is the answer: the invocation runs later, and its REPORT line is joined at collection.</summary>
+    public async Task<LoadResponse> SubmitAsync(ConfigurationSpec configuration, string functionName, string message, CancellationToken cancellation)
+    {
+        try
+        {
+            var requestId = await loadLambda.InvokeEventAsync(functionName, Encoding.UTF8.GetBytes(message), cancellation);
+            return new LoadResponse(LoadOutcome.Ok, requestId.Length == 0 ? null : requestId);
+        }
+        catch (AwsServiceException e) when (e.IsThrottling)
+        {
+            return new LoadResponse(LoadOutcome.Throttled);
+        }
     }
 
     private async Task<TimeSpan> WaitForReportAsync(string logGroup, string requestId, DateTimeOffset sent, CancellationToken cancellation)

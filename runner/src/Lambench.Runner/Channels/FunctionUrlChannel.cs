@@ -1,11 +1,13 @@
 using System.Text;
+using Lambench.Load.Recording;
 using Lambench.Runner.Aws;
 using Lambench.Runner.Specs;
 
 namespace Lambench.Runner.Channels;
 
 /// <summary>The function URL: a signed POST; a failed function answers 502 with the invocation's request id.</summary>
-public sealed class FunctionUrlChannel(ILambdaApi lambda, FunctionUrlClient urls) : IInvocationChannel
+/// <param name="loadUrls">the client of a load's requests, which retries nothing.</param>
+public sealed class FunctionUrlChannel(ILambdaApi lambda, FunctionUrlClient urls, FunctionUrlClient loadUrls) : IInvocationChannel
 {
     private readonly Dictionary<string, Uri> found = new(StringComparer.Ordinal);
 
@@ -28,5 +30,18 @@ public sealed class FunctionUrlChannel(ILambdaApi lambda, FunctionUrlClient urls
     {
         var answer = await urls.InvokeAsync(found[functionName], Encoding.UTF8.GetBytes(message), cancellation);
         return new ChannelSend(answer.RequestId, answer.FunctionError is null ? null : $"function URL answered {answer.StatusCode}");
+    }
+
+    public async Task<LoadResponse> SubmitAsync(ConfigurationSpec configuration, string functionName, string message, CancellationToken cancellation)
+    {
+        try
+        {
+            var answer = await loadUrls.InvokeAsync(found[functionName], Encoding.UTF8.GetBytes(message), cancellation);
+            return new LoadResponse(answer.FunctionError is null ? LoadOutcome.Ok : LoadOutcome.Error, answer.RequestId);
+        }
+        catch (AwsServiceException e) when (e.IsThrottling)
+        {
+            return new LoadResponse(LoadOutcome.Throttled);
+        }
     }
 }

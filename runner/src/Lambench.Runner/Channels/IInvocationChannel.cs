@@ -1,3 +1,4 @@
+using Lambench.Load.Recording;
 using Lambench.Runner.Specs;
 
 namespace Lambench.Runner.Channels;
@@ -16,4 +17,11 @@ public interface IInvocationChannel
 
     /// <summary>Sends <paramref name="message"/> (a batch payload) and returns once its invocation has ended.</summary>
     Task<ChannelSend> SendAsync(ConfigurationSpec configuration, string functionName, string message, CancellationToken cancellation);
+
+    /// <summary>
+    /// One request of a load: returns as soon as the channel has answered (invoke and url: at the invocation's end;
+    /// event: at the 202; sqs: when the queue has the message). Throttling is its outcome, never retried; any other
+    /// failure throws and is counted as an error.
+    /// </summary>
+    Task<LoadResponse> SubmitAsync(ConfigurationSpec configuration, string functionName, string message, CancellationToken cancellation);
 }

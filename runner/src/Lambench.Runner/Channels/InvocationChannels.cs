@@ -11,9 +11,9 @@ public static class InvocationChannels
         var drainTimeout = TimeSpan.FromSeconds(protocol.DrainTimeoutSeconds);
         return channel switch
         {
-            Channel.Invoke => new InvokeChannel(target.Lambda),
-            Channel.Event => new EventChannel(target.Lambda, target.Logs, target.DrainPollInterval, drainTimeout, time),
-            Channel.Url => new FunctionUrlChannel(target.Lambda, target.FunctionUrls),
+            Channel.Invoke => new InvokeChannel(target.Lambda, target.LoadLambda),
+            Channel.Event => new EventChannel(target.Lambda, target.LoadLambda, target.Logs, target.DrainPollInterval, drainTimeout, time),
+            Channel.Url => new FunctionUrlChannel(target.Lambda, target.FunctionUrls, target.LoadFunctionUrls),
             Channel.Sqs => new SqsChannel(target.Sqs, target.StackName, target.DrainPollInterval, drainTimeout, time),
             _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "no sender for this channel"),
         };

@@ -1,11 +1,13 @@
 using System.Text;
+using Lambench.Load.Recording;
 using Lambench.Runner.Aws;
 using Lambench.Runner.Specs;
 
 namespace Lambench.Runner.Channels;
 
 /// <summary>Lambda's Invoke, RequestResponse: the answer carries the request id and any function error.</summary>
-public sealed class InvokeChannel(ILambdaApi lambda) : IInvocationChannel
+/// <param name="loadLambda">the client of a load's requests, which retries nothing.</param>
+public sealed class InvokeChannel(ILambdaApi lambda, ILambdaApi loadLambda) : IInvocationChannel
 {
     public Channel Kind => Channel.Invoke;
 
@@ -16,5 +18,18 @@ public sealed class InvokeChannel(ILambdaApi lambda) : IInvocationChannel
     {
         var result = await lambda.InvokeAsync(functionName, Encoding.UTF8.GetBytes(message), cancellation);
         return new ChannelSend(result.RequestId, result.FunctionError is null ? null : $"function error: {result.FunctionError}");
+    }
+
+    public async Task<LoadResponse> SubmitAsync(ConfigurationSpec configuration, string functionName, string message, CancellationToken cancellation)
+    {
+        try
+        {
+            var result = await loadLambda.InvokeAsync(functionName, Encoding.UTF8.GetBytes(message), cancellation);
+            return new LoadResponse(result.FunctionError is null ? LoadOutcome.Ok : LoadOutcome.Error, result.RequestId);
+        }
+        catch (AwsServiceException e) when (e.IsThrottling)
+        {
+            return new LoadResponse(LoadOutcome.Throttled);
+        }
     }
 }

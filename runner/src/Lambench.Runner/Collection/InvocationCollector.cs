@@ -7,6 +7,7 @@ using Lambench.Core.Records;
 using Lambench.Core.Vocabulary;
 using Lambench.Runner.Execution;
 using Lambench.Runner.Journal;
+using Lambench.Runner.Loads;
 using Lambench.Runner.Plans;
 using Lambench.Runner.Specs;
 
@@ -44,6 +45,11 @@ public sealed class InvocationCollector(RunTarget target)
         var measured = run.Plan.Steps.Where(s => s.Kind == StepKind.Invoke && s.Phase != StepPhase.Warmup).ToList();
         var expected = measured.Where(s => status.GetValueOrDefault(s.Index)?.IsDone == true).Select(s => new Expected(s, status[s.Index])).ToList();
         var notRun = measured.Count - expected.Count;
+        var loadRequests = LoadRequestJoin.Requests(run, status);
+        expected.AddRange(loadRequests
+            .Select(l => (l.Step, Status: LoadRequestJoin.Expectation(l.Step, l.Request, spec.Channel, status[l.Step.Index].Attempt)))
+            .Where(l => l.Status is not null)
+            .Select(l => new Expected(l.Step, l.Status!)));
         var warmupBatches = run.Plan.Steps.Where(s => s.Phase == StepPhase.Warmup).Select(s => status.GetValueOrDefault(s.Index)?.BatchId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var abandonedBatches = status.Values.SelectMany(s => s.Abandoned).ToHashSet(StringComparer.Ordinal);
         // From a minute before the run's first step: the log group may hold other runs.
@@ -91,6 +97,11 @@ public sealed class InvocationCollector(RunTarget target)
         }
 
         InvocationCsvWriter.WriteFile(run.InvocationsPath, match.Rows);
+        if (spec.Load is not null)
+        {
+            LoadRequestJoin.Write(run.RequestsPath, loadRequests, match.Rows, spec.Channel);
+        }
+
         var throttles = start is { } from ? await ThrottlesAsync(run, from, cancellation) : new Dictionary<string, int>();
         var itemMismatches = expected
             .Where(e => spec.Workload == Workload.Writer)
@@ -216,7 +227,8 @@ public sealed class InvocationCollector(RunTarget target)
 
         var rest = rows.Where(r => !used.Contains(r.RequestId)).ToList();
         var warmupCount = rest.Count(r => r.BatchId is { } b && (warmups.Contains(b) || b.EndsWith("-rewarm", StringComparison.Ordinal)));
-        var abandonedCount = rest.Count(r => r.BatchId is { } b && abandoned.Contains(b));
+        // A load request's batch id is its step's and its number: it was abandoned with its step.
+        var abandonedCount = rest.Count(r => r.BatchId is { } b && abandoned.Contains(LoadRequest.StepBatchId(b) ?? b));
         return new MatchResult(kept, missing, redeliveries, warmupCount, abandonedCount, rest.Count - warmupCount - abandonedCount, conflicts);
     }
 

@@ -8,6 +8,7 @@ using Lambench.Core.Vocabulary;
 using Lambench.Runner.Aws;
 using Lambench.Runner.Channels;
 using Lambench.Runner.Journal;
+using Lambench.Runner.Loads;
 using Lambench.Runner.Plans;
 using Lambench.Runner.Specs;
 
@@ -75,20 +76,23 @@ public sealed class ExperimentRunner(RunTarget target)
 
             var attempt = (current?.Attempt ?? 0) + 1;
             var configuration = configurations[step.Configuration];
-            if (step.Kind == StepKind.Invoke && applied != step.Configuration)
+            if (step.Kind != StepKind.Configure && applied != step.Configuration)
             {
                 progress?.Report(new RunProgress(done, total, $"{step.Configuration}: re-applying its settings after a resume"));
                 await ReapplyAsync(journal, spec, plan, step, attempt, configuration, cancellation);
             }
 
-            var batchId = step.Kind == StepKind.Invoke ? step.BatchId(plan.RunId, attempt) : null;
+            var batchId = step.Kind == StepKind.Configure ? null : step.BatchId(plan.RunId, attempt);
             progress?.Report(new RunProgress(done, total, Describe(step)));
             journal.Append(new JournalEntry(step.Index, attempt, JournalEntry.Started, DateTimeOffset.UtcNow, batchId));
             try
             {
-                var entry = step.Kind == StepKind.Configure
-                    ? await ConfigureAsync(spec, plan, configuration, step, attempt, cancellation)
-                    : await InvokeAsync(spec, configuration, step, batchId!, attempt, cancellation);
+                var entry = step.Kind switch
+                {
+                    StepKind.Configure => await ConfigureAsync(spec, plan, configuration, step, attempt, cancellation),
+                    StepKind.Load => await LoadAsync(run, configuration, step, batchId!, attempt, progress, done, total, cancellation),
+                    _ => await InvokeAsync(spec, configuration, step, batchId!, attempt, cancellation),
+                };
                 journal.Append(entry);
             }
             catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -112,9 +116,12 @@ public sealed class ExperimentRunner(RunTarget target)
     /// <summary>"go-x86_64-512mb sort-2k warm 3", with " (round 2)" after round 1: what a step does, for progress and errors.</summary>
     public static string Describe(PlanStep step)
     {
-        var what = step.Kind == StepKind.Configure
-            ? $"{step.Configuration}: configure"
-            : string.Create(CultureInfo.InvariantCulture, $"{step.Configuration} {step.Batch} {step.Phase?.Name()} {step.Repetition}");
+        var what = step.Kind switch
+        {
+            StepKind.Configure => $"{step.Configuration}: configure",
+            StepKind.Load => $"{step.Configuration} {step.Batch} load",
+            _ => string.Create(CultureInfo.InvariantCulture, $"{step.Configuration} {step.Batch} {step.Phase?.Name()} {step.Repetition}"),
+        };
         return step.Round > 1 ? string.Create(CultureInfo.InvariantCulture, $"{what} (round {step.Round})") : what;
     }
 
@@ -202,6 +209,15 @@ public sealed class ExperimentRunner(RunTarget target)
         var batchId = $"{step.BatchId(plan.RunId, attempt)}-rewarm";
         await InvokeAsync(spec, configuration, warmup, batchId, attempt, cancellation);
         journal.Append(new JournalEntry(step.Index, attempt, JournalEntry.Resumed, DateTimeOffset.UtcNow, batchId, Detail: $"settings re-applied ({entry.Detail}) and one discarded warm-up sent before resuming"));
+    }
+
+    private async Task<JournalEntry> LoadAsync(RunDirectory run, ConfigurationSpec configuration, PlanStep step, string batchId, int attempt, IProgress<RunProgress>? progress, int done, int total, CancellationToken cancellation)
+    {
+        var name = configuration.FunctionName(target.StackName, run.Spec.Workload);
+        var batch = run.Spec.Batches.First(b => b.Label == step.Batch);
+        var loadProgress = progress is null ? null : new Progress<string>(p => progress.Report(new RunProgress(done, total, $"{Describe(step)}: {p}")));
+        var detail = await new LoadStepRunner(channel!).RunAsync(run, configuration, name, batch, batchId, step.Round, loadProgress, cancellation);
+        return new JournalEntry(step.Index, attempt, JournalEntry.Done, DateTimeOffset.UtcNow, batchId, Detail: detail);
     }
 
     private async Task<JournalEntry> InvokeAsync(ExperimentSpec spec, ConfigurationSpec configuration, PlanStep step, string batchId, int attempt, CancellationToken cancellation)

@@ -36,6 +36,14 @@ public sealed class RunDirectory
     public string CollectionPath => Path.Combine(Root, "collection.json");
     public string ReportDirectory => Path.Combine(Root, "report");
 
+    /// <summary>A load spec's request files, one per load step and attempt (loads/&lt;batch id&gt;.csv).</summary>
+    public string LoadsDirectory => Path.Combine(Root, "loads");
+
+    public string LoadRequestsPath(string stepBatchId) => Path.Combine(LoadsDirectory, stepBatchId + ".csv");
+
+    /// <summary>A load spec's requests joined with their REPORT lines (written by the collector).</summary>
+    public string RequestsPath => Path.Combine(Root, "requests.csv");
+
     /// <summary>The local platform's CloudWatch Logs store for this run, so REPORT lines outlive a crash of the runner.</summary>
     public string PlatformLogsDirectory => Path.Combine(Root, "platform-logs");
 

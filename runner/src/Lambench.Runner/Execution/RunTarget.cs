@@ -25,6 +25,12 @@ public sealed record RunTarget : IDisposable
     public required ILogsApi Logs { get; init; }
     public required IMetricsApi Metrics { get; init; }
     public required FunctionUrlClient FunctionUrls { get; init; }
+
+    /// <summary>The Lambda client of a load's requests: nothing retried (<see cref="AwsCallPolicy.ForLoad"/>).</summary>
+    public required ILambdaApi LoadLambda { get; init; }
+
+    /// <summary>The function URL client of a load's requests: nothing retried.</summary>
+    public required FunctionUrlClient LoadFunctionUrls { get; init; }
     public required IAmazonSQS Sqs { get; init; }
     public required IAmazonDynamoDB DynamoDb { get; init; }
 

@@ -40,6 +40,8 @@ public static class RunTargets
             Logs = new LogsClient(http, Endpoint("logs")),
             Metrics = new MetricsClient(http, Endpoint("monitoring")),
             FunctionUrls = new FunctionUrlClient(http, region, lambda.Credentials),
+            LoadLambda = new LambdaClient(http, lambda with { Policy = policy.ForLoad() }),
+            LoadFunctionUrls = new FunctionUrlClient(http, region, lambda.Credentials, policy.ForLoad()),
             Sqs = new AmazonSQSClient(new AmazonSQSConfig { RegionEndpoint = regionEndpoint, Timeout = policy.AttemptTimeout }),
             DynamoDb = new AmazonDynamoDBClient(new AmazonDynamoDBConfig { RegionEndpoint = regionEndpoint, Timeout = policy.AttemptTimeout }),
         };
@@ -62,6 +64,8 @@ public static class RunTargets
             Logs = new LogsClient(http, signing),
             Metrics = new MetricsClient(http, signing),
             FunctionUrls = new FunctionUrlClient(http, region, signing.Credentials),
+            LoadLambda = new LambdaClient(http, signing with { Policy = signing.Policy.ForLoad() }),
+            LoadFunctionUrls = new FunctionUrlClient(http, region, signing.Credentials, signing.Policy.ForLoad()),
             Sqs = new AmazonSQSClient(credentials, new AmazonSQSConfig { ServiceURL = endpoint.ToString(), AuthenticationRegion = region }),
             DynamoDb = new AmazonDynamoDBClient(credentials, new AmazonDynamoDBConfig { ServiceURL = (dynamoDbEndpoint ?? endpoint).ToString(), AuthenticationRegion = region }),
             UpdateWait = TimeSpan.FromSeconds(30),

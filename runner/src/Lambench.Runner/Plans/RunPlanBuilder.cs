@@ -8,7 +8,8 @@ namespace Lambench.Runner.Plans;
 /// times), then the warm repetitions. fixed: configurations and repetitions in the spec's order in every round;
 /// random: in each round the configuration blocks and the warm (batch, repetition) pairs within each block shuffled
 /// with one seeded generator, so every round has an interleaving of its own, the seed recorded. The plan, not the
-/// seed, is what a resumed run follows.
+/// seed, is what a resumed run follows. A load spec has, per configuration and round, configure, the warm-ups and one
+/// load step per batch.
 /// </summary>
 public static class RunPlanBuilder
 {
@@ -27,7 +28,8 @@ public static class RunPlanBuilder
         var protocol = spec.Protocol;
         try
         {
-            var perBlock = checked(protocol.Warmup + (long)spec.Batches.Count * (protocol.ColdStarts + (long)protocol.Repetitions));
+            // A load step's requests count too (closed-loop users, whose number depends on the answers, do not).
+            var perBlock = checked(protocol.Warmup + (long)spec.Batches.Count * (protocol.ColdStarts + (long)protocol.Repetitions + (spec.Load?.ExpectedRequests ?? 0)));
             return checked(protocol.Rounds * (long)spec.Configurations.Count * perBlock);
         }
         catch (OverflowException)
@@ -54,7 +56,12 @@ public static class RunPlanBuilder
             }
         }
 
-        return new RunPlan(runId, spec.Name, protocol.Order, usedSeed, steps) { Rounds = protocol.Rounds };
+        var poisson = spec.Load?.Open?.Any(s => s.Shape == Load.Arrivals.ArrivalShape.Poisson) == true;
+        return new RunPlan(runId, spec.Name, protocol.Order, usedSeed, steps)
+        {
+            Rounds = protocol.Rounds,
+            LoadSeed = poisson ? spec.Load!.Seed ?? seed ?? Random.Shared.Next() : null,
+        };
     }
 
     private static void AddBlock(List<PlanStep> steps, ExperimentSpec spec, string name, int round, Random? random)
@@ -64,6 +71,18 @@ public static class RunPlanBuilder
         for (var i = 0; i < protocol.Warmup; i++)
         {
             steps.Add(new PlanStep(steps.Count, StepKind.Invoke, name, spec.Batches[0].Label, StepPhase.Warmup, i + 1, round));
+        }
+
+        if (spec.Load is not null)
+        {
+            var batches = spec.Batches.Select(b => b.Label).ToArray();
+            random?.Shuffle(batches);
+            foreach (var label in batches)
+            {
+                steps.Add(new PlanStep(steps.Count, StepKind.Load, name, label, null, null, round));
+            }
+
+            return;
         }
 
         foreach (var batch in spec.Batches)

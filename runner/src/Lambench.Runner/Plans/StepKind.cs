@@ -13,4 +13,8 @@ public enum StepKind
     /// <summary>Sends one batch.</summary>
     [JsonStringEnumMemberName("invoke")]
     Invoke,
+
+    /// <summary>Sends one batch as the spec's load: many requests, open or closed loop, recorded in loads/.</summary>
+    [JsonStringEnumMemberName("load")]
+    Load,
 }

@@ -26,6 +26,9 @@ public sealed record ExperimentSpec
     public required IReadOnlyList<BatchSpec> Batches { get; init; }
     public required ProtocolSpec Protocol { get; init; }
 
+    /// <summary>Each batch sent as a load (open or closed loop) instead of one invocation at a time; null for the step protocol.</summary>
+    public LoadSpec? Load { get; init; }
+
     /// <summary>Things the spec does that the user should know (the SQS reserved-concurrency trap, for one).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -16,7 +16,7 @@ public sealed partial class ExperimentSpecReader
     public static readonly IReadOnlyList<string> CpuOperations = ["sort", "math", "string"];
     public static readonly IReadOnlyList<string> FaultKinds = ["raise", "exit", "hang"];
 
-    private static readonly string[] TopLevel = ["name", "description", "target", "workload", "channel", "configurations", "variables", "batches", "protocol"];
+    private static readonly string[] TopLevel = ["name", "description", "target", "workload", "channel", "configurations", "variables", "batches", "protocol", "load"];
     private static readonly string[] ProtocolFields = ["rounds", "warmup", "cold_starts", "repetitions", "reserved_concurrency", "order", "seed", "drain_timeout_s"];
 
     /// <exception cref="SpecException">every error of the spec.</exception>
@@ -42,7 +42,8 @@ public sealed partial class ExperimentSpecReader
         var (configurations, factorCounts) = Configurations(nodes, root);
         var variables = Variables(nodes, root, factorCounts);
         var batches = new BatchSpecReader(nodes).Read(root, workload);
-        var protocol = Protocol(nodes, root);
+        var load = new LoadSpecReader(nodes).Read(root);
+        var protocol = Protocol(nodes, root, SpecNodes.Child(root, "load") is not null);
         var description = nodes.Text(root, "description") ?? string.Empty;
         if (nodes.Errors.Count > 0)
         {
@@ -61,6 +62,7 @@ public sealed partial class ExperimentSpecReader
             Variables = variables,
             Batches = batches,
             Protocol = protocol,
+            Load = load,
             Notes = channel == Channel.Sqs && protocol.ReservedConcurrency == 1 ? [SqsTrap] : [],
         };
     }
@@ -122,15 +124,18 @@ public sealed partial class ExperimentSpecReader
         return variables;
     }
 
-    private static ProtocolSpec Protocol(SpecNodes nodes, YamlMappingNode root)
+    private static ProtocolSpec Protocol(SpecNodes nodes, YamlMappingNode root, bool load)
     {
         if (SpecNodes.Child(root, "protocol") is not YamlMappingNode node)
         {
-            nodes.Error(SpecNodes.Child(root, "protocol") ?? root, "protocol", "required: rounds, warmup, cold_starts, repetitions (at least 5), reserved_concurrency (a number or none) and order");
+            nodes.Error(SpecNodes.Child(root, "protocol") ?? root, "protocol", load
+                ? "required: rounds, warmup, reserved_concurrency (a number or none) and order"
+                : "required: rounds, warmup, cold_starts, repetitions (at least 5), reserved_concurrency (a number or none) and order");
             return new ProtocolSpec();
         }
 
-        nodes.Unknown(node, "protocol.", ProtocolFields);
+        // A load spec measures with its load: one load per batch and round replaces the cold starts and repetitions.
+        nodes.Unknown(node, "protocol.", load ? ProtocolFields.Except(["cold_starts", "repetitions"]).ToArray() : ProtocolFields);
         int? reserved = null;
         if (SpecNodes.Child(node, "reserved_concurrency") is not YamlScalarNode { Value: "none" })
         {
@@ -142,8 +147,8 @@ public sealed partial class ExperimentSpecReader
         {
             Rounds = nodes.Integer(node, "rounds", "protocol.rounds", 1, 1000, required: true) ?? defaults.Rounds,
             Warmup = nodes.Integer(node, "warmup", "protocol.warmup", 0, 100, required: true) ?? defaults.Warmup,
-            ColdStarts = nodes.Integer(node, "cold_starts", "protocol.cold_starts", 0, 1000, required: true) ?? defaults.ColdStarts,
-            Repetitions = nodes.Integer(node, "repetitions", "protocol.repetitions", 5, 100_000, required: true, reason: "at least 5 repetitions (the thesis protocol), so that means and percentiles carry a confidence interval") ?? defaults.Repetitions,
+            ColdStarts = load ? 0 : nodes.Integer(node, "cold_starts", "protocol.cold_starts", 0, 1000, required: true) ?? defaults.ColdStarts,
+            Repetitions = load ? 0 : nodes.Integer(node, "repetitions", "protocol.repetitions", 5, 100_000, required: true, reason: "at least 5 repetitions (the thesis protocol), so that means and percentiles carry a confidence interval") ?? defaults.Repetitions,
             ReservedConcurrency = reserved,
             Order = nodes.Choice<BatchOrder>(node, "order", required: true, prefix: "protocol.") ?? defaults.Order,
             Seed = nodes.Integer(node, "seed", "protocol.seed", 0, int.MaxValue),

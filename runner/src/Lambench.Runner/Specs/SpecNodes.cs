@@ -86,6 +86,32 @@ internal sealed class SpecNodes(string path)
         }
     }
 
+    /// <summary>A plain decimal number (<c>2</c>, <c>1.5</c>; no sign, exponent or thousands separator) within [min, max].</summary>
+    public double? Number(YamlMappingNode node, string key, string field, double min, double max, bool required = false)
+    {
+        switch (Child(node, key))
+        {
+            case null:
+                if (required)
+                {
+                    Error(node, field, "required");
+                }
+
+                return null;
+            case YamlScalarNode { Value: { } text } scalar when double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value):
+                if (value < min || value > max)
+                {
+                    Error(scalar, field, string.Create(CultureInfo.InvariantCulture, $"{value} is outside {min} to {max}"));
+                    return null;
+                }
+
+                return value;
+            case var other:
+                Error(other, field, $"'{Shown((other as YamlScalarNode)?.Value)}' is not a number");
+                return null;
+        }
+    }
+
     /// <summary>One value or a list of them; every value given once (a repeated one is an error naming it).</summary>
     public List<(string Value, YamlNode Node)> List(YamlMappingNode node, string field, string key, bool required = true)
     {

@@ -1,0 +1,76 @@
+using System.Globalization;
+using CsvHelper;
+using Lambench.Core.Csv;
+using Lambench.Core.Records;
+using Lambench.Core.Vocabulary;
+using Lambench.Load.Recording;
+using Lambench.Runner.Execution;
+using Lambench.Runner.Journal;
+using Lambench.Runner.Loads;
+using Lambench.Runner.Plans;
+using Lambench.Runner.Specs;
+
+namespace Lambench.Runner.Collection;
+
+/// <summary>
+/// A load spec's requests and their REPORT lines: which requests must have one (every request that reached the
+/// function: not throttled, and with a request id, or for SQS accepted by the queue), and requests.csv, each request
+/// joined with its REPORT line by request id (SQS: by the batch id the function logs).
+/// </summary>
+internal static class LoadRequestJoin
+{
+    private static readonly string[] Header =
+    [
+        "configuration", "label", "round", "sequence", "intended_utc", "outcome", "client_latency_ms", "service_time_ms", "send_error_ms",
+        "request_id", "batch_id", "start_type", "status", "duration_ms", "init_duration_ms", "billed_duration_ms", "platform_network_ms", "to_start_ms",
+    ];
+
+    /// <summary>Every request of every done load step, with its step.</summary>
+    public static List<(PlanStep Step, LoadRequest Request)> Requests(RunDirectory run, IReadOnlyDictionary<int, StepStatus> status) =>
+        run.Plan.Steps
+            .Where(s => s.Kind == StepKind.Load && status.GetValueOrDefault(s.Index) is { IsDone: true, BatchId: not null })
+            .SelectMany(s => LoadRequestFile.Read(run.LoadRequestsPath(status[s.Index].BatchId!)).Select(r => (s, r)))
+            .ToList();
+
+    /// <summary>What finds the REPORT line of a request that reached the function; null for one that did not.</summary>
+    public static StepStatus? Expectation(PlanStep step, LoadRequest request, Channel channel, int attempt)
+    {
+        var reached = request.Outcome != LoadOutcome.Throttled && (channel == Channel.Sqs ? request.Outcome == LoadOutcome.Ok : request.RequestId is not null);
+        return reached
+            ? new StepStatus(step.Index, attempt, JournalState.Done, channel == Channel.Sqs ? null : request.RequestId, []) { BatchId = request.BatchId }
+            : null;
+    }
+
+    /// <summary>requests.csv: a row per request, its REPORT line's figures beside it where one was found.</summary>
+    public static void Write(string path, IEnumerable<(PlanStep Step, LoadRequest Request)> requests, IReadOnlyList<InvocationRecord> rows, Channel channel) => AtomicFile.Write(path, writer =>
+    {
+        var byBatch = rows.Where(r => r.BatchId is not null).GroupBy(r => r.BatchId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var synchronous = channel is Channel.Invoke or Channel.Url;
+        using var csv = CsvWriter.Create(writer, new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture, NewLine = "\n" }, leaveOpen: true);
+        csv.WriteHeader(Header);
+        foreach (var (step, request) in requests)
+        {
+            var report = byBatch.GetValueOrDefault(request.BatchId);
+            var platformMs = Finite(report is null ? null : request.ClientLatencyMs - report.DurationMs - (report.InitDurationMs ?? 0));
+            var startMs = report?.TimestampUtc is { } end ? (double?)(end - request.SentUtc).TotalMilliseconds - report.DurationMs - (report.InitDurationMs ?? 0) : null;
+            string[] cells =
+            [
+                step.Configuration, step.Batch!, step.Round.ToString(CultureInfo.InvariantCulture), request.Sequence.ToString(CultureInfo.InvariantCulture),
+                request.IntendedUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture), request.Outcome.Name(),
+                Ms(request.ClientLatencyMs), Ms(request.ServiceTimeMs), Ms(request.SendErrorMs), request.RequestId ?? report?.RequestId ?? string.Empty, request.BatchId,
+                report?.StartType.ToName() ?? string.Empty, report?.Status ?? string.Empty, Ms(report?.DurationMs), Ms(report?.InitDurationMs), Ms(report?.BilledDurationMs),
+                synchronous ? Ms(platformMs) : string.Empty, synchronous ? string.Empty : Ms(Finite(startMs)),
+            ];
+            foreach (var cell in cells)
+            {
+                csv.WriteField(cell);
+            }
+
+            csv.EndRecord();
+        }
+    });
+
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
+
+    private static string Ms(double? ms) => ms?.ToString("0.###", CultureInfo.InvariantCulture) ?? string.Empty;
+}

@@ -1,0 +1,141 @@
+using Lambench.Core.Vocabulary;
+using Lambench.Load.Arrivals;
+using YamlDotNet.RepresentationModel;
+
+namespace Lambench.Runner.Specs;
+
+/// <summary>
+/// Reads a spec's <c>load</c>: <c>open</c>, a list of segments ({ shape: constant|poisson, rate_per_s, duration_s },
+/// { shape: burst, requests, duration_s }, { shape: steps, rates_per_s: [...], step_s }), or <c>closed</c>
+/// ({ users, think_ms, duration_s }); <c>max_outstanding</c> and <c>seed</c> beside them.
+/// </summary>
+internal sealed class LoadSpecReader(SpecNodes nodes)
+{
+    private static readonly string[] Fields = ["open", "closed", "max_outstanding", "seed"];
+    private static readonly string[] Shapes = [.. Vocabulary<ArrivalShape>.Names, "steps"];
+
+    public LoadSpec? Read(YamlMappingNode root)
+    {
+        if (SpecNodes.Child(root, "load") is not { } given)
+        {
+            return null;
+        }
+
+        if (given is not YamlMappingNode node)
+        {
+            nodes.Error(given, "load", "a mapping: open (a list of segments) or closed (users), and max_outstanding");
+            return null;
+        }
+
+        nodes.Unknown(node, "load.", Fields);
+        var open = SpecNodes.Child(node, "open");
+        var closed = SpecNodes.Child(node, "closed");
+        if ((open is null) == (closed is null))
+        {
+            nodes.Error(node, "load", "give either open (arrivals on a schedule) or closed (virtual users), one of them");
+            return null;
+        }
+
+        return new LoadSpec
+        {
+            Open = open is null ? null : Segments(open),
+            Closed = closed is null ? null : Users(closed),
+            MaxOutstanding = nodes.Integer(node, "max_outstanding", "load.max_outstanding", 1, 100_000) ?? new LoadSpec().MaxOutstanding,
+            Seed = nodes.Integer(node, "seed", "load.seed", 0, int.MaxValue),
+        };
+    }
+
+    private List<LoadSegment> Segments(YamlNode open)
+    {
+        if (open is not YamlSequenceNode { Children.Count: > 0 } list)
+        {
+            nodes.Error(open, "load.open", "a list of segments such as { shape: constant, rate_per_s: 5, duration_s: 60 }");
+            return [];
+        }
+
+        var segments = new List<LoadSegment>();
+        for (var i = 0; i < list.Children.Count; i++)
+        {
+            var field = $"load.open[{i}]";
+            if (list.Children[i] is not YamlMappingNode segment)
+            {
+                nodes.Error(list.Children[i], field, "a segment is a mapping such as { shape: poisson, rate_per_s: 20, duration_s: 30 }");
+                continue;
+            }
+
+            segments.AddRange(Segment(segment, field));
+        }
+
+        return segments;
+    }
+
+    private IEnumerable<LoadSegment> Segment(YamlMappingNode segment, string field)
+    {
+        var shape = nodes.Choice(segment, "shape", Shapes, required: true, prefix: field + ".");
+        nodes.Unknown(segment, field + ".", shape switch
+        {
+            "burst" => ["shape", "requests", "duration_s"],
+            "steps" => ["shape", "rates_per_s", "step_s"],
+            _ => ["shape", "rate_per_s", "duration_s"],
+        });
+        if (shape == "steps")
+        {
+            var step = nodes.Number(segment, "step_s", field + ".step_s", 0.001, 86_400, required: true);
+            var rates = new List<double>();
+            if (SpecNodes.Child(segment, "rates_per_s") is not YamlSequenceNode { Children.Count: > 0 } list)
+            {
+                nodes.Error(SpecNodes.Child(segment, "rates_per_s") ?? segment, field + ".rates_per_s", "required: the rates of the steps in order, such as [1, 2, 5, 2, 1]");
+            }
+            else
+            {
+                // Each step's rate; a rate may come back (a ramp up and down).
+                foreach (var item in list.Children)
+                {
+                    if (item is YamlScalarNode { Value: { } text } && double.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value) && value is > 0 and <= 100_000)
+                    {
+                        rates.Add(value);
+                    }
+                    else
+                    {
+                        nodes.Error(item, field + ".rates_per_s", $"'{SpecNodes.Shown((item as YamlScalarNode)?.Value)}' is not a rate above 0 and at most 100,000 per second");
+                    }
+                }
+            }
+
+            return step is null ? [] : rates.Select(r => new LoadSegment(ArrivalShape.Constant, TimeSpan.FromSeconds(step.Value), RatePerSecond: r)).ToList();
+        }
+
+        var duration = nodes.Number(segment, "duration_s", field + ".duration_s", 0.001, 86_400, required: true);
+        if (shape is null || duration is null)
+        {
+            return [];
+        }
+
+        var kind = Vocabulary<ArrivalShape>.Parse(shape);
+        if (kind == ArrivalShape.Burst)
+        {
+            return nodes.Integer(segment, "requests", field + ".requests", 1, 100_000, required: true) is { } requests
+                ? [new LoadSegment(kind, TimeSpan.FromSeconds(duration.Value), Requests: requests)]
+                : [];
+        }
+
+        return nodes.Number(segment, "rate_per_s", field + ".rate_per_s", 0.001, 100_000, required: true) is { } rate
+            ? [new LoadSegment(kind, TimeSpan.FromSeconds(duration.Value), RatePerSecond: rate)]
+            : [];
+    }
+
+    private ClosedLoadSpec? Users(YamlNode closed)
+    {
+        if (closed is not YamlMappingNode node)
+        {
+            nodes.Error(closed, "load.closed", "a mapping such as { users: 20, think_ms: 0, duration_s: 120 }");
+            return null;
+        }
+
+        nodes.Unknown(node, "load.closed.", ["users", "think_ms", "duration_s"]);
+        var users = nodes.Integer(node, "users", "load.closed.users", 1, 10_000, required: true);
+        var think = nodes.Integer(node, "think_ms", "load.closed.think_ms", 0, 3_600_000, required: true);
+        var duration = nodes.Number(node, "duration_s", "load.closed.duration_s", 0.001, 86_400, required: true);
+        return users is null || think is null || duration is null ? null : new ClosedLoadSpec(users.Value, TimeSpan.FromMilliseconds(think.Value), TimeSpan.FromSeconds(duration.Value));
+    }
+}

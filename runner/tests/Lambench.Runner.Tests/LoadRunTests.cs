@@ -1,0 +1,85 @@
+using System.Globalization;
+using Lambench.Core.Csv;
+using Lambench.Runner.Loads;
+
+namespace Lambench.Runner.Tests;
+
+/// <summary>Load specs end to end on the local platform: the requests sent, their REPORT lines, and requests.csv.</summary>
+[Collection(PlatformTests.Name)]
+[Trait("Tier", "system")]
+public sealed class LoadRunTests
+{
+    private static List<Dictionary<string, string>> ReadCsv(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var header = lines[0].Split(',');
+        return lines.Skip(1).Select(l => header.Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second)).ToList();
+    }
+
+    private static double Number(string cell) => double.Parse(cell, CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task An_open_loop_load_sends_the_planned_requests_and_each_is_joined_with_its_report_line()
+    {
+        await using var local = await LocalRun.StartAsync();
+        var (run, _, collection) = await local.RunAsync("""
+            name: load-invoke
+            workload: noop
+            channel: invoke
+            configurations: { runtimes: [go], architectures: [x86_64], memory_mb: [256] }
+            batches: [{ label: noop }]
+            protocol: { rounds: 1, warmup: 1, reserved_concurrency: none, order: fixed }
+            load:
+              open: [{ shape: constant, rate_per_s: 40, duration_s: 2 }, { shape: burst, requests: 10, duration_s: 1 }]
+              max_outstanding: 50
+            """);
+
+        var requests = LoadRequestFile.Read(Directory.GetFiles(run.LoadsDirectory, "*.csv").Single());
+        // The plan: 40/s for 2 s is 80 requests at 0, 25, …, 1975 ms, then a burst of 10 at 2,000 ms.
+        Assert.Equal(Enumerable.Range(0, 80).Select(i => i * 25.0).Concat(Enumerable.Repeat(2000.0, 10)), requests.Select(r => r.IntendedMs));
+        Assert.All(requests, r => Assert.NotNull(r.RequestId));
+        Assert.Equal((90, 90, 0), (collection.Expected, collection.Found, collection.Missing.Count));
+
+        // requests.csv against its own columns and invocations.csv, recomputed here: platform and network share =
+        // client latency − Duration − Init, each request with the REPORT line of its request id.
+        var rows = ReadCsv(run.RequestsPath);
+        var reports = InvocationCsvReader.ReadFile(run.InvocationsPath).ToDictionary(r => r.RequestId);
+        Assert.Equal(90, rows.Count);
+        foreach (var row in rows)
+        {
+            var report = reports[row["request_id"]];
+            Assert.Equal(report.DurationMs, Number(row["duration_ms"]), 3);
+            var expected = Number(row["client_latency_ms"]) - report.DurationMs - (report.InitDurationMs ?? 0);
+            Assert.Equal(expected, Number(row["platform_network_ms"]), 0.002); // three cells each rounded to 0.001 ms
+            Assert.True(Number(row["client_latency_ms"]) >= Number(row["service_time_ms"]));
+            Assert.Equal(string.Empty, row["to_start_ms"]);
+        }
+    }
+
+    [Fact]
+    public async Task An_sqs_load_finds_each_messages_invocation_by_its_batch_id_and_times_the_send_to_the_functions_start()
+    {
+        await using var local = await LocalRun.StartAsync();
+        var (run, _, collection) = await local.RunAsync("""
+            name: load-sqs
+            workload: writer
+            channel: sqs
+            configurations: { runtimes: [python], architectures: [x86_64], memory_mb: [256] }
+            batches: [{ label: 1KBx2, size_bytes: 1024, count: 2 }]
+            protocol: { rounds: 1, warmup: 1, reserved_concurrency: none, order: fixed, drain_timeout_s: 60 }
+            load:
+              closed: { users: 2, think_ms: 200, duration_s: 2 }
+            """);
+
+        var requests = LoadRequestFile.Read(Directory.GetFiles(run.LoadsDirectory, "*.csv").Single());
+        Assert.InRange(requests.Count, 4, 22); // two users, a send takes a few milliseconds, then 200 ms of thinking
+        Assert.Equal((requests.Count, requests.Count, 0), (collection.Expected, collection.Found, collection.Missing.Count));
+        var rows = ReadCsv(run.RequestsPath);
+        Assert.All(rows, r =>
+        {
+            Assert.Equal(string.Empty, r["platform_network_ms"]);
+            // From the send to the function's start (REPORT time − Duration − Init): after the send, within the drain.
+            Assert.InRange(Number(r["to_start_ms"]), -5, 30_000);
+        });
+    }
+}
