@@ -33,7 +33,10 @@ public sealed class TemplateReaderTests : IDisposable
         Assert.Equal(Path.Combine(RepositoryPaths.Root(), "infra", "functions", "go"), writer.CodeDirectory);
         Assert.Equal("handlers.cpu", template.Functions.Single(f => f.FunctionName == "lambench-python-cpu-x86_64").Handler);
 
-        Assert.Equal(5, template.Queues.Count);
+        // The sleep functions' intake queues trigger up to the intake's MaximumConcurrency (5, the payment step's cap).
+        var sleep = template.Functions.Single(f => f.FunctionName == "lambench-python-sleep-x86_64");
+        Assert.Equal(new SqsEventSource("PythonSleepX86Queue", 1, 5), Assert.Single(sleep.SqsEvents));
+        Assert.Equal(9, template.Queues.Count);
         var queue = template.Queues.Single(q => q.LogicalId == "PythonWriterX86Queue");
         Assert.Equal(new QueueDefinition("PythonWriterX86Queue", "lambench-python-writer-x86_64-writes", 180, "DeadLetterQueue", 3), queue);
         var table = Assert.Single(template.Tables);

@@ -80,7 +80,7 @@ public sealed class SpecFuzzTests(ITestOutputHelper output) : IDisposable
         var text = File.ReadAllText(path, Encoding.Latin1);
         string? Broken(bool holds, string what) => holds ? null : what;
         return Broken(Enum.IsDefined(spec.Target), $"target '{spec.Target}'")
-            ?? Broken(Enum.IsDefined(spec.Workload) && Enum.IsDefined(spec.Channel) && (spec.Channel != Channel.Sqs || spec.Workload == Workload.Writer), $"workload {spec.Workload} on {spec.Channel}")
+            ?? Broken(Enum.IsDefined(spec.Workload) && Enum.IsDefined(spec.Channel) && (spec.Channel != Channel.Sqs || spec.Workload is Workload.Writer or Workload.Sleep), $"workload {spec.Workload} on {spec.Channel}")
             ?? Broken(spec.Configurations.Count > 0 && spec.Configurations.Distinct().Count() == spec.Configurations.Count, "configurations empty or repeated")
             ?? Broken(spec.Configurations.All(c => ExperimentSpecReader.Runtimes.Contains(c.Runtime) && ExperimentSpecReader.Architectures.Contains(c.Architecture) && c.MemoryMb is >= 128 and <= 10240), "a configuration outside the vocabularies")
             ?? Broken(spec.Batches.Count > 0 && spec.Batches.Select(b => b.Label).Distinct(StringComparer.Ordinal).Count() == spec.Batches.Count, "batches empty or labels repeated")

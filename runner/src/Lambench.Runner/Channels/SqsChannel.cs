@@ -9,11 +9,11 @@ using Lambench.Runner.Specs;
 namespace Lambench.Runner.Channels;
 
 /// <summary>
-/// The writer's queue: one message, then a wait until the queue holds none, visible or in flight, twice in a row (the
+/// The function's queue (the writer's, or the sleep function's intake): one message, then a wait until the queue holds none, visible or in flight, twice in a row (the
 /// counts are approximate on AWS). One message at a time is how the SQS reserved-concurrency trap is avoided. The
 /// function logs the batch id with its request id: that is how its REPORT line is found.
 /// </summary>
-public sealed class SqsChannel(IAmazonSQS sqs, string stackName, TimeSpan pollInterval, TimeSpan timeout, TimeProvider? time = null) : IInvocationChannel
+public sealed class SqsChannel(IAmazonSQS sqs, string stackName, Workload workload, TimeSpan pollInterval, TimeSpan timeout, TimeProvider? time = null) : IInvocationChannel
 {
     private readonly TimeProvider clock = time ?? TimeProvider.System;
     private readonly Dictionary<string, string> queueUrls = new(StringComparer.Ordinal);
@@ -22,7 +22,7 @@ public sealed class SqsChannel(IAmazonSQS sqs, string stackName, TimeSpan pollIn
 
     public async Task<string?> PreflightAsync(ConfigurationSpec configuration, string functionName, CancellationToken cancellation)
     {
-        var queue = configuration.WriterQueueName(stackName);
+        var queue = configuration.QueueName(stackName, workload)!;
         try
         {
             queueUrls[functionName] = (await sqs.GetQueueUrlAsync(queue, cancellation)).QueueUrl;

@@ -128,7 +128,7 @@ public sealed class ExperimentRunner(RunTarget target)
     /// <summary>Every function of the spec exists here, is Active, has the configuration's architecture and one shared timeout; its queue or URL is found.</summary>
     private async Task PreflightAsync(ExperimentSpec spec, CancellationToken cancellation)
     {
-        channel = InvocationChannels.For(spec.Channel, target, spec.Protocol);
+        channel = InvocationChannels.For(spec.Channel, spec.Workload, target, spec.Protocol);
         var problems = new List<string>();
         foreach (var configuration in spec.Configurations)
         {
