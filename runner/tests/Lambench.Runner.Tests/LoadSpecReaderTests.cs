@@ -1,4 +1,5 @@
 using Lambench.Load.Arrivals;
+using Lambench.Load.Generation;
 using Lambench.Runner.Plans;
 using Lambench.Runner.Specs;
 
@@ -64,8 +65,12 @@ public sealed class LoadSpecReaderTests : IDisposable
     public void Users_read_and_a_load_spec_refuses_what_only_the_step_protocol_has()
     {
         var closed = Spec[..Spec.IndexOf("  open:", StringComparison.Ordinal)] + "  closed: { users: 20, think_ms: 0, duration_s: 60 }\n";
-        Assert.Equal(new ClosedLoadSpec(20, TimeSpan.Zero, TimeSpan.FromSeconds(60)), new ExperimentSpecReader().Read(Write(closed)).Load!.Closed);
+        Assert.Equal(new ClosedLoadSpec([new UserLevel(20, TimeSpan.FromSeconds(60))], TimeSpan.Zero, TimeSpan.Zero), new ExperimentSpecReader().Read(Write(closed)).Load!.Closed);
         Assert.Null(RunPlanBuilder.Build(new ExperimentSpecReader().Read(Write(closed)), "run").LoadSeed);
+        var ramp = new ExperimentSpecReader().Read(Write(closed.Replace("users: 20, think_ms: 0, duration_s: 60", "users: [5, 20], think_ms: [100, 500], step_s: 30", StringComparison.Ordinal)));
+        Assert.Equal(new ClosedLoadSpec([new UserLevel(5, TimeSpan.FromSeconds(30)), new UserLevel(20, TimeSpan.FromSeconds(30))], TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500)), ramp.Load!.Closed);
+        Assert.NotNull(RunPlanBuilder.Build(ramp, "run").LoadSeed); // think times are drawn: the seed is recorded
+        Assert.Contains("8: load.closed.think_ms: a time in ms, or [least, most]", string.Join("\n", Errors(closed.Replace("think_ms: 0", "think_ms: [500, 100]", StringComparison.Ordinal))));
 
         var errors = Errors(Spec.Replace("rounds: 2,", "rounds: 2, repetitions: 5,", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("6: protocol.repetitions:", StringComparison.Ordinal));

@@ -30,7 +30,7 @@ public sealed class LoadStepRunner(IInvocationChannel channel, TimeProvider? tim
         var startedUtc = clock.GetUtcNow();
         var result = load.Open is { } open
             ? await new OpenLoopGenerator(clock).RunAsync(ArrivalSchedule.Offsets(open, run.Plan.LoadSeed ?? 0), load.MaxOutstanding, send, reporter, cancellation)
-            : await new ClosedLoopGenerator(clock).RunAsync(load.Closed!.Users, load.Closed.ThinkTime, load.Closed.Duration, send, reporter, cancellation);
+            : await new ClosedLoopGenerator(clock).RunAsync(load.Closed!.Levels, load.Closed.ThinkMin, load.Closed.ThinkMax, run.Plan.LoadSeed ?? 0, send, reporter, cancellation);
         cancellation.ThrowIfCancellationRequested();
 
         Directory.CreateDirectory(run.LoadsDirectory);

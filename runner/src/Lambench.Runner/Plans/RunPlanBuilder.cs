@@ -56,11 +56,10 @@ public static class RunPlanBuilder
             }
         }
 
-        var poisson = spec.Load?.Open?.Any(s => s.Shape == Load.Arrivals.ArrivalShape.Poisson) == true;
         return new RunPlan(runId, spec.Name, protocol.Order, usedSeed, steps)
         {
             Rounds = protocol.Rounds,
-            LoadSeed = poisson ? spec.Load!.Seed ?? seed ?? Random.Shared.Next() : null,
+            LoadSeed = spec.Load?.IsRandom == true ? spec.Load.Seed ?? seed ?? Random.Shared.Next() : null,
         };
     }
 

@@ -16,7 +16,7 @@ public sealed record LoadSpec
     /// <summary>Requests sent and not yet answered at most (open loop); one more waits, and its latency still counts from its intended time.</summary>
     public int MaxOutstanding { get; init; } = 1000;
 
-    /// <summary>The seed of Poisson arrivals; drawn and recorded in plan.json when the spec gives none.</summary>
+    /// <summary>The seed of Poisson arrivals and of think times drawn between bounds; drawn and recorded in plan.json when the spec gives none.</summary>
     public int? Seed { get; init; }
 
     /// <summary>Requests one load step plans: exact for constant and burst segments, the expectation for Poisson; null for users.</summary>
@@ -24,4 +24,7 @@ public sealed record LoadSpec
 
     /// <summary>How long one load step sends.</summary>
     public TimeSpan Duration => Open is null ? Closed!.Duration : Open.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Duration);
+
+    /// <summary>Whether the load draws anything at random (Poisson arrivals, think times between bounds), so needs a seed.</summary>
+    public bool IsRandom => Open?.Any(s => s.Shape == ArrivalShape.Poisson) == true || (Closed is { } closed && closed.ThinkMin != closed.ThinkMax);
 }

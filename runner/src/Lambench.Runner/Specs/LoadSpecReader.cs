@@ -1,5 +1,6 @@
 using Lambench.Core.Vocabulary;
 using Lambench.Load.Arrivals;
+using Lambench.Load.Generation;
 using YamlDotNet.RepresentationModel;
 
 namespace Lambench.Runner.Specs;
@@ -7,7 +8,7 @@ namespace Lambench.Runner.Specs;
 /// <summary>
 /// Reads a spec's <c>load</c>: <c>open</c>, a list of segments ({ shape: constant|poisson, rate_per_s, duration_s },
 /// { shape: burst, requests, duration_s }, { shape: steps, rates_per_s: [...], step_s }), or <c>closed</c>
-/// ({ users, think_ms, duration_s }); <c>max_outstanding</c> and <c>seed</c> beside them.
+/// ({ users, think_ms, duration_s }, or a ramp { users: [5, 20], think_ms: [100, 500], step_s }); <c>max_outstanding</c> and <c>seed</c> beside them.
 /// </summary>
 internal sealed class LoadSpecReader(SpecNodes nodes)
 {
@@ -132,10 +133,43 @@ internal sealed class LoadSpecReader(SpecNodes nodes)
             return null;
         }
 
-        nodes.Unknown(node, "load.closed.", ["users", "think_ms", "duration_s"]);
-        var users = nodes.Integer(node, "users", "load.closed.users", 1, 10_000, required: true);
-        var think = nodes.Integer(node, "think_ms", "load.closed.think_ms", 0, 3_600_000, required: true);
-        var duration = nodes.Number(node, "duration_s", "load.closed.duration_s", 0.001, 86_400, required: true);
-        return users is null || think is null || duration is null ? null : new ClosedLoadSpec(users.Value, TimeSpan.FromMilliseconds(think.Value), TimeSpan.FromSeconds(duration.Value));
+        var ramp = SpecNodes.Child(node, "users") is YamlSequenceNode;
+        nodes.Unknown(node, "load.closed.", ["users", "think_ms", ramp ? "step_s" : "duration_s"]);
+        var users = ramp
+            ? WholeNumbers(node, "users", "load.closed.users", 1, 10_000)
+            : nodes.Integer(node, "users", "load.closed.users", 1, 10_000, required: true) is { } one ? [one] : null;
+        var think = SpecNodes.Child(node, "think_ms") is YamlSequenceNode
+            ? WholeNumbers(node, "think_ms", "load.closed.think_ms", 0, 3_600_000) is { Count: 2 } bounds && bounds[0] <= bounds[1] ? bounds : Fail(node, "load.closed.think_ms", "a time in ms, or [least, most] to draw each think time between")
+            : nodes.Integer(node, "think_ms", "load.closed.think_ms", 0, 3_600_000, required: true) is { } fixedThink ? [fixedThink, fixedThink] : null;
+        var duration = nodes.Number(node, ramp ? "step_s" : "duration_s", ramp ? "load.closed.step_s" : "load.closed.duration_s", 0.001, 86_400, required: true);
+        return users is null || think is null || duration is null
+            ? null
+            : new ClosedLoadSpec(users.Select(u => new UserLevel(u, TimeSpan.FromSeconds(duration.Value))).ToList(), TimeSpan.FromMilliseconds(think[0]), TimeSpan.FromMilliseconds(think[1]));
+    }
+
+    private List<int>? Fail(YamlNode node, string field, string message)
+    {
+        nodes.Error(node, field, message);
+        return null;
+    }
+
+    /// <summary>A list of whole numbers within [min, max]; null (with the errors) when any is not.</summary>
+    private List<int>? WholeNumbers(YamlMappingNode node, string key, string field, int min, int max)
+    {
+        var values = new List<int>();
+        var list = (YamlSequenceNode)SpecNodes.Child(node, key)!;
+        foreach (var item in list.Children)
+        {
+            if (item is YamlScalarNode { Value: { } text } && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            {
+                values.Add(value);
+            }
+            else
+            {
+                nodes.Error(item, field, $"'{SpecNodes.Shown((item as YamlScalarNode)?.Value)}' is not a whole number from {min} to {max}");
+            }
+        }
+
+        return values.Count == list.Children.Count && values.Count > 0 ? values : null;
     }
 }
