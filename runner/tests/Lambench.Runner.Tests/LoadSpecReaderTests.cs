@@ -69,7 +69,10 @@ public sealed class LoadSpecReaderTests : IDisposable
         Assert.Null(RunPlanBuilder.Build(new ExperimentSpecReader().Read(Write(closed)), "run").LoadSeed);
         var ramp = new ExperimentSpecReader().Read(Write(closed.Replace("users: 20, think_ms: 0, duration_s: 60", "users: [5, 20], think_ms: [100, 500], step_s: 30", StringComparison.Ordinal)));
         Assert.Equal(new ClosedLoadSpec([new UserLevel(5, TimeSpan.FromSeconds(30)), new UserLevel(20, TimeSpan.FromSeconds(30))], TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500)), ramp.Load!.Closed);
-        Assert.NotNull(RunPlanBuilder.Build(ramp, "run").LoadSeed); // think times are drawn: the seed is recorded
+        Assert.NotNull(RunPlanBuilder.Build(ramp, "run").LoadSeed);
+        var steps = new ExperimentSpecReader().Read(Write(closed.Replace("users: 20, think_ms: 0, duration_s: 60", "users: [5, 20], think_ms: 0, step_s: [30, 60]", StringComparison.Ordinal)));
+        Assert.Equal([new UserLevel(5, TimeSpan.FromSeconds(30)), new UserLevel(20, TimeSpan.FromSeconds(60))], steps.Load!.Closed!.Levels);
+        Assert.Contains("1 durations for 2 levels", string.Join("\n", Errors(closed.Replace("users: 20, think_ms: 0, duration_s: 60", "users: [5, 20], think_ms: 0, step_s: [30]", StringComparison.Ordinal)))); // think times are drawn: the seed is recorded
         Assert.Contains("8: load.closed.think_ms: a time in ms, or [least, most]", string.Join("\n", Errors(closed.Replace("think_ms: 0", "think_ms: [500, 100]", StringComparison.Ordinal))));
 
         var errors = Errors(Spec.Replace("rounds: 2,", "rounds: 2, repetitions: 5,", StringComparison.Ordinal));

@@ -13,7 +13,7 @@ namespace Lambench.Runner.Channels;
 /// counts are approximate on AWS). One message at a time is how the SQS reserved-concurrency trap is avoided. The
 /// function logs the batch id with its request id: that is how its REPORT line is found.
 /// </summary>
-public sealed class SqsChannel(IAmazonSQS sqs, string stackName, Workload workload, TimeSpan pollInterval, TimeSpan timeout, TimeProvider? time = null) : IInvocationChannel
+public sealed class SqsChannel(IAmazonSQS sqs, string stackName, Workload workload, TimeSpan pollInterval, TimeSpan timeout, TimeProvider? time = null) : IInvocationChannel, IQueuedChannel
 {
     private readonly TimeProvider clock = time ?? TimeProvider.System;
     private readonly Dictionary<string, string> queueUrls = new(StringComparer.Ordinal);
@@ -48,16 +48,22 @@ public sealed class SqsChannel(IAmazonSQS sqs, string stackName, Workload worklo
             }
 
             await Task.Delay(pollInterval, clock, cancellation);
-            var attributes = await sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest
-            {
-                QueueUrl = queueUrl,
-                AttributeNames = ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
-            }, cancellation);
-            var pending = attributes.Attributes?.Values.Sum(v => long.Parse(v, CultureInfo.InvariantCulture)) ?? 0;
-            emptyInARow = pending == 0 ? emptyInARow + 1 : 0;
+            var (visible, inFlight) = await DepthAsync(functionName, cancellation);
+            emptyInARow = visible + inFlight == 0 ? emptyInARow + 1 : 0;
         }
 
         return new ChannelSend(null, string.Create(CultureInfo.InvariantCulture, $"queue drained in {clock.GetElapsedTime(started).TotalSeconds:F1} s"));
+    }
+
+    public async Task<(long Visible, long InFlight)> DepthAsync(string functionName, CancellationToken cancellation)
+    {
+        var attributes = await sqs.GetQueueAttributesAsync(new GetQueueAttributesRequest
+        {
+            QueueUrl = queueUrls[functionName],
+            AttributeNames = ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"],
+        }, cancellation);
+        long Count(string name) => attributes.Attributes?.TryGetValue(name, out var value) == true ? long.Parse(value, CultureInfo.InvariantCulture) : 0;
+        return (Count("ApproximateNumberOfMessages"), Count("ApproximateNumberOfMessagesNotVisible"));
     }
 
     /// <summary>

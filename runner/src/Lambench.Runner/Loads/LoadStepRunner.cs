@@ -27,11 +27,31 @@ public sealed class LoadStepRunner(IInvocationChannel channel, TimeProvider? tim
         LoadTarget send = (sequence, token) =>
             channel.SubmitAsync(configuration, functionName, BatchPayload.Create(batch, LoadRequest.BatchIdOf(stepBatchId, sequence), null, round).ToJsonString(), token);
         var reporter = progress is null ? null : new Progress<LoadProgress>(p => progress.Report(Describe(p)));
+        using var sampler = channel is IQueuedChannel queued
+            ? new QueueDepthSampler(queued, functionName, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(run.Spec.Protocol.DrainTimeoutSeconds), clock)
+            : null;
+        using var stopSampling = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        var sampling = sampler?.RunAsync(stopSampling.Token);
         var startedUtc = clock.GetUtcNow();
-        var result = load.Open is { } open
-            ? await new OpenLoopGenerator(clock).RunAsync(ArrivalSchedule.Offsets(open, run.Plan.LoadSeed ?? 0), load.MaxOutstanding, send, reporter, cancellation)
-            : await new ClosedLoopGenerator(clock).RunAsync(load.Closed!.Levels, load.Closed.ThinkMin, load.Closed.ThinkMax, run.Plan.LoadSeed ?? 0, send, reporter, cancellation);
-        cancellation.ThrowIfCancellationRequested();
+        LoadResult result;
+        try
+        {
+            result = load.Open is { } open
+                ? await new OpenLoopGenerator(clock).RunAsync(ArrivalSchedule.Offsets(open, run.Plan.LoadSeed ?? 0), load.MaxOutstanding, send, reporter, cancellation)
+                : await new ClosedLoopGenerator(clock).RunAsync(load.Closed!.Levels, load.Closed.ThinkMin, load.Closed.ThinkMax, run.Plan.LoadSeed ?? 0, send, reporter, cancellation);
+            cancellation.ThrowIfCancellationRequested();
+            sampler?.SendsEnded();
+        }
+        catch
+        {
+            await stopSampling.CancelAsync();
+            await (sampling ?? Task.CompletedTask).ContinueWith(_ => { }, TaskScheduler.Default);
+            throw;
+        }
+
+        // An asynchronous channel's step ends when its queue has drained, so every message's REPORT line can be collected.
+        progress?.Report("waiting for the queue to drain");
+        var drained = sampling is null ? null : await sampling;
 
         Directory.CreateDirectory(run.LoadsDirectory);
         var requests = result.Records.All().Select(r => new LoadRequest(
@@ -40,7 +60,12 @@ public sealed class LoadStepRunner(IInvocationChannel channel, TimeProvider? tim
         LoadRequestFile.Write(run.LoadRequestsPath(stepBatchId), requests);
         AtomicFile.Write(Path.ChangeExtension(run.LoadRequestsPath(stepBatchId), ".hgrm"), writer =>
             result.Histograms.ClientLatency.OutputPercentileDistribution(writer, outputValueUnitScalingRatio: 1000.0)); // microseconds recorded, milliseconds shown
-        return Summary(result);
+        if (sampler is not null)
+        {
+            sampler.Write(Path.ChangeExtension(run.LoadRequestsPath(stepBatchId), ".queue.csv"));
+        }
+
+        return drained is null ? Summary(result) : $"{Summary(result)}; {drained}";
     }
 
     private static string Describe(LoadProgress p) => string.Create(CultureInfo.InvariantCulture,

@@ -8,7 +8,7 @@ namespace Lambench.Runner.Specs;
 /// <summary>
 /// Reads a spec's <c>load</c>: <c>open</c>, a list of segments ({ shape: constant|poisson, rate_per_s, duration_s },
 /// { shape: burst, requests, duration_s }, { shape: steps, rates_per_s: [...], step_s }), or <c>closed</c>
-/// ({ users, think_ms, duration_s }, or a ramp { users: [5, 20], think_ms: [100, 500], step_s }); <c>max_outstanding</c> and <c>seed</c> beside them.
+/// ({ users, think_ms, duration_s }, or a ramp { users: [5, 20], think_ms: [100, 500], step_s: 30 or [30, 60] }); <c>max_outstanding</c> and <c>seed</c> beside them.
 /// </summary>
 internal sealed class LoadSpecReader(SpecNodes nodes)
 {
@@ -141,10 +141,33 @@ internal sealed class LoadSpecReader(SpecNodes nodes)
         var think = SpecNodes.Child(node, "think_ms") is YamlSequenceNode
             ? WholeNumbers(node, "think_ms", "load.closed.think_ms", 0, 3_600_000) is { Count: 2 } bounds && bounds[0] <= bounds[1] ? bounds : Fail(node, "load.closed.think_ms", "a time in ms, or [least, most] to draw each think time between")
             : nodes.Integer(node, "think_ms", "load.closed.think_ms", 0, 3_600_000, required: true) is { } fixedThink ? [fixedThink, fixedThink] : null;
-        var duration = nodes.Number(node, ramp ? "step_s" : "duration_s", ramp ? "load.closed.step_s" : "load.closed.duration_s", 0.001, 86_400, required: true);
-        return users is null || think is null || duration is null
+        var durations = ramp ? StepSeconds(node, users?.Count) : nodes.Number(node, "duration_s", "load.closed.duration_s", 0.001, 86_400, required: true) is { } duration ? [duration] : null;
+        return users is null || think is null || durations is null
             ? null
-            : new ClosedLoadSpec(users.Select(u => new UserLevel(u, TimeSpan.FromSeconds(duration.Value))).ToList(), TimeSpan.FromMilliseconds(think[0]), TimeSpan.FromMilliseconds(think[1]));
+            : new ClosedLoadSpec(users.Zip(durations, (u, d) => new UserLevel(u, TimeSpan.FromSeconds(d))).ToList(), TimeSpan.FromMilliseconds(think[0]), TimeSpan.FromMilliseconds(think[1]));
+    }
+
+    /// <summary>step_s of a ramp of <paramref name="levels"/> levels: one duration for all, or one per level.</summary>
+    private List<double>? StepSeconds(YamlMappingNode node, int? levels)
+    {
+        if (SpecNodes.Child(node, "step_s") is not YamlSequenceNode)
+        {
+            return nodes.Number(node, "step_s", "load.closed.step_s", 0.001, 86_400, required: true) is { } each && levels is { } count ? Enumerable.Repeat(each, count).ToList() : null;
+        }
+
+        var seconds = WholeNumbers(node, "step_s", "load.closed.step_s", 1, 86_400);
+        if (seconds is null || levels is null)
+        {
+            return null;
+        }
+
+        if (seconds.Count != levels)
+        {
+            nodes.Error(node, "load.closed.step_s", $"{seconds.Count} durations for {levels} levels of users: give one for all, or one per level");
+            return null;
+        }
+
+        return seconds.Select(s => (double)s).ToList();
     }
 
     private List<int>? Fail(YamlNode node, string field, string message)

@@ -1,0 +1,72 @@
+using System.Globalization;
+using Lambench.Core.Csv;
+using Lambench.Runner.Channels;
+using Lambench.Runner.Execution;
+
+namespace Lambench.Runner.Loads;
+
+/// <summary>
+/// Samples a queued channel's depth while a load runs and until its queue has drained (empty twice in a row, the
+/// counts being approximate on AWS): loads/&lt;batch id&gt;.queue.csv, and the drain time after the last send.
+/// </summary>
+internal sealed class QueueDepthSampler(IQueuedChannel queue, string functionName, TimeSpan interval, TimeSpan drainTimeout, TimeProvider clock) : IDisposable
+{
+    private readonly List<(double ElapsedS, long Visible, long InFlight)> samples = [];
+    private readonly CancellationTokenSource sending = new();
+    private long start;
+
+    /// <summary>Samples until <see cref="SendsEnded"/> is called and the queue is empty.</summary>
+    public async Task<string> RunAsync(CancellationToken cancellation)
+    {
+        start = clock.GetTimestamp();
+        TimeSpan? lastSend = null;
+        var emptyInARow = 0;
+        while (emptyInARow < 2)
+        {
+            var (visible, inFlight) = await queue.DepthAsync(functionName, cancellation);
+            var now = clock.GetElapsedTime(start);
+            samples.Add((now.TotalSeconds, visible, inFlight));
+            if (sending.IsCancellationRequested)
+            {
+                lastSend ??= now;
+                emptyInARow = visible + inFlight == 0 ? emptyInARow + 1 : 0;
+                if (now - lastSend > drainTimeout)
+                {
+                    throw new RunException(string.Create(CultureInfo.InvariantCulture, $"the queue of {functionName} did not drain within {drainTimeout.TotalSeconds:F0} s of the load's last send (protocol.drain_timeout_s); {visible + inFlight} message(s) left"));
+                }
+            }
+
+            if (sending.IsCancellationRequested)
+            {
+                await Task.Delay(interval, clock, cancellation);
+                continue;
+            }
+
+            using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellation, sending.Token);
+            try
+            {
+                await Task.Delay(interval, clock, either.Token);
+            }
+            catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+            {
+                // The sends ended: sample at once, so the drain is timed from the last send.
+            }
+        }
+
+        var deepest = samples.Max(s => s.Visible + s.InFlight);
+        return string.Create(CultureInfo.InvariantCulture, $"queue drained {(clock.GetElapsedTime(start) - (lastSend ?? TimeSpan.Zero)).TotalSeconds:F1} s after the last send, {deepest:N0} message(s) at its deepest");
+    }
+
+    public void SendsEnded() => sending.Cancel();
+
+    public void Dispose() => sending.Dispose();
+
+    public void Write(string path) => AtomicFile.Write(path, writer =>
+    {
+        writer.Write("elapsed_s,visible_messages,in_flight_messages\n");
+        foreach (var (elapsed, visible, inFlight) in samples)
+        {
+            writer.Write(string.Create(CultureInfo.InvariantCulture, $"{elapsed:0.###},{visible},{inFlight}\n"));
+        }
+    });
+}
