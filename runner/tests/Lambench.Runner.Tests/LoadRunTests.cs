@@ -34,7 +34,7 @@ public sealed class LoadRunTests
               max_outstanding: 50
             """);
 
-        var requests = LoadRequestFile.Read(Directory.GetFiles(run.LoadsDirectory, "*.csv").Single());
+        var requests = LoadRequestFile.Read(Directory.GetFiles(run.LoadsDirectory, "*.csv").Single(f => !f.EndsWith(".queue.csv", StringComparison.Ordinal)));
         // The plan: 40/s for 2 s is 80 requests at 0, 25, …, 1975 ms, then a burst of 10 at 2,000 ms.
         Assert.Equal(Enumerable.Range(0, 80).Select(i => i * 25.0).Concat(Enumerable.Repeat(2000.0, 10)), requests.Select(r => r.IntendedMs));
         Assert.All(requests, r => Assert.NotNull(r.RequestId));
@@ -45,6 +45,8 @@ public sealed class LoadRunTests
         var rows = ReadCsv(run.RequestsPath);
         var reports = InvocationCsvReader.ReadFile(run.InvocationsPath).ToDictionary(r => r.RequestId);
         Assert.Equal(90, rows.Count);
+        // The report's reader takes what the collector wrote.
+        Assert.Equal(90, Lambench.Analysis.Load.ClientRequestsFile.Read(run.RequestsPath).Count(r => r.Outcome == "ok"));
         foreach (var row in rows)
         {
             var report = reports[row["request_id"]];
@@ -71,10 +73,16 @@ public sealed class LoadRunTests
               closed: { users: 2, think_ms: 200, duration_s: 2 }
             """);
 
-        var requests = LoadRequestFile.Read(Directory.GetFiles(run.LoadsDirectory, "*.csv").Single());
+        var requests = LoadRequestFile.Read(Directory.GetFiles(run.LoadsDirectory, "*.csv").Single(f => !f.EndsWith(".queue.csv", StringComparison.Ordinal)));
         Assert.InRange(requests.Count, 4, 22); // two users, a send takes a few milliseconds, then 200 ms of thinking
         Assert.Equal((requests.Count, requests.Count, 0), (collection.Expected, collection.Found, collection.Missing.Count));
         var rows = ReadCsv(run.RequestsPath);
+        Assert.Single(Directory.GetFiles(run.LoadsDirectory, "*.queue.csv"));
+        using (var journal = Lambench.Runner.Journal.RunJournal.Open(run.JournalPath))
+        {
+            Assert.Contains(journal.Entries, e => e.Detail?.Contains("queue drained", StringComparison.Ordinal) == true && e.Detail.Contains("at its deepest", StringComparison.Ordinal));
+        }
+
         Assert.All(rows, r =>
         {
             Assert.Equal(string.Empty, r["platform_network_ms"]);

@@ -27,7 +27,13 @@ public sealed class ReportWriter(PriceCatalog prices, TimeProvider? time = null)
 
         // Chromium's export takes seconds whatever the data: it runs while the tables and the Methods paragraph are written.
         progress?.Report("Building figures");
-        var figures = new ReportFigureBuilder(options.Language, prices).Build(summary, invocations);
+        var figures = new ReportFigureBuilder(options.Language, prices).Build(summary, invocations).ToList();
+        // A load spec's run: the figures of its requests (requests.csv beside its invocations).
+        foreach (var requests in inputs.Select(Load.ClientRequestsFile.Beside).OfType<string>().Distinct().Take(1))
+        {
+            figures.AddRange(new Load.LoadFigureBuilder(options.Language).Build(Load.ClientRequestsFile.Read(requests)));
+        }
+
         var exporting = FigureFiles.WriteAsync(figures, Path.Combine(output, "figures"), options.StaticFigures, options.ChromiumPath, progress, cancellation, options.Chromium);
 
         var sheets = DataFileWriter.Sheets(summary);

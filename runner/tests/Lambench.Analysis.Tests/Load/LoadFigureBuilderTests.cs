@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using Lambench.Analysis.Load;
+
+namespace Lambench.Analysis.Tests.Load;
+
+public sealed class LoadFigureBuilderTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("lambench-load-figures-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    /// <summary>Six requests of one load, in requests.csv's own columns (as the runner writes them).</summary>
+    private string RequestsCsv()
+    {
+        var path = Path.Combine(_directory, "requests.csv");
+        File.WriteAllText(path, """
+            configuration,label,round,sequence,intended_utc,outcome,client_latency_ms,service_time_ms,send_error_ms,request_id,batch_id,start_type,status,duration_ms,init_duration_ms,billed_duration_ms,platform_network_ms,to_start_ms
+            go-x86_64-128mb,pay,1,0,2026-12-04T10:00:00.000000Z,ok,3010,3010,0,a,b0,cold,success,3000,8,3008,2,
+            go-x86_64-128mb,pay,1,1,2026-12-04T10:00:00.500000Z,ok,3004,3004,0,b,b1,warm,success,3000,,3000,4,
+            go-x86_64-128mb,pay,1,2,2026-12-04T10:00:01.000000Z,throttled,1.5,1.5,0,,b2,,,,,,,
+            go-x86_64-128mb,pay,1,3,2026-12-04T10:00:01.200000Z,throttled,1.2,1.2,0,,b3,,,,,,,
+            go-x86_64-128mb,pay,1,4,2026-12-04T10:00:02.000000Z,ok,3006,3005,1,c,b4,warm,success,3000,,3000,6,
+            go-x86_64-128mb,pay,1,5,2026-12-04T10:00:02.100000Z,error,10,10,0,,b5,,,,,,,
+
+            """.Replace("            ", string.Empty, StringComparison.Ordinal));
+        return path;
+    }
+
+    private static JsonArray Traces(Lambench.Analysis.Figures.ReportFigure figure) => JsonNode.Parse(figure.FigureJson)!["data"]!.AsArray();
+
+    private static double[] Numbers(JsonNode? values) => values!.AsArray().Select(v => v!.GetValue<double>()).ToArray();
+
+    [Fact]
+    public void Throughput_counts_answers_by_arrival_and_throttles_by_sending_and_the_breakdown_means_add_up()
+    {
+        var requests = ClientRequestsFile.Read(RequestsCsv());
+        Assert.Equal([0, 0.5, 1, 1.2, 2, 2.1], requests.Select(r => Math.Round(r.IntendedS, 3)));
+        var figures = new LoadFigureBuilder(ReportLanguage.English).Build(requests, boundPerSecond: 5 / 3.0);
+        Assert.Equal(["load-throughput", "load-latency", "load-breakdown"], figures.Select(f => f.Id));
+
+        // By hand: answers arrive at 3.01, 3.504 and 5.006 s (seconds 3, 3 and 5); throttles were sent in second 1.
+        var throughput = Traces(figures[0]);
+        Assert.Equal([0, 0, 0, 2, 0, 1], Numbers(throughput[0]!["y"]));
+        Assert.Equal([0, 2, 0, 0, 0, 0], Numbers(throughput[1]!["y"]));
+        Assert.Equal([5 / 3.0, 5 / 3.0], Numbers(throughput[2]!["y"]));
+
+        // Means over the three answers joined with REPORT lines: Duration 3000, Init (8 + 0 + 0) / 3, rest (2 + 4 + 6) / 3 = 4;
+        // they add up to the mean client latency (3010 + 3004 + 3006) / 3 = 3006.67.
+        var parts = Traces(figures[2]).Select(t => Numbers(t!["y"])[0]).ToArray();
+        Assert.Equal([3000, 8 / 3.0, 4], parts);
+        Assert.Equal((3010 + 3004 + 3006) / 3.0, parts.Sum(), 9);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_requests_csv_says_which_columns_are_missing()
+    {
+        var path = Path.Combine(_directory, "requests.csv");
+        File.WriteAllText(path, "configuration,label\nx,y\n");
+        var error = Assert.Throws<InvalidDataException>(() => ClientRequestsFile.Read(path));
+        Assert.StartsWith($"{path}: line 1: not a requests.csv: missing column(s) round, intended_utc", error.Message);
+        File.WriteAllText(path, RequestsCsvHeader() + "go,pay,1,0,2026-12-04T10:00:00Z,ok,x,1,0,a,b,warm,success,1,,1,0,\n");
+        Assert.StartsWith($"{path}: line 2:", Assert.Throws<InvalidDataException>(() => ClientRequestsFile.Read(path)).Message);
+    }
+
+    private static string RequestsCsvHeader() =>
+        "configuration,label,round,sequence,intended_utc,outcome,client_latency_ms,service_time_ms,send_error_ms,request_id,batch_id,start_type,status,duration_ms,init_duration_ms,billed_duration_ms,platform_network_ms,to_start_ms\n";
+}
