@@ -22,6 +22,9 @@ public sealed record ClientRequest(
 
     public double IntendedS { get; init; }
 
+    /// <summary>The batch id the request was sent with: its load step's, then -r and its number.</summary>
+    public string BatchId { get; init; } = string.Empty;
+
     /// <summary>When the answer came, in seconds from the first request of its configuration's load.</summary>
     public double CompletedS => IntendedS + (ClientLatencyMs / 1000);
 }

@@ -6,7 +6,7 @@ namespace Lambench.Analysis.Load;
 /// <summary>Reads requests.csv (what <c>lambench run</c> writes for a load spec), every cell checked; errors name the file and line.</summary>
 public static class ClientRequestsFile
 {
-    private static readonly string[] Needed = ["configuration", "label", "round", "intended_utc", "outcome", "client_latency_ms", "service_time_ms", "duration_ms", "init_duration_ms", "platform_network_ms", "to_start_ms"];
+    private static readonly string[] Needed = ["configuration", "label", "round", "intended_utc", "outcome", "client_latency_ms", "service_time_ms", "duration_ms", "init_duration_ms", "platform_network_ms", "to_start_ms", "batch_id"];
 
     /// <summary>requests.csv in <paramref name="input"/> (a run directory) or beside it (its invocations.csv); null where there is none.</summary>
     public static string? Beside(string input)
@@ -43,7 +43,7 @@ public static class ClientRequestsFile
                 rows.Add(new ClientRequest(Text(0), Text(1), int.Parse(Text(2), CultureInfo.InvariantCulture),
                     DateTimeOffset.Parse(Text(3), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal), Text(4),
                     Number(5) ?? throw new FormatException("client_latency_ms is empty"), Number(6) ?? throw new FormatException("service_time_ms is empty"),
-                    Number(7), Number(8), Number(9), Number(10)));
+                    Number(7), Number(8), Number(9), Number(10)) { BatchId = Text(11) });
             }
             catch (Exception e) when (e is FormatException or OverflowException or CsvFormatException or CsvValidationException)
             {

@@ -24,11 +24,30 @@ public sealed class LoadFigureBuilder(ReportLanguage language)
             return [];
         }
 
-        var series = requests.GroupBy(Series).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        var series = requests.GroupBy(SeriesOf).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
         return [Throughput(series, boundPerSecond), Latency(series), Breakdown(series)];
     }
 
-    private static string Series(ClientRequest r) => $"{r.Configuration} {r.Label}{(r.Round > 1 ? $" r{r.Round}" : string.Empty)}";
+    /// <summary>The depth of each queued load's queue over time (waiting and in flight), named by its series.</summary>
+    public ReportFigure? QueueDepth(IReadOnlyList<(string Series, IReadOnlyList<QueueDepthSample> Samples)> queues)
+    {
+        if (queues.Count == 0)
+        {
+            return null;
+        }
+
+        var traces = queues.SelectMany(q => new[]
+        {
+            Chart.Line<double, long, string>(x: q.Samples.Select(s => s.ElapsedS).ToArray(), y: q.Samples.Select(s => s.Visible).ToArray(), Name: L($"{q.Series}: waiting", $"{q.Series}: aguardando")),
+            Chart.Line<double, long, string>(x: q.Samples.Select(s => s.ElapsedS).ToArray(), y: q.Samples.Select(s => s.InFlight).ToArray(), Name: L($"{q.Series}: in flight", $"{q.Series}: em processamento")),
+        });
+        return composer.Compose("load-queue-depth", L("Queue depth while the load ran and drained", "Profundidade da fila durante a carga e o esvaziamento"), Chart.Combine(traces),
+            L("Time since the load started (s)", "Tempo desde o início da carga (s)"), L("Messages", "Mensagens"),
+            L("SQS's approximate counts, sampled every second until the queue was empty twice in a row.", "Contagens aproximadas do SQS, amostradas a cada segundo até a fila estar vazia duas vezes seguidas."));
+    }
+
+    /// <summary>The series name of a request: configuration, batch label, and the round after the first.</summary>
+    public static string SeriesOf(ClientRequest r) => $"{r.Configuration} {r.Label}{(r.Round > 1 ? $" r{r.Round}" : string.Empty)}";
 
     private ReportFigure Throughput(List<IGrouping<string, ClientRequest>> series, double? bound)
     {

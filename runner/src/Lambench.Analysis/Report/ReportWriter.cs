@@ -29,9 +29,9 @@ public sealed class ReportWriter(PriceCatalog prices, TimeProvider? time = null)
         progress?.Report("Building figures");
         var figures = new ReportFigureBuilder(options.Language, prices).Build(summary, invocations).ToList();
         // A load spec's run: the figures of its requests (requests.csv beside its invocations).
-        foreach (var requests in inputs.Select(Load.ClientRequestsFile.Beside).OfType<string>().Distinct().Take(1))
+        foreach (var path in inputs.Select(Load.ClientRequestsFile.Beside).OfType<string>().Distinct().Take(1))
         {
-            figures.AddRange(new Load.LoadFigureBuilder(options.Language).Build(Load.ClientRequestsFile.Read(requests)));
+            figures.AddRange(LoadFigures(path, options.Language));
         }
 
         var exporting = FigureFiles.WriteAsync(figures, Path.Combine(output, "figures"), options.StaticFigures, options.ChromiumPath, progress, cancellation, options.Chromium);
@@ -62,6 +62,16 @@ public sealed class ReportWriter(PriceCatalog prices, TimeProvider? time = null)
         AtomicFile.WriteAllText(index, IndexPageWriter.Render(options.Language, tables, figures, staticFiles, inputs, warnings, dataFiles.Select(f => Path.GetFileName(f)).ToList()));
         written.Add(index);
         return new ReportOutcome(summary, written, warnings);
+    }
+
+    private static IEnumerable<ReportFigure> LoadFigures(string requestsCsv, ReportLanguage language)
+    {
+        var requests = Load.ClientRequestsFile.Read(requestsCsv);
+        var builder = new Load.LoadFigureBuilder(language);
+        var queues = Load.QueueDepthFile.Beside(requestsCsv)
+            .Select(q => (Series: requests.FirstOrDefault(r => r.BatchId.StartsWith(q.Key + "-r", StringComparison.Ordinal)) is { } first ? Load.LoadFigureBuilder.SeriesOf(first) : q.Key, Samples: Load.QueueDepthFile.Read(q.Value)))
+            .ToList();
+        return [.. builder.Build(requests), .. builder.QueueDepth(queues) is { } depth ? [depth] : Array.Empty<ReportFigure>()];
     }
 
     /// <summary>Every table in three formats and the Methods paragraph in both languages; the tables, for index.html.</summary>

@@ -62,6 +62,24 @@ public sealed class LoadFigureBuilderTests : IDisposable
         Assert.StartsWith($"{path}: line 2:", Assert.Throws<InvalidDataException>(() => ClientRequestsFile.Read(path)).Message);
     }
 
+    [Fact]
+    public void A_queued_loads_depth_is_read_beside_its_requests_and_drawn_waiting_and_in_flight()
+    {
+        var requests = RequestsCsv();
+        Directory.CreateDirectory(Path.Combine(_directory, "loads"));
+        File.WriteAllText(Path.Combine(_directory, "loads", "run-00002-1.queue.csv"), "elapsed_s,visible_messages,in_flight_messages\n0,0,0\n1,12,5\n2.5,3,5\n3.5,0,0\n");
+        var queue = Assert.Single(QueueDepthFile.Beside(requests));
+        Assert.Equal("run-00002-1", queue.Key);
+        var samples = QueueDepthFile.Read(queue.Value);
+        var figure = new LoadFigureBuilder(ReportLanguage.English).QueueDepth([("go pay", samples)])!;
+        Assert.Equal([0, 12, 3, 0], Numbers(Traces(figure)[0]!["y"]));
+        Assert.Equal([0, 5, 5, 0], Numbers(Traces(figure)[1]!["y"]));
+        Assert.Equal([0, 1, 2.5, 3.5], Numbers(Traces(figure)[0]!["x"]));
+
+        File.AppendAllText(queue.Value, "4,x,0\n");
+        Assert.StartsWith($"{queue.Value}: line 6:", Assert.Throws<InvalidDataException>(() => QueueDepthFile.Read(queue.Value)).Message);
+    }
+
     private static string RequestsCsvHeader() =>
         "configuration,label,round,sequence,intended_utc,outcome,client_latency_ms,service_time_ms,send_error_ms,request_id,batch_id,start_type,status,duration_ms,init_duration_ms,billed_duration_ms,platform_network_ms,to_start_ms\n";
 }
