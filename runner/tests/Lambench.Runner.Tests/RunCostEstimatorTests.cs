@@ -54,6 +54,28 @@ public sealed class RunCostEstimatorTests : IDisposable
     }
 
     [Fact]
+    public void Before_a_load_run_each_planned_request_of_an_open_load_is_counted_like_an_invocation()
+    {
+        var path = Path.Combine(_directory, "load.yaml");
+        File.WriteAllText(path, """
+            name: cost-load
+            workload: sleep
+            channel: sqs
+            configurations: { runtimes: [go], architectures: [arm64], memory_mb: [512] }
+            batches: [{ label: pay, sleep_ms: 3000 }]
+            protocol: { rounds: 2, warmup: 1, reserved_concurrency: 5, order: fixed }
+            load: { open: [{ shape: constant, rate_per_s: 2, duration_s: 5 }, { shape: burst, requests: 5, duration_s: 1 }] }
+            """);
+        var spec = new ExperimentSpecReader().Read(path);
+        var cost = estimator.Before(spec, RunPlanBuilder.Build(spec, "t-run"), timeoutSeconds: 30);
+
+        // Per round 1 warm-up and 10 + 5 load requests: 2 x 16 = 32 invocations of 0.000200201 USD (as above) = 0.006406432;
+        // each a message under 64 KB: 3 SQS requests, 96 x 0.40 / 1e6 = 0.0000384.
+        Assert.Equal((32L, 0.006406432m), (cost.Invocations, cost.LambdaUsd));
+        Assert.Equal((96L, 0.0000384m), (cost.SqsRequests, cost.SqsUsd));
+    }
+
+    [Fact]
     public void A_64_KB_item_is_65_write_units_because_its_key_and_label_count_too()
     {
         // 2 + 22 + 2 + 2 + 5 + 8 ("64KBx100") + 4 + 65536 = 65581 bytes; 65581 / 1024 = 64.04: 65 units.

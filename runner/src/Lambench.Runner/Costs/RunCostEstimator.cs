@@ -3,6 +3,7 @@ using System.Text;
 using Lambench.Core.Cost;
 using Lambench.Core.Records;
 using Lambench.Runner.Execution;
+using Lambench.Runner.Loads;
 using Lambench.Runner.Plans;
 using Lambench.Runner.Specs;
 
@@ -23,9 +24,16 @@ public sealed class RunCostEstimator(PriceCatalog catalog)
     public RunCost Before(ExperimentSpec spec, RunPlan plan, int timeoutSeconds)
     {
         var configurations = spec.Configurations.ToDictionary(c => c.Name, StringComparer.Ordinal);
-        var steps = plan.Steps.Where(s => s.Kind == StepKind.Invoke).ToList();
-        var lambdaUsd = steps.Sum(s => lambda.InvocationCost(configurations[s.Configuration].Architecture, configurations[s.Configuration].MemoryMb, timeoutSeconds * 1000m));
-        return WithServices(spec, steps.Select(s => (s.Batch!, s.BatchId(plan.RunId, 1))), steps.Count, lambdaUsd);
+        // An open-loop load step sends the requests its schedule plans (Poisson's expectation); closed-loop users'
+        // requests depend on the answers and are not counted (run says so).
+        var perLoad = (int)(spec.Load?.ExpectedRequests ?? 0);
+        var sends = plan.Steps
+            .SelectMany(s => s.Kind == StepKind.Invoke ? [(Step: s, BatchId: s.BatchId(plan.RunId, 1))]
+                : s.Kind == StepKind.Load ? Enumerable.Range(0, perLoad).Select(i => (Step: s, BatchId: LoadRequest.BatchIdOf(s.BatchId(plan.RunId, 1), i)))
+                : [])
+            .ToList();
+        var lambdaUsd = sends.Sum(s => lambda.InvocationCost(configurations[s.Step.Configuration].Architecture, configurations[s.Step.Configuration].MemoryMb, timeoutSeconds * 1000m));
+        return WithServices(spec, sends.Select(s => (s.Step.Batch!, s.BatchId)), sends.Count, lambdaUsd);
     }
 
     /// <summary>

@@ -200,6 +200,10 @@ public static class RunCommand
                 var timeout = (await target.Lambda.GetFunctionConfigurationAsync(first, cancellation)).Timeout;
                 var estimate = costs.Before(run.Spec, run.Plan, timeout);
                 console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Estimated cost on AWS ({prices}): at most {estimate.ToOneLine($"each billed to the {timeout} s timeout")}; SQS's empty polls between messages are extra.");
+                if (run.Spec.Load?.Closed is not null)
+                {
+                    console.MarkupLine("[yellow]note:[/] the closed-loop users' requests are not in this estimate: how many they send depends on the answers.");
+                }
             }
             catch (Exception e) when (e is Lambench.Runner.Aws.AwsServiceException or HttpRequestException)
             {
