@@ -85,7 +85,8 @@ public sealed class SpecFuzzTests(ITestOutputHelper output) : IDisposable
             ?? Broken(spec.Configurations.All(c => ExperimentSpecReader.Runtimes.Contains(c.Runtime) && ExperimentSpecReader.Architectures.Contains(c.Architecture) && c.MemoryMb is >= 128 and <= 10240), "a configuration outside the vocabularies")
             ?? Broken(spec.Batches.Count > 0 && spec.Batches.Select(b => b.Label).Distinct(StringComparer.Ordinal).Count() == spec.Batches.Count, "batches empty or labels repeated")
             ?? Broken(spec.Batches.All(b => b.Label.Length is > 0 and <= 64 && b.Label[0] is not ('=' or '+' or '-' or '@') && (b.Label != "null" || text.Contains("'null'", StringComparison.Ordinal))), "a label a spreadsheet would run, or YAML's null read as text")
-            ?? Broken(spec.Protocol.Repetitions >= 5 && spec.Protocol.Rounds >= 1 && Enum.IsDefined(spec.Protocol.Order), "protocol outside its ranges")
+            ?? Broken((spec.Load is null ? spec.Protocol.Repetitions >= 5 : spec.Protocol.Repetitions == 0 && spec.Protocol.ColdStarts == 0) && spec.Protocol.Rounds >= 1 && Enum.IsDefined(spec.Protocol.Order), "protocol outside its ranges")
+            ?? Broken(spec.Load is null || (spec.Load.Duration > TimeSpan.Zero && spec.Load.MaxOutstanding >= 1 && (spec.Load.Open is null) != (spec.Load.Closed is null)), "a load without a duration, a cap, or with both loops")
             ?? Broken(RunPlanBuilder.InvocationCount(spec) <= RunPlanBuilder.DefaultMaxInvocations
                 ? RunPlanBuilder.Build(spec, "fuzz", 1).Invocations() == RunPlanBuilder.InvocationCount(spec)
                 : true, "a plan whose size is not what its counts say");
