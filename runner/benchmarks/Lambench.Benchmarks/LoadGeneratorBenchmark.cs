@@ -25,6 +25,7 @@ public static class LoadGeneratorBenchmark
         var rate = args.Length > 1 && args[0] == "--rate" ? double.Parse(args[1], CultureInfo.InvariantCulture) : 2000;
         Console.WriteLine($"Load generator benchmark, {Environment.ProcessorCount} cores.");
         Recording(10_000_000);
+        await GeneratorAloneAsync(rate, TimeSpan.FromSeconds(10));
         await OfferedLoadAsync(rate, TimeSpan.FromSeconds(10));
         return 0;
     }
@@ -80,6 +81,28 @@ public static class LoadGeneratorBenchmark
         }
 
         return times.Order().ElementAt(1);
+    }
+
+    /// <summary>
+    /// The generator's own send error, with a target that costs no CPU (an answer 2 ms later, from a timer), so that
+    /// nothing but the generator and the machine decides when a request leaves.
+    /// </summary>
+    private static async Task GeneratorAloneAsync(double rate, TimeSpan duration)
+    {
+        LoadTarget timer = async (_, cancellation) =>
+        {
+            await Task.Delay(2, cancellation);
+            return new LoadResponse(LoadOutcome.Ok);
+        };
+        var schedule = ArrivalSchedule.Offsets([new LoadSegment(ArrivalShape.Constant, duration, RatePerSecond: rate)], seed: 1).ToList();
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {rate:N0} requests/s for {duration.TotalSeconds:F0} s to a target answering 2 ms later (no server) | sent/s | ok/s | send error p50 (ms) | p99 (ms) | max (ms) | client latency p50 (ms) | p99 (ms) |"));
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        for (var trial = 0; trial < 2; trial++)
+        {
+            Print("open-loop generator", await Measure(() => new OpenLoopGenerator().RunAsync(schedule, 256, timer)), rate);
+            Print("peer: Task.Delay pacer", await Measure(() => PacerAsync(schedule, timer)), rate);
+        }
     }
 
     private static async Task OfferedLoadAsync(double rate, TimeSpan duration)
