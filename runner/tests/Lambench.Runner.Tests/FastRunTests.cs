@@ -1,0 +1,119 @@
+using System.Globalization;
+using Amazon.DynamoDBv2;
+using Amazon.Runtime;
+using Amazon.SQS;
+using Lambench.Core.Csv;
+using Lambench.Core.Records;
+using Lambench.Core.Vocabulary;
+using Lambench.Runner.Aws;
+using Lambench.Runner.Collection;
+using Lambench.Runner.Execution;
+using Lambench.Runner.Tests.Fakes;
+
+namespace Lambench.Runner.Tests;
+
+/// <summary>
+/// The fast tier: whole runs, plan to invocations.csv and requests.csv, against Lambda and CloudWatch in memory. No
+/// process, socket or wait: the runner's and the collector's own logic, in well under a second a run.
+/// </summary>
+public sealed class FastRunTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("lambench-fast-").FullName;
+    private readonly HttpClient _http = new();
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>The Go function takes 1.5 ms, the Python one 3.25 ms.</summary>
+    private (InMemoryLambda Lambda, RunTarget Target) Fake()
+    {
+        var lambda = new InMemoryLambda((function, _) => function.Contains("-go-", StringComparison.Ordinal) ? 1.5 : 3.25);
+        lambda.Add("lambench-go-noop-x86_64", "x86_64");
+        lambda.Add("lambench-python-noop-x86_64", "x86_64", "python3.12");
+        var credentials = new BasicAWSCredentials("fake", "fake");
+        var nowhere = "http://127.0.0.1:9"; // never called: these runs use no queue and no table
+        var urls = new FunctionUrlClient(_http, "us-east-1", _ => Task.FromResult(new ImmutableCredentials("fake", "fake", null)));
+        return (lambda, new RunTarget
+        {
+            Platform = Platform.Local,
+            StackName = "lambench",
+            Region = "us-east-1",
+            Lambda = lambda,
+            Logs = lambda,
+            Metrics = lambda,
+            FunctionUrls = urls,
+            LoadLambda = lambda,
+            LoadFunctionUrls = urls,
+            Sqs = new AmazonSQSClient(credentials, new AmazonSQSConfig { ServiceURL = nowhere }),
+            DynamoDb = new AmazonDynamoDBClient(credentials, new AmazonDynamoDBConfig { ServiceURL = nowhere }),
+            CollectionTimeout = TimeSpan.Zero,
+        });
+    }
+
+    private RunDirectory Prepare(string yaml)
+    {
+        var spec = Path.Combine(_directory, "spec.yaml");
+        File.WriteAllText(spec, yaml);
+        return RunDirectory.Prepare(Path.Combine(_directory, "run"), spec, seed: 7);
+    }
+
+    [Fact]
+    public async Task A_step_run_has_one_row_per_measured_step_cold_where_forced_with_the_durations_the_functions_took()
+    {
+        var (_, target) = Fake();
+        using var held = target;
+        var run = Prepare("""
+            name: fast
+            workload: noop
+            channel: invoke
+            configurations: { runtimes: [python, go], architectures: [x86_64], memory_mb: [256] }
+            variables: [runtime]
+            batches: [{ label: noop }]
+            protocol: { rounds: 2, warmup: 1, cold_starts: 2, repetitions: 5, reserved_concurrency: 1, order: random }
+            """);
+        await new ExperimentRunner(target).ExecuteAsync(run);
+        var collection = await new InvocationCollector(target).CollectAsync(run);
+
+        // Per round and configuration: 2 cold and 5 warm measured, the warm-up left out: 2 x 2 x 7 = 28.
+        Assert.Equal((28, 28, 0, 4), (collection.Expected, collection.Found, collection.Missing.Count, collection.ExcludedWarmups));
+        var rows = InvocationCsvReader.ReadFile(run.InvocationsPath);
+        Assert.Equal(8, rows.Count(r => r.StartType == StartType.Cold));
+        Assert.All(rows, r => Assert.Equal(r.Configuration.StartsWith("go", StringComparison.Ordinal) ? 1.5 : 3.25, r.DurationMs));
+        Assert.All(rows.Where(r => r.StartType == StartType.Cold), r => Assert.Equal(100, r.InitDurationMs));
+        Assert.Equal([1, 2], rows.Select(r => r.Round).Distinct().Order());
+    }
+
+    [Fact]
+    public async Task An_open_load_joins_every_request_with_its_report_line_and_splits_its_latency()
+    {
+        var (_, target) = Fake();
+        using var held = target;
+        var run = Prepare("""
+            name: fast-load
+            workload: noop
+            channel: invoke
+            configurations: { runtimes: [go], architectures: [x86_64], memory_mb: [256] }
+            batches: [{ label: noop }]
+            protocol: { rounds: 1, warmup: 1, reserved_concurrency: none, order: fixed }
+            load: { open: [{ shape: constant, rate_per_s: 400, duration_s: 0.25 }] }
+            """);
+        await new ExperimentRunner(target).ExecuteAsync(run);
+        var collection = await new InvocationCollector(target).CollectAsync(run);
+
+        Assert.Equal((100, 100, 0), (collection.Expected, collection.Found, collection.Missing.Count));
+        var lines = File.ReadAllLines(run.RequestsPath);
+        var header = lines[0].Split(',');
+        int At(string column) => Array.IndexOf(header, column);
+        Assert.Equal(100, lines.Length - 1);
+        foreach (var cells in lines.Skip(1).Select(l => l.Split(',')))
+        {
+            double Number(string column) => double.Parse(cells[At(column)], CultureInfo.InvariantCulture);
+            // The warm-up started the environment: every load request is warm, so the share is client latency - 1.5 ms.
+            Assert.Equal(("ok", "warm", 1.5), (cells[At("outcome")], cells[At("start_type")], Number("duration_ms")));
+            Assert.Equal(Number("client_latency_ms") - 1.5, Number("platform_network_ms"), 0.0015);
+        }
+    }
+}
