@@ -25,7 +25,7 @@ public sealed class LoadFigureBuilder(ReportLanguage language)
         }
 
         var series = requests.GroupBy(SeriesOf).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
-        return [Throughput(series, boundPerSecond), Latency(series), Breakdown(series)];
+        return new[] { Throughput(series, boundPerSecond), Latency(series), AgainstOffered(series), Breakdown(series) }.OfType<ReportFigure>().ToList();
     }
 
     /// <summary>The depth of each queued load's queue over time (waiting and in flight), named by its series.</summary>
@@ -110,6 +110,44 @@ public sealed class LoadFigureBuilder(ReportLanguage language)
             L("Time since the load started (s)", "Tempo desde o início da carga (s)"), L("Client latency (ms)", "Latência do cliente (ms)"),
             L($"From each request's intended send time to its answer, successful requests, per second of the answer; p95 where a second has at least {MinimumSampleSizes.P95} answers.",
               $"Do instante planejado de envio de cada requisição até a resposta, requisições bem-sucedidas, por segundo da resposta; p95 onde um segundo tem ao menos {MinimumSampleSizes.P95} respostas."));
+    }
+
+    /// <summary>
+    /// Client latency percentiles against the load offered, window by window (10 s, or 5 s for loads under a minute):
+    /// the offered rate is the requests whose intended send time falls in the window, the percentiles are of the
+    /// successful ones among them; a window needs 20 answers for its p95.
+    /// </summary>
+    private ReportFigure? AgainstOffered(List<IGrouping<string, ClientRequest>> series)
+    {
+        var width = series.Max(g => g.Max(r => r.IntendedS)) >= 60 ? 10.0 : 5.0;
+        var traces = new List<Plotly.NET.GenericChart>();
+        foreach (var group in series)
+        {
+            var windows = group.GroupBy(r => (int)(r.IntendedS / width))
+                .Select(w => (Offered: w.Count() / width, Sorted: w.Where(r => r.Outcome == ClientRequest.Ok).Select(r => r.ClientLatencyMs).Order().ToArray()))
+                .Where(w => w.Sorted.Length >= MinimumSampleSizes.P95)
+                .OrderBy(w => w.Offered)
+                .ToList();
+            if (windows.Count == 0)
+            {
+                continue;
+            }
+
+            foreach (var percentile in new[] { 50, 95 })
+            {
+                traces.Add(Chart.Point<double, double, string>(x: windows.Select(w => w.Offered).ToArray(), y: windows.Select(w => Percentiles.Linear(w.Sorted, percentile)).ToArray(), Name: $"{group.Key} p{percentile}"));
+            }
+        }
+
+        if (traces.Count == 0)
+        {
+            return null; // no window has the answers a p95 needs
+        }
+
+        return composer.Compose("load-percentiles-vs-offered", L("Client latency against the load offered", "Latência do cliente em função da carga oferecida"), Chart.Combine(traces),
+            L("Requests offered per second", "Requisições oferecidas por segundo"), L("Client latency (ms)", "Latência do cliente (ms)"),
+            L($"Each point a {width:F0}-second window: requests whose intended send time falls in it, per second, and the percentile of the successful ones (p95 from {MinimumSampleSizes.P95} answers).",
+              $"Cada ponto uma janela de {width:F0} s: requisições com instante planejado de envio nela, por segundo, e o percentil das bem-sucedidas (p95 a partir de {MinimumSampleSizes.P95} respostas)."));
     }
 
     private ReportFigure Breakdown(List<IGrouping<string, ClientRequest>> series)

@@ -36,7 +36,7 @@ public sealed class LoadFigureBuilderTests : IDisposable
         var requests = ClientRequestsFile.Read(RequestsCsv());
         Assert.Equal([0, 0.5, 1, 1.2, 2, 2.1], requests.Select(r => Math.Round(r.IntendedS, 3)));
         var figures = new LoadFigureBuilder(ReportLanguage.English).Build(requests, boundPerSecond: 5 / 3.0);
-        Assert.Equal(["load-throughput", "load-latency", "load-breakdown"], figures.Select(f => f.Id));
+        Assert.Equal(["load-throughput", "load-latency", "load-breakdown"], figures.Select(f => f.Id)); // no window has 20 answers
 
         // By hand: answers arrive at 3.01, 3.504 and 5.006 s (seconds 3, 3 and 5); throttles were sent in second 1.
         var throughput = Traces(figures[0]);
@@ -50,6 +50,21 @@ public sealed class LoadFigureBuilderTests : IDisposable
         Assert.Equal([3000, 8 / 3.0, 4], parts);
         Assert.Equal((3010 + 3004 + 3006) / 3.0, parts.Sum(), 9);
     }
+
+    [Fact]
+    public void Latency_against_offered_load_takes_each_windows_requests_per_second_and_its_percentiles()
+    {
+        // By hand: 40 requests in the first 5 s (8/s offered) answered in 10 ms, 120 in the next 5 s (24/s) in 50 ms.
+        var requests = Enumerable.Range(0, 40).Select(i => Request(i * 0.125, 10))
+            .Concat(Enumerable.Range(0, 120).Select(i => Request(5 + (i / 24.0), 50))).ToList();
+        var figure = new LoadFigureBuilder(ReportLanguage.English).Build(requests).Single(f => f.Id == "load-percentiles-vs-offered");
+        var p50 = Traces(figure)[0]!;
+        Assert.Equal([8, 24], Numbers(p50["x"]));
+        Assert.Equal([10, 50], Numbers(p50["y"]));
+    }
+
+    private static ClientRequest Request(double intendedS, double latencyMs) =>
+        new("go", "noop", 1, DateTimeOffset.UnixEpoch.AddSeconds(intendedS), ClientRequest.Ok, latencyMs, latencyMs, 1, null, latencyMs - 1, null) { IntendedS = intendedS };
 
     [Fact]
     public void A_file_that_is_not_a_requests_csv_says_which_columns_are_missing()
