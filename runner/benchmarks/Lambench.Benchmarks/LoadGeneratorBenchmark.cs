@@ -95,13 +95,19 @@ public static class LoadGeneratorBenchmark
             return new LoadResponse(LoadOutcome.Ok);
         };
         var schedule = ArrivalSchedule.Offsets([new LoadSegment(ArrivalShape.Constant, duration, RatePerSecond: rate)], seed: 1).ToList();
+        await CompareAsync(string.Create(CultureInfo.InvariantCulture, $"{rate:N0} requests/s for {duration.TotalSeconds:F0} s to a target answering 2 ms later (no server)"), schedule, timer);
+    }
+
+    /// <summary>The generator and the pacer, twice each, alternating, on one schedule and target.</summary>
+    private static async Task CompareAsync(string title, IReadOnlyList<TimeSpan> schedule, LoadTarget target)
+    {
         Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {rate:N0} requests/s for {duration.TotalSeconds:F0} s to a target answering 2 ms later (no server) | sent/s | ok/s | send error p50 (ms) | p99 (ms) | max (ms) | client latency p50 (ms) | p99 (ms) |"));
+        Console.WriteLine($"| {title} | sent/s | ok/s | send error p50 (ms) | p99 (ms) | max (ms) | client latency p50 (ms) | p99 (ms) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         for (var trial = 0; trial < 2; trial++)
         {
-            Print("open-loop generator", await Measure(() => new OpenLoopGenerator().RunAsync(schedule, 256, timer)), rate);
-            Print("peer: Task.Delay pacer", await Measure(() => PacerAsync(schedule, timer)), rate);
+            Print("open-loop generator", await Measure(() => new OpenLoopGenerator().RunAsync(schedule, 256, target)));
+            Print("peer: Task.Delay pacer", await Measure(() => PacerAsync(schedule, target)));
         }
     }
 
@@ -123,14 +129,7 @@ public static class LoadGeneratorBenchmark
         var schedule = ArrivalSchedule.Offsets([new LoadSegment(ArrivalShape.Constant, duration, RatePerSecond: rate)], seed: 1).ToList();
         await new OpenLoopGenerator().RunAsync(schedule.Take((int)rate), 256, send); // warm environments and connections
 
-        Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {rate:N0} requests/s offered for {duration.TotalSeconds:F0} s to the Go no-op (local platform) | sent/s | ok/s | send error p50 (ms) | p99 (ms) | max (ms) | client latency p50 (ms) | p99 (ms) |"));
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
-        for (var trial = 0; trial < 2; trial++)
-        {
-            Print("open-loop generator", await Measure(() => new OpenLoopGenerator().RunAsync(schedule, 256, send)), rate);
-            Print("peer: Task.Delay pacer", await Measure(() => PacerAsync(schedule, send)), rate);
-        }
+        await CompareAsync(string.Create(CultureInfo.InvariantCulture, $"{rate:N0} requests/s offered for {duration.TotalSeconds:F0} s to the Go no-op (local platform)"), schedule, send);
     }
 
     private static async Task<List<RequestRecord>> Measure(Func<Task<LoadResult>> run) => (await run()).Records.All().ToList();
@@ -163,7 +162,7 @@ public static class LoadGeneratorBenchmark
         return new LoadResult(store, new LatencyHistograms(), watch.Elapsed, false, new Dictionary<string, long>());
     }
 
-    private static void Print(string name, List<RequestRecord> records, double rate)
+    private static void Print(string name, List<RequestRecord> records)
     {
         double P(IEnumerable<double> values, double percent) => Percentiles.Linear(values.Order().ToArray(), percent);
         var errors = records.Select(r => r.SendErrorUs / 1000.0).ToList();

@@ -6,15 +6,17 @@ namespace Lambench.Load.Tests;
 
 public sealed class ClosedLoopGeneratorTests
 {
+    private static LoadTarget AnsweringAfterOneSecond(TimeProvider clock) => async (_, cancellation) =>
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1), clock, cancellation);
+        return new LoadResponse(LoadOutcome.Ok);
+    };
+
     [Fact]
     public async Task Users_send_wait_think_and_send_again_until_the_duration_is_over()
     {
         var clock = new FakeTimeProvider();
-        LoadTarget oneSecond = async (_, cancellation) =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(1), clock, cancellation);
-            return new LoadResponse(LoadOutcome.Ok);
-        };
+        var oneSecond = AnsweringAfterOneSecond(clock);
         var result = await FakeClock.DriveAsync(clock, () => new ClosedLoopGenerator(clock).RunAsync([new UserLevel(2, TimeSpan.FromSeconds(10))], TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), 1, oneSecond), TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1));
 
         // By hand: each user sends at 0, 2, 4, 6 and 8 s (1 s answered, 1 s thinking); at 10 s the duration is over.
@@ -28,11 +30,7 @@ public sealed class ClosedLoopGeneratorTests
     public async Task A_ramp_of_users_adds_users_at_each_level_and_think_times_fall_within_their_bounds()
     {
         var clock = new FakeTimeProvider();
-        LoadTarget oneSecond = async (_, cancellation) =>
-        {
-            await Task.Delay(TimeSpan.FromSeconds(1), clock, cancellation);
-            return new LoadResponse(LoadOutcome.Ok);
-        };
+        var oneSecond = AnsweringAfterOneSecond(clock);
         var levels = new[] { new UserLevel(1, TimeSpan.FromSeconds(4)), new UserLevel(3, TimeSpan.FromSeconds(4)) };
         var result = await FakeClock.DriveAsync(clock, () => new ClosedLoopGenerator(clock).RunAsync(levels, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1), 1, oneSecond), TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1));
 
