@@ -24,11 +24,14 @@ public static class AtomicFile
         write(stream);
     });
 
+    private static long writes;
+
     private static void Replace(string path, Action<string> writeTemporary)
     {
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temporary = full + ".tmp-" + Environment.ProcessId;
+        // Per process and per write: two threads replacing one file never share a temporary.
+        var temporary = $"{full}.tmp-{Environment.ProcessId}-{Interlocked.Increment(ref writes)}";
         try
         {
             writeTemporary(temporary);

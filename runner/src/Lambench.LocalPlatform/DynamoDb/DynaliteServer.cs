@@ -44,10 +44,17 @@ public sealed class DynaliteServer : IAsyncDisposable
         }
 
         var script = Path.Combine(directory, "dynalite_server.js");
+        using var content = new MemoryStream();
         await using (var resource = typeof(DynaliteServer).Assembly.GetManifestResourceStream("dynalite_server.js")!)
-        await using (var file = File.Create(script))
         {
-            await resource.CopyToAsync(file, cancellation);
+            await resource.CopyToAsync(content, cancellation);
+        }
+
+        // Several platforms may start at once over one work directory (the tests of an assembly run in parallel): the
+        // script is replaced whole, never truncated in place, so a node starting meanwhile never reads it empty.
+        if (!File.Exists(script) || !File.ReadAllBytes(script).AsSpan().SequenceEqual(content.ToArray()))
+        {
+            Lambench.Core.Csv.AtomicFile.WriteAllBytes(script, content.ToArray());
         }
 
         var start = new ProcessStartInfo(node) { WorkingDirectory = directory, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
