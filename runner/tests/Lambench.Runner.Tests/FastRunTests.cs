@@ -60,8 +60,10 @@ public sealed class FastRunTests : IDisposable
         return RunDirectory.Prepare(Path.Combine(_directory, "run"), spec, seed: 7);
     }
 
-    [Fact]
-    public async Task A_step_run_has_one_row_per_measured_step_cold_where_forced_with_the_durations_the_functions_took()
+    [Theory]
+    [InlineData("invoke")]
+    [InlineData("event")] // each event's REPORT line is waited for in the logs, then matched by the 202's request id
+    public async Task A_step_run_has_one_row_per_measured_step_cold_where_forced_with_the_durations_the_functions_took(string channel)
     {
         var (_, target) = Fake();
         using var held = target;
@@ -73,7 +75,7 @@ public sealed class FastRunTests : IDisposable
             variables: [runtime]
             batches: [{ label: noop }]
             protocol: { rounds: 2, warmup: 1, cold_starts: 2, repetitions: 5, reserved_concurrency: 1, order: random }
-            """);
+            """.Replace("channel: invoke", $"channel: {channel}", StringComparison.Ordinal));
         await new ExperimentRunner(target).ExecuteAsync(run);
         var collection = await new InvocationCollector(target).CollectAsync(run);
 

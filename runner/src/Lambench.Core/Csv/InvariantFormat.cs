@@ -14,6 +14,9 @@ public static class InvariantFormat
     /// <summary>Every significant digit of a decimal amount, without the trailing zeros its scale carries.</summary>
     public static string Money(decimal? value) => value?.ToString("0.############################", CultureInfo.InvariantCulture) ?? string.Empty;
 
+    /// <summary>Milliseconds to the microsecond (0.### ms): for times measured in whole microseconds, whose differences a double would print with noise digits.</summary>
+    public static string Milliseconds(double? value) => value?.ToString("0.###", CultureInfo.InvariantCulture) ?? string.Empty;
+
     public static string Timestamp(DateTimeOffset? value) =>
         value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture) ?? string.Empty;
 }

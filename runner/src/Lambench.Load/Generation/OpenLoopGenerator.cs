@@ -28,13 +28,13 @@ public sealed class OpenLoopGenerator(TimeProvider? time = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxOutstanding, 1);
         return IsSystemClock
-            ? Task.Factory.StartNew(() => RunAsync(arrivals, maxOutstanding, target, progress, true, cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap()
-            : RunAsync(arrivals, maxOutstanding, target, progress, false, cancellation);
+            ? Task.Factory.StartNew(() => SendAllAsync(arrivals, maxOutstanding, target, progress, cancellation), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap()
+            : SendAllAsync(arrivals, maxOutstanding, target, progress, cancellation);
     }
 
     private bool IsSystemClock => ReferenceEquals(clock, TimeProvider.System);
 
-    private async Task<LoadResult> RunAsync(IEnumerable<TimeSpan> arrivals, int maxOutstanding, LoadTarget target, IProgress<LoadProgress>? progress, bool precise, CancellationToken cancellation)
+    private async Task<LoadResult> SendAllAsync(IEnumerable<TimeSpan> arrivals, int maxOutstanding, LoadTarget target, IProgress<LoadProgress>? progress, CancellationToken cancellation)
     {
         var store = new RecordStore();
         var histograms = new LatencyHistograms();
@@ -48,12 +48,12 @@ public sealed class OpenLoopGenerator(TimeProvider? time = null)
         {
             foreach (var due in arrivals)
             {
-                await WaitUntilAsync(due, start, precise, cancellation).ConfigureAwait(false);
+                await WaitUntilAsync(due, start, cancellation).ConfigureAwait(false);
                 await slots.TakeAsync(cancellation).ConfigureAwait(false);
                 var sequence = store.Add(RequestExecution.ToUs(due), execution.ElapsedUs());
                 // Off the generator's thread on the system clock: a send's own synchronous work (signing, for one) must
                 // not delay the next. On a fake clock it runs inline, so a test's clock drives every step in order.
-                _ = precise ? Task.Run(() => execution.RunAsync(sequence, slots, cancellation), CancellationToken.None) : execution.RunAsync(sequence, slots, cancellation);
+                _ = IsSystemClock ? Task.Run(() => execution.RunAsync(sequence, slots, cancellation), CancellationToken.None) : execution.RunAsync(sequence, slots, cancellation);
                 if (progress is not null && clock.GetElapsedTime(start) >= nextProgress)
                 {
                     progress.Report(counters.Snapshot(clock.GetElapsedTime(start), store.Count));
@@ -74,7 +74,7 @@ public sealed class OpenLoopGenerator(TimeProvider? time = null)
         return new LoadResult(store, histograms, elapsed, stopped, execution.Errors);
     }
 
-    private async ValueTask WaitUntilAsync(TimeSpan due, long start, bool precise, CancellationToken cancellation)
+    private async ValueTask WaitUntilAsync(TimeSpan due, long start, CancellationToken cancellation)
     {
         var remaining = due - clock.GetElapsedTime(start);
         if (remaining <= TimeSpan.Zero)
@@ -82,7 +82,7 @@ public sealed class OpenLoopGenerator(TimeProvider? time = null)
             return;
         }
 
-        if (!precise)
+        if (!IsSystemClock)
         {
             await Task.Delay(remaining, clock, cancellation).ConfigureAwait(false);
             return;

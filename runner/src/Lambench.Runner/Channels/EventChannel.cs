@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Lambench.Core.Parsing;
 using Lambench.Load.Recording;
 using Lambench.Runner.Aws;
 using Lambench.Runner.Execution;
@@ -16,8 +17,6 @@ namespace Lambench.Runner.Channels;
 public sealed class EventChannel(ILambdaApi lambda, ILambdaApi loadLambda, ILogsApi logs, TimeSpan pollInterval, TimeSpan timeout, TimeProvider? time = null) : IInvocationChannel
 {
     private readonly TimeProvider clock = time ?? TimeProvider.System;
-
-    public Channel Kind => Channel.Event;
 
     public Task<string?> PreflightAsync(ConfigurationSpec configuration, string functionName, CancellationToken cancellation) =>
         Task.FromResult<string?>(null);
@@ -72,9 +71,19 @@ public sealed class EventChannel(ILambdaApi lambda, ILambdaApi loadLambda, ILogs
         }
     }
 
-    /// <summary>A text REPORT line of the request, or a JSON platform.report record of it.</summary>
-    internal static bool IsReport(string? message, string requestId) =>
-        message is not null
-        && (message.StartsWith($"REPORT RequestId: {requestId}\t", StringComparison.Ordinal)
-            || (message.Contains("\"platform.report\"", StringComparison.Ordinal) && message.Contains($"\"requestId\":\"{requestId}\"", StringComparison.Ordinal)));
+    /// <summary>
+    /// The request's REPORT line, text or JSON platform.report, as the ingest reads it. One that cannot be read still
+    /// ends the wait when it names the request: the collector rejects it and says so.
+    /// </summary>
+    private static bool IsReport(string? message, string requestId)
+    {
+        try
+        {
+            return message is not null && LogMessageParser.Parse(message) is { Kind: LogMessageKind.Report } parsed && parsed.Report.RequestId == requestId;
+        }
+        catch (LogMessageFormatException)
+        {
+            return message!.Contains(requestId, StringComparison.Ordinal);
+        }
+    }
 }

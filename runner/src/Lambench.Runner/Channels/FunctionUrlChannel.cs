@@ -11,8 +11,6 @@ public sealed class FunctionUrlChannel(ILambdaApi lambda, FunctionUrlClient urls
 {
     private readonly Dictionary<string, Uri> found = new(StringComparer.Ordinal);
 
-    public Channel Kind => Channel.Url;
-
     public async Task<string?> PreflightAsync(ConfigurationSpec configuration, string functionName, CancellationToken cancellation)
     {
         try

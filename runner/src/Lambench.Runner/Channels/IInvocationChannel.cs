@@ -10,8 +10,6 @@ namespace Lambench.Runner.Channels;
 /// </summary>
 public interface IInvocationChannel
 {
-    Channel Kind { get; }
-
     /// <summary>Finds what the channel needs for <paramref name="functionName"/>; a problem to report, or null.</summary>
     Task<string?> PreflightAsync(ConfigurationSpec configuration, string functionName, CancellationToken cancellation);
 

@@ -9,8 +9,6 @@ namespace Lambench.Runner.Channels;
 /// <param name="loadLambda">the client of a load's requests, which retries nothing.</param>
 public sealed class InvokeChannel(ILambdaApi lambda, ILambdaApi loadLambda) : IInvocationChannel
 {
-    public Channel Kind => Channel.Invoke;
-
     public Task<string?> PreflightAsync(ConfigurationSpec configuration, string functionName, CancellationToken cancellation) =>
         Task.FromResult<string?>(null);
 

@@ -18,8 +18,6 @@ public sealed class SqsChannel(IAmazonSQS sqs, string stackName, Workload worklo
     private readonly TimeProvider clock = time ?? TimeProvider.System;
     private readonly Dictionary<string, string> queueUrls = new(StringComparer.Ordinal);
 
-    public Channel Kind => Channel.Sqs;
-
     public async Task<string?> PreflightAsync(ConfigurationSpec configuration, string functionName, CancellationToken cancellation)
     {
         var queue = configuration.QueueName(stackName, workload)!;

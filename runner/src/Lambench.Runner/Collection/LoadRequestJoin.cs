@@ -1,6 +1,7 @@
 using System.Globalization;
 using CsvHelper;
 using Lambench.Core.Csv;
+using static Lambench.Core.Csv.InvariantFormat;
 using Lambench.Core.Records;
 using Lambench.Core.Vocabulary;
 using Lambench.Load.Recording;
@@ -56,10 +57,10 @@ internal static class LoadRequestJoin
             string[] cells =
             [
                 step.Configuration, step.Batch!, step.Round.ToString(CultureInfo.InvariantCulture), request.Sequence.ToString(CultureInfo.InvariantCulture),
-                request.IntendedUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture), request.Outcome.Name(),
-                Ms(request.ClientLatencyMs), Ms(request.ServiceTimeMs), Ms(request.SendErrorMs), request.RequestId ?? report?.RequestId ?? string.Empty, request.BatchId,
-                report?.StartType.ToName() ?? string.Empty, report?.Status ?? string.Empty, Ms(report?.DurationMs), Ms(report?.InitDurationMs), Ms(report?.BilledDurationMs),
-                synchronous ? Ms(platformMs) : string.Empty, synchronous ? string.Empty : Ms(Finite(startMs)),
+                Timestamp(request.IntendedUtc), request.Outcome.Name(),
+                Milliseconds(request.ClientLatencyMs), Milliseconds(request.ServiceTimeMs), Milliseconds(request.SendErrorMs), request.RequestId ?? report?.RequestId ?? string.Empty, request.BatchId,
+                report?.StartType.ToName() ?? string.Empty, report?.Status ?? string.Empty, Milliseconds(report?.DurationMs), Milliseconds(report?.InitDurationMs), Milliseconds(report?.BilledDurationMs),
+                synchronous ? Milliseconds(platformMs) : string.Empty, synchronous ? string.Empty : Milliseconds(Finite(startMs)),
             ];
             foreach (var cell in cells)
             {
@@ -71,6 +72,4 @@ internal static class LoadRequestJoin
     });
 
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
-
-    private static string Ms(double? ms) => ms?.ToString("0.###", CultureInfo.InvariantCulture) ?? string.Empty;
 }

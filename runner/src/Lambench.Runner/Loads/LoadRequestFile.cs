@@ -18,10 +18,10 @@ public static class LoadRequestFile
         foreach (var request in requests)
         {
             csv.WriteField(request.Sequence.ToString(CultureInfo.InvariantCulture));
-            csv.WriteField(request.IntendedUtc.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture));
-            csv.WriteField(Milliseconds(request.IntendedMs));
-            csv.WriteField(Milliseconds(request.SentMs));
-            csv.WriteField(Milliseconds(request.CompletedMs));
+            csv.WriteField(InvariantFormat.Timestamp(request.IntendedUtc));
+            csv.WriteField(InvariantFormat.Milliseconds(request.IntendedMs));
+            csv.WriteField(InvariantFormat.Milliseconds(request.SentMs));
+            csv.WriteField(InvariantFormat.Milliseconds(request.CompletedMs));
             csv.WriteField(request.Outcome.Name());
             csv.WriteField(request.RequestId ?? string.Empty);
             csv.WriteField(request.BatchId);
@@ -68,6 +68,4 @@ public static class LoadRequestFile
 
         return requests;
     }
-
-    private static string Milliseconds(double ms) => ms.ToString("0.###", CultureInfo.InvariantCulture);
 }

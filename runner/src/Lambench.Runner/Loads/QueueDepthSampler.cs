@@ -13,15 +13,14 @@ internal sealed class QueueDepthSampler(IQueuedChannel queue, string functionNam
 {
     private readonly List<(double ElapsedS, long Visible, long InFlight)> samples = [];
     private readonly CancellationTokenSource sending = new();
-    private long start;
 
     /// <summary>Samples until <see cref="SendsEnded"/> is called and the queue is empty.</summary>
     public async Task<string> RunAsync(CancellationToken cancellation)
     {
-        start = clock.GetTimestamp();
+        var start = clock.GetTimestamp();
         TimeSpan? lastSend = null;
         var emptyInARow = 0;
-        while (emptyInARow < 2)
+        while (true)
         {
             var (visible, inFlight) = await queue.DepthAsync(functionName, cancellation);
             var now = clock.GetElapsedTime(start);
@@ -30,14 +29,18 @@ internal sealed class QueueDepthSampler(IQueuedChannel queue, string functionNam
             {
                 lastSend ??= now;
                 emptyInARow = visible + inFlight == 0 ? emptyInARow + 1 : 0;
+                if (emptyInARow == 2)
+                {
+                    // Drained, as of this sample: no wait after it.
+                    var deepest = samples.Max(s => s.Visible + s.InFlight);
+                    return string.Create(CultureInfo.InvariantCulture, $"queue drained {(now - lastSend.Value).TotalSeconds:F1} s after the last send, {deepest:N0} message(s) at its deepest");
+                }
+
                 if (now - lastSend > drainTimeout)
                 {
                     throw new RunException(string.Create(CultureInfo.InvariantCulture, $"the queue of {functionName} did not drain within {drainTimeout.TotalSeconds:F0} s of the load's last send (protocol.drain_timeout_s); {visible + inFlight} message(s) left"));
                 }
-            }
 
-            if (sending.IsCancellationRequested)
-            {
                 await Task.Delay(interval, clock, cancellation);
                 continue;
             }
@@ -52,9 +55,6 @@ internal sealed class QueueDepthSampler(IQueuedChannel queue, string functionNam
                 // The sends ended: sample at once, so the drain is timed from the last send.
             }
         }
-
-        var deepest = samples.Max(s => s.Visible + s.InFlight);
-        return string.Create(CultureInfo.InvariantCulture, $"queue drained {(clock.GetElapsedTime(start) - (lastSend ?? TimeSpan.Zero)).TotalSeconds:F1} s after the last send, {deepest:N0} message(s) at its deepest");
     }
 
     public void SendsEnded() => sending.Cancel();
