@@ -195,6 +195,7 @@ public sealed class LocalPlatform : IAsyncDisposable
                 ["AWS_ACCESS_KEY_ID"] = AccessKeyId,
                 ["AWS_SECRET_ACCESS_KEY"] = SecretAccessKey,
                 ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamoDb?.Endpoint.ToString().TrimEnd('/') ?? string.Empty,
+                [ExecutionEnvironment.OutputMarkerVariable] = ExecutionEnvironment.OutputMarker,
             },
         };
         var sqs = new SqsService(endpoint.ToString());

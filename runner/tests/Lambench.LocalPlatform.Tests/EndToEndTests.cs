@@ -40,6 +40,10 @@ public sealed class EndToEndTests(PlatformFixture fixture)
         Assert.Equal(Math.Ceiling(Math.Round(cold.Metrics.DurationMs, 2) + cold.Metrics.InitDurationMs!.Value), cold.Metrics.BilledDurationMs!.Value, 0);
         Assert.Contains("\"batch_id\":\"e2e-1\"", firstTail); // the function's own tag line, with its request id
         Assert.Contains($"\"request_id\":\"{cold.RequestId}\"", firstTail);
+        // As on AWS, the handler's lines come before END and REPORT (the platform waits for its stdout reader), and
+        // the runtime's output-end marker, the platform's own, is never in the log.
+        Assert.True(firstTail.IndexOf("\"batch_id\":\"e2e-1\"", StringComparison.Ordinal) < firstTail.IndexOf("END RequestId", StringComparison.Ordinal));
+        Assert.DoesNotContain("LAMBENCH-OUTPUT-END", firstTail + secondTail);
 
         var (exit, stdout, stderr) = AwsClients.Aws(platform, "logs", "filter-log-events", "--log-group-name", "/aws/lambda/lambench-go-noop-x86_64", "--filter-pattern", $"REPORT \"{cold.RequestId}\"");
         Assert.True(exit == 0, stderr);

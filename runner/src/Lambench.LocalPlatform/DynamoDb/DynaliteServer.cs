@@ -35,12 +35,7 @@ public sealed class DynaliteServer : IAsyncDisposable
         {
             var npm = ExecutableSearch.OnPath("npm") ?? throw Refusal("npm is not installed: apt-get install npm (to install dynalite, the local DynamoDB)");
             progress?.Report($"Installing dynalite {Version} with npm (first use)");
-            Directory.CreateDirectory(directory);
-            var (exit, errors) = await RunAsync(npm, ["install", "--no-audit", "--no-fund", "--prefix", directory, $"dynalite@{Version}"], cancellation);
-            if (exit != 0)
-            {
-                throw Refusal($"npm install dynalite@{Version} failed: {errors.Trim()}");
-            }
+            await InstallAsync(npm, directory, cancellation);
         }
 
         var script = Path.Combine(directory, "dynalite_server.js");
@@ -78,6 +73,47 @@ public sealed class DynaliteServer : IAsyncDisposable
         }
 
         return server;
+    }
+
+    /// <summary>
+    /// npm installs into a folder of this start's own, then its node_modules is renamed into place: several platforms
+    /// may start at once over one work directory (the tests of an assembly run in parallel), and two npm installs into
+    /// one folder corrupt each other's package.json. The first rename wins; the others' copies are deleted.
+    /// </summary>
+    private static async Task InstallAsync(string npm, string directory, CancellationToken cancellation)
+    {
+        Directory.CreateDirectory(directory);
+        var staging = Path.Combine(directory, $"install-{Guid.NewGuid():N}");
+        try
+        {
+            var (exit, errors) = await RunAsync(npm, ["install", "--no-audit", "--no-fund", "--prefix", staging, $"dynalite@{Version}"], cancellation);
+            if (exit != 0)
+            {
+                throw Refusal($"npm install dynalite@{Version} failed: {errors.Trim()}");
+            }
+
+            var target = Path.Combine(directory, "node_modules");
+            if (Directory.Exists(target) && !File.Exists(Path.Combine(target, "dynalite", "package.json")))
+            {
+                Directory.Delete(target, recursive: true); // what an install stopped part-way left
+            }
+
+            try
+            {
+                Directory.Move(Path.Combine(staging, "node_modules"), target);
+            }
+            catch (IOException) when (File.Exists(Path.Combine(directory, "node_modules", "dynalite", "package.json")))
+            {
+                // another start installed it first
+            }
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
     }
 
     private async Task CreateTableAsync(TableDefinition table, CancellationToken cancellation)

@@ -140,12 +140,39 @@ internal sealed class ExecutionEnvironment : IDisposable
         work.Writer.TryComplete();
     }
 
+    /// <summary>
+    /// The variable that asks the platform's runtimes (the Python bootstrap, the Go runtime) to end each invocation's
+    /// output with a line of its value and the request id, after the handler's lines and before the response. The
+    /// platform reads stdout on a thread of its own, which can trail the response; the line says it has caught up.
+    /// </summary>
+    public const string OutputMarkerVariable = "LAMBENCH_OUTPUT_MARKER";
+    public const string OutputMarker = "LAMBENCH-OUTPUT-END ";
+
     private void Output(string? line)
     {
-        if (line is not null)
+        if (line is null)
         {
-            Stream.Append(line);
+            return;
         }
+
+        // The marker ends a line of its own, or the handler's last line when that had no newline.
+        var marker = line.IndexOf(OutputMarker, StringComparison.Ordinal);
+        if (marker > 0 || (marker == 0 && line.Length > OutputMarker.Length))
+        {
+            if (marker > 0)
+            {
+                Stream.Append(line[..marker]);
+            }
+
+            if (Current is { } current && line.AsSpan(marker + OutputMarker.Length).SequenceEqual(current.RequestId))
+            {
+                current.OutputDrained.TrySetResult();
+            }
+
+            return; // the marker is the platform's, never the function's log
+        }
+
+        Stream.Append(line);
     }
 
     private string SafeExitCode()

@@ -185,6 +185,7 @@ public sealed class FunctionHost : IDisposable
         else
         {
             (response, errorType) = invocation.Completion.Task.Result;
+            await OutputDrainedAsync(invocation, errorType, cancellation);
             durationMs = invocation.HandedOverTimestamp == 0 ? 0 : Stopwatch.GetElapsedTime(invocation.HandedOverTimestamp, invocation.CompletedTimestamp).TotalMilliseconds;
             status = errorType is null ? "success" : "error";
             if (errorType == "Runtime.ExitError")
@@ -200,6 +201,27 @@ public sealed class FunctionHost : IDisposable
         environment.Finish();
         pool.Release(environment, State.RevisionId, replace: status != "success");
         return new InvocationOutcome(requestId, response, status == "success" ? null : "Unhandled", tail, status);
+    }
+
+    /// <summary>How long the handler's last lines may trail its response on the stdout reader's thread.</summary>
+    private static readonly TimeSpan OutputDrainLimit = TimeSpan.FromSeconds(1);
+
+    /// <summary>Waits until the runtime's output-end line is read, so END and REPORT follow the handler's lines.</summary>
+    private static async Task OutputDrainedAsync(PendingInvocation invocation, string? errorType, CancellationToken cancellation)
+    {
+        if (errorType == "Runtime.ExitError")
+        {
+            return; // the process is gone: what it wrote has been read
+        }
+
+        try
+        {
+            await invocation.OutputDrained.Task.WaitAsync(OutputDrainLimit, cancellation);
+        }
+        catch (TimeoutException)
+        {
+            // A runtime that does not write the line (not the platform's own): its lines may follow REPORT.
+        }
     }
 
     /// <summary>Starts an environment for the slot the pool gave; the slot is given back if the start fails.</summary>

@@ -15,6 +15,12 @@ internal sealed class PendingInvocation(string requestId, byte[] payload, DateTi
     /// <summary>Stopwatch time when the runtime posted the response or error: where Duration ends.</summary>
     public long CompletedTimestamp { get; private set; }
 
+    /// <summary>
+    /// Set when the runtime's output-end line for this invocation has been read from its stdout: every line the
+    /// handler wrote before it is in the log stream by then, ahead of END and REPORT, as on AWS.
+    /// </summary>
+    public TaskCompletionSource OutputDrained { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public TaskCompletionSource<(byte[] Body, string? ErrorType)> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Complete(byte[] body, string? errorType)

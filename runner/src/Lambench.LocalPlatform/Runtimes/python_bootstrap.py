@@ -42,6 +42,16 @@ class Context:
         return max(0, int(self._deadline_ms - time.time() * 1000))
 
 
+def end_output(request_id):
+    # The platform's marker after the handler's lines: it reads stdout on a thread of its own, and waits for this
+    # line before it writes END and REPORT, so the handler's lines come first in the log, as on AWS.
+    sys.stderr.flush()
+    marker = os.environ.get("LAMBENCH_OUTPUT_MARKER")
+    if marker:
+        print(marker + request_id)
+    sys.stdout.flush()
+
+
 def main():
     sys.path.insert(0, os.environ.get("LAMBDA_TASK_ROOT", os.getcwd()))
     module_name, _, function_name = os.environ["_HANDLER"].rpartition(".")
@@ -59,10 +69,10 @@ def main():
         try:
             result = handler(event, Context(request_id, deadline_ms, arn))
         except Exception as exception:
-            sys.stdout.flush()
+            end_output(request_id)
             post(f"/invocation/{request_id}/error", error_body(exception), "Runtime.HandlerError")
             continue
-        sys.stdout.flush()
+        end_output(request_id)
         post(f"/invocation/{request_id}/response", result)
 
 
