@@ -124,8 +124,10 @@ public sealed class LocalPlatform : IAsyncDisposable
         RuntimeApiEndpoints.Map(app, registry, id => registry.Find(id)?.State.FunctionArn ?? string.Empty);
         LambdaApiEndpoints.Map(app, functions);
         FunctionUrlEndpoints.Map(app, functions);
+        HttpApiEndpoints.Map(app, template, functions);
         var metrics = new MetricStore();
-        // The query protocol names its operation in the form: CloudWatch's GetMetricStatistics, or an SQS action.
+        var started = DateTimeOffset.UtcNow;
+        // The query protocol names its operation in the form: CloudWatch's GetMetricStatistics, CloudFormation's DescribeStacks, or an SQS action.
         async Task<IResult> QueryAsync(HttpContext context)
         {
             IFormCollection form;
@@ -139,7 +141,12 @@ public sealed class LocalPlatform : IAsyncDisposable
                 return AwsErrors.Json(400, "InvalidParameterValue", "the request's form cannot be read: " + e.Message);
             }
 
-            return form["Action"].FirstOrDefault() == MetricsEndpoints.Action ? MetricsEndpoints.Handle(metrics, form) : await SqsEndpoints.HandleQueryAsync(sqsBox[0], context);
+            return form["Action"].FirstOrDefault() switch
+            {
+                MetricsEndpoints.Action => MetricsEndpoints.Handle(metrics, form),
+                StackEndpoints.Action => StackEndpoints.Handle(template, new Uri($"http://127.0.0.1:{boundPort}/"), started, form),
+                _ => await SqsEndpoints.HandleQueryAsync(sqsBox[0], context),
+            };
         }
 
         Func<HttpContext, Task<IResult>> dispatch = context =>

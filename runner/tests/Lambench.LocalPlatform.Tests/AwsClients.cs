@@ -11,8 +11,9 @@ internal static class AwsClients
     public static (int Exit, string Output, string Error) Aws(LocalPlatform platform, params string[] args) =>
         Run(platform, Cli, args.Contains("--endpoint-url") ? ["--output", "json", .. args] : ["--endpoint-url", platform.Endpoint.ToString().TrimEnd('/'), "--output", "json", .. args]);
 
-    public static (int Exit, string Output, string Error) Boto3(LocalPlatform platform, string script) =>
-        Run(platform, Python, ["-c", script, platform.Endpoint.ToString().TrimEnd('/')]);
+    /// <summary>Runs <paramref name="script"/> with the platform's endpoint as sys.argv[1], then <paramref name="args"/>.</summary>
+    public static (int Exit, string Output, string Error) Boto3(LocalPlatform platform, string script, params string[] args) =>
+        Run(platform, Python, ["-c", script, platform.Endpoint.ToString().TrimEnd('/'), .. args]);
 
     private static (int Exit, string Output, string Error) Run(LocalPlatform platform, string program, string[] args)
     {

@@ -41,6 +41,14 @@ public sealed class TemplateReaderTests : IDisposable
         Assert.Equal(new QueueDefinition("PythonWriterX86Queue", "lambench-python-writer-x86_64-writes", 180, "DeadLetterQueue", 3), queue);
         var table = Assert.Single(template.Tables);
         Assert.Equal(new TableDefinition("WritesTable", "lambench-writes", ("pk", "S"), ("sk", "N")), table);
+
+        // One HTTP API, a POST route per function named as the function without the stack name, and its address as
+        // the stack's output (AWS's, which the platform's DescribeStacks turns into its own).
+        Assert.Equal(new HttpApiDefinition("LoadApi", "loadapi"), Assert.Single(template.HttpApis));
+        Assert.Equal(new HttpApiRoute("LoadApi", "POST", "/python-sleep-x86_64"), Assert.Single(sleep.HttpApiRoutes));
+        Assert.All(template.Functions, f => Assert.Equal("/" + f.FunctionName["lambench-".Length..], Assert.Single(f.HttpApiRoutes).Path));
+        Assert.Equal("https://loadapi.execute-api.us-east-1.amazonaws.com", template.Outputs["LoadApiEndpoint"]);
+        Assert.DoesNotContain("PythonSleepX86Url", template.Outputs.Keys); // a SAM-generated URL resource: not resolved here
     }
 
     [Fact]
@@ -57,6 +65,9 @@ public sealed class TemplateReaderTests : IDisposable
     [InlineData("Runtime: python3.12\n      Environment: { Variables: { T: !Ref Missing } }", "F: Ref Missing: no parameter or resource of that name")]
     [InlineData("Runtime: python3.12\n      Timeout: soon", "F: Timeout must be a whole number, not 'soon'")]
     [InlineData("Runtime: python3.12\n      Architectures: [mips]", "F: architecture mips is neither arm64 nor x86_64")]
+    [InlineData("Runtime: python3.12\n      Events: { A: { Type: Api, Properties: { Path: /a, Method: GET } } }", "F: event type Api is not run locally (SQS and HttpApi are)")]
+    [InlineData("Runtime: python3.12\n      Events: { A: { Type: HttpApi, Properties: { Path: /a } } }", "F: an HttpApi event needs ApiId: !Ref <an AWS::Serverless::HttpApi of this template> locally")]
+    [InlineData("Runtime: python3.12\n      Events: { A: { Type: HttpApi, Properties: { ApiId: !Ref Nope, Path: /a } } }", "F: its HttpApi event names Nope, which is not an AWS::Serverless::HttpApi of this template")]
     public void A_template_the_platform_cannot_use_names_file_line_resource_and_reason(string properties, string expected)
     {
         Directory.CreateDirectory(Path.Combine(_directory, "code"));

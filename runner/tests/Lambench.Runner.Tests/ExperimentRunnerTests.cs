@@ -199,6 +199,19 @@ public sealed class ExperimentRunnerTests
     }
 
     [Fact]
+    public async Task The_api_channel_finds_the_http_api_in_the_stacks_outputs_and_matches_each_route_call_by_the_batch_id_the_function_logs()
+    {
+        await using var local = await LocalRun.StartAsync();
+        var (run, _, viaApi) = await local.RunAsync(NoopSpec.Replace("channel: invoke", "channel: api", StringComparison.Ordinal));
+        Assert.Equal((14, 14, 0, 0), (viaApi.Expected, viaApi.Found, viaApi.Missing.Count, viaApi.Conflicts.Count));
+        Assert.Equal(4, viaApi.Rows.Count(r => r.StartType == StartType.Cold));
+        // API Gateway answers with its own id: the journal has no request id, and each row's is the function's own.
+        using var journal = RunJournal.Open(run.JournalPath);
+        Assert.All(journal.Entries.Where(e => e.State == JournalState.Done), e => Assert.Null(e.RequestId));
+        Assert.All(viaApi.Rows, r => Assert.True(Guid.TryParse(r.RequestId, out _)));
+    }
+
+    [Fact]
     public async Task The_event_channel_waits_for_each_events_report_line_and_matches_it_by_the_request_id_of_the_202()
     {
         await using var local = await LocalRun.StartAsync(adjustTarget: t => t with { DrainPollInterval = TimeSpan.FromMilliseconds(50) });

@@ -66,7 +66,7 @@ public sealed class ExperimentSpecReaderTests : IDisposable
         var error = Assert.Throws<SpecException>(() => new ExperimentSpecReader().Read(path));
         var lines = error.Errors.Select(e => e.ToString()).ToList();
         Assert.Contains($"{path}:1: name: 'Bad Name' must be lower-case letters, digits and hyphens, at most 64 (it names the run directory)", lines);
-        Assert.Contains($"{path}:3: channel: sqs feeds only the writer and the sleep function (the template's queues trigger those); use invoke, event or url for cpu", lines);
+        Assert.Contains($"{path}:3: channel: sqs feeds only the writer and the sleep function (the template's queues trigger those); use invoke, event, url or api for cpu", lines);
         Assert.Contains(lines, l => l.StartsWith($"{path}:4: colour: unknown field", StringComparison.Ordinal));
         Assert.Contains($"{path}:6: configurations.runtimes: 'rust' is not one of python, go", lines);
         Assert.Contains($"{path}:8: configurations.memory_mb: '64' is not a memory size in MB from 128 to 10240", lines);

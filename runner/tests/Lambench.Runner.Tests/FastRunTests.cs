@@ -34,8 +34,9 @@ public sealed class FastRunTests : IDisposable
         lambda.Add("lambench-go-noop-x86_64", "x86_64");
         lambda.Add("lambench-python-noop-x86_64", "x86_64", "python3.12");
         var credentials = new BasicAWSCredentials("fake", "fake");
-        var nowhere = "http://127.0.0.1:9"; // never called: these runs use no queue and no table
+        var nowhere = "http://127.0.0.1:9"; // never called: these runs use no queue, no table and no HTTP API
         var urls = new FunctionUrlClient(_http, "us-east-1", _ => Task.FromResult(new ImmutableCredentials("fake", "fake", null)));
+        var apis = new HttpApiClient(_http, "us-east-1", _ => Task.FromResult(new ImmutableCredentials("fake", "fake", null)));
         return (lambda, new RunTarget
         {
             Platform = Platform.Local,
@@ -47,6 +48,9 @@ public sealed class FastRunTests : IDisposable
             FunctionUrls = urls,
             LoadLambda = lambda,
             LoadFunctionUrls = urls,
+            Stacks = new CloudFormationClient(_http, AwsEndpoint.Fixed(new Uri(nowhere), "us-east-1", "fake", "fake")),
+            HttpApis = apis,
+            LoadHttpApis = apis,
             Sqs = new AmazonSQSClient(credentials, new AmazonSQSConfig { ServiceURL = nowhere }),
             DynamoDb = new AmazonDynamoDBClient(credentials, new AmazonDynamoDBConfig { ServiceURL = nowhere }),
             CollectionTimeout = TimeSpan.Zero,

@@ -59,6 +59,46 @@ public sealed class LoadRunTests
     }
 
     [Fact]
+    public async Task Behind_the_http_api_a_lambda_throttle_is_a_500_without_a_report_line_and_each_served_request_is_joined_by_its_batch_id()
+    {
+        await using var local = await LocalRun.StartAsync();
+        var (run, _, collection) = await local.RunAsync("""
+            name: load-api
+            workload: sleep
+            channel: api
+            configurations: { runtimes: [go], architectures: [x86_64], memory_mb: [128] }
+            batches: [{ label: pay, sleep_ms: 400 }]
+            protocol: { rounds: 1, warmup: 1, reserved_concurrency: 2, order: fixed }
+            load:
+              open: [{ shape: burst, requests: 6, duration_s: 1 }, { shape: constant, rate_per_s: 4, duration_s: 1 }]
+            """);
+
+        // Six at once against 2 concurrent executions: 2 served, 4 throttled by Lambda, which API Gateway answers
+        // with a 500 as it answers a function error. Then 4 a second, one every 250 ms, each served in ~400 ms: at
+        // most 2 in flight, so all served (a request can meet a still-busy environment, so at least 3 of 4).
+        var rows = ReadCsv(run.RequestsPath);
+        Assert.Equal(10, rows.Count);
+        var burst = rows.Where(r => Number(r["sequence"]) < 6).ToList();
+        Assert.Equal(2, burst.Count(r => r["outcome"] == "ok"));
+        Assert.Equal(4, burst.Count(r => r["outcome"] == "error"));
+        Assert.All(burst.Where(r => r["outcome"] == "error"), r => Assert.Equal((string.Empty, string.Empty), (r["request_id"], r["duration_ms"])));
+        Assert.True(rows.Skip(6).Count(r => r["outcome"] == "ok") >= 3);
+
+        // Every served request's REPORT line, found by its batch id: the function's request id and Duration beside it,
+        // and the platform and network share recomputed here from invocations.csv.
+        var served = rows.Where(r => r["outcome"] == "ok").ToList();
+        Assert.Equal((served.Count, served.Count, 0), (collection.Expected, collection.Found, collection.Missing.Count));
+        var reports = InvocationCsvReader.ReadFile(run.InvocationsPath).ToDictionary(r => r.RequestId);
+        foreach (var row in served)
+        {
+            var report = reports[row["request_id"]];
+            Assert.Equal(row["batch_id"], report.BatchId);
+            Assert.True(report.DurationMs >= 400);
+            Assert.Equal(Number(row["client_latency_ms"]) - report.DurationMs - (report.InitDurationMs ?? 0), Number(row["platform_network_ms"]), 0.002);
+        }
+    }
+
+    [Fact]
     public async Task An_sqs_load_finds_each_messages_invocation_by_its_batch_id_and_times_the_send_to_the_functions_start()
     {
         await using var local = await LocalRun.StartAsync();

@@ -42,6 +42,7 @@ public sealed class SigV4SignerTests
     [Theory]
     [InlineData("POST", "https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/tcc-go/invocations", "lambda", """{"batch_id": "b1"}""", "X-Amz-Invocation-Type", "RequestResponse", null)]
     [InlineData("POST", "https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/arn%3Aaws%3Alambda%3Aus-east-1%3A123456789012%3Afunction%3Atcc-go/invocations", "lambda", "{}", "X-Amz-Log-Type", "Tail", "session-token")]
+    [InlineData("POST", "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com/python-sleep-arm64", "execute-api", """{"batch_id": "b1", "sleep_ms": 3000}""", "Content-Type", "application/json", null)]
     [InlineData("POST", "http://127.0.0.1:4566/", "logs", """{"logGroupName": "/aws/lambda/x", "filterPattern": "REPORT"}""", "X-Amz-Target", "Logs_20140328.FilterLogEvents", null)]
     [InlineData("GET", "https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/?MaxItems=50&Marker=a%2Fb", "lambda", "", "Accept", "application/json", null)]
     public void Signatures_match_botocores(string method, string url, string service, string body, string header, string value, string? token)

@@ -124,7 +124,7 @@ public static class MethodsParagraph
     private static string Costs(SummaryResult summary, PriceCatalog prices, ReportLanguage language)
     {
         var date = prices.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        var unconfirmed = prices.UnconfirmedItems();
+        var unconfirmed = prices.UnconfirmedItems(lambdaOnly: true); // only Lambda's prices are applied here
         var local = summary.Rows.Any(r => r.Platform == "local");
         return language.T(
             $"Costs apply the {prices.PricedRegion} list prices of {date} ({prices.Origin}) to each invocation's Billed Duration, failures included{(unconfirmed.Count > 0 ? $"; not confirmed for the region: {string.Join(", ", unconfirmed)}" : string.Empty)}{(local ? "; for local measurements they are what those durations would cost on AWS" : string.Empty)}.",

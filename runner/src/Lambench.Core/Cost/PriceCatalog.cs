@@ -9,6 +9,7 @@ public sealed class PriceCatalog
     public LambdaPrices Lambda { get; init; } = new();
     public DynamoDbPrices Dynamodb { get; init; } = new();
     public SqsPrices Sqs { get; init; } = new();
+    public ApiGatewayPrices ApiGateway { get; init; } = new();
     public CloudWatchLogsPrices CloudwatchLogs { get; init; } = new();
 
     /// <summary>The priced items whose figures are not confirmed for this region (as the price file marks them), by key.</summary>
@@ -26,6 +27,7 @@ public sealed class PriceCatalog
         items.Add(("lambda.free_tier", Lambda.FreeTier));
         items.Add(("dynamodb.on_demand", Dynamodb.OnDemand));
         items.Add(("sqs.standard", Sqs.Standard));
+        items.Add(("api_gateway.http_api", ApiGateway.HttpApi));
         items.Add(("cloudwatch_logs", CloudwatchLogs));
         return items.Where(i => !i.Price.Confirmed && (!lambdaOnly || i.Key.StartsWith("lambda.", StringComparison.Ordinal))).Select(i => i.Key).ToList();
     }

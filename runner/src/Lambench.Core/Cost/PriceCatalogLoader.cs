@@ -204,6 +204,8 @@ public static class PriceCatalogLoader
         Positive(catalog.Dynamodb.OnDemand.ReadUnitBytes, "dynamodb.on_demand.read_unit_bytes");
         Positive(catalog.Sqs.Standard.UsdPerMillionRequests, "sqs.standard.usd_per_million_requests");
         Positive(catalog.Sqs.Standard.ChunkBytes, "sqs.standard.chunk_bytes");
+        Positive(catalog.ApiGateway.HttpApi.UsdPerMillionRequests, "api_gateway.http_api.usd_per_million_requests");
+        Positive(catalog.ApiGateway.HttpApi.MeteredBytes, "api_gateway.http_api.metered_bytes");
         Positive(catalog.CloudwatchLogs.IngestionUsdPerGb, "cloudwatch_logs.ingestion_usd_per_gb");
         Positive(catalog.CloudwatchLogs.BytesPerGb, "cloudwatch_logs.bytes_per_gb");
         if (catalog.Lambda.InitBilling.AllOnDemandZipFrom == default)

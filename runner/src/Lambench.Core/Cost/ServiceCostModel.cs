@@ -2,7 +2,7 @@ namespace Lambench.Core.Cost;
 
 /// <summary>
 /// The charges of the services around the functions under test: DynamoDB on-demand units (a 64 KB item costs 64 write
-/// units), SQS requests in 64 KB chunks, CloudWatch Logs ingestion and Logs Insights scans.
+/// units), SQS requests in 64 KB chunks, HTTP API calls in 512 KB increments, CloudWatch Logs ingestion and Logs Insights scans.
 /// </summary>
 public sealed class ServiceCostModel(PriceCatalog catalog)
 {
@@ -22,6 +22,11 @@ public sealed class ServiceCostModel(PriceCatalog catalog)
     public long SqsRequests(long messageBytes) => Math.Max(1, Ceiling(messageBytes, catalog.Sqs.Standard.ChunkBytes));
 
     public decimal SqsCost(long requests) => requests * catalog.Sqs.Standard.UsdPerMillionRequests / 1_000_000m;
+
+    /// <summary>An HTTP API call is metered in 512 KB increments: a 600 KB request counts as two calls.</summary>
+    public long HttpApiRequests(long requestBytes) => Math.Max(1, Ceiling(requestBytes, catalog.ApiGateway.HttpApi.MeteredBytes));
+
+    public decimal HttpApiCost(long requests) => requests * catalog.ApiGateway.HttpApi.UsdPerMillionRequests / 1_000_000m;
 
     public decimal LogsIngestionCost(long bytes) => (decimal)bytes / catalog.CloudwatchLogs.BytesPerGb * catalog.CloudwatchLogs.IngestionUsdPerGb;
 

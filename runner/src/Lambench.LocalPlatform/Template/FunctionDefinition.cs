@@ -23,4 +23,7 @@ public sealed record FunctionDefinition
     public int? ReservedConcurrency { get; init; }
     public IReadOnlyList<SqsEventSource> SqsEvents { get; init; } = [];
     public bool HasFunctionUrl { get; init; }
+
+    /// <summary>The function's routes on the template's HTTP APIs (its HttpApi events).</summary>
+    public IReadOnlyList<HttpApiRoute> HttpApiRoutes { get; init; } = [];
 }

@@ -6,4 +6,10 @@ public sealed record LocalTemplate(
     string StackName,
     IReadOnlyList<FunctionDefinition> Functions,
     IReadOnlyList<QueueDefinition> Queues,
-    IReadOnlyList<TableDefinition> Tables);
+    IReadOnlyList<TableDefinition> Tables)
+{
+    public IReadOnlyList<HttpApiDefinition> HttpApis { get; init; } = [];
+
+    /// <summary>The Outputs the platform can resolve, by key (a function URL's GetAtt, which SAM generates, is left out).</summary>
+    public IReadOnlyDictionary<string, string> Outputs { get; init; } = new Dictionary<string, string>();
+}

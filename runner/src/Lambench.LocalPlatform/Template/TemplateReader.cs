@@ -49,6 +49,7 @@ public sealed partial class TemplateReader(string stackName = TemplateReader.Def
         var functions = new List<FunctionDefinition>();
         var queues = new List<QueueDefinition>();
         var tables = new List<TableDefinition>();
+        var apis = new List<HttpApiDefinition>();
         foreach (var (key, value) in resources.Children)
         {
             var id = ((YamlScalarNode)key).Value!;
@@ -72,24 +73,24 @@ public sealed partial class TemplateReader(string stackName = TemplateReader.Def
                 case "AWS::DynamoDB::Table":
                     tables.Add(ReadTable(id, properties));
                     break;
+                case "AWS::Serverless::HttpApi":
+                    apis.Add(ReadHttpApi(id, properties));
+                    break;
             }
         }
 
-        var queueIds = queues.Select(q => q.LogicalId).ToHashSet(StringComparer.Ordinal);
-        foreach (var function in functions)
-        {
-            foreach (var source in function.SqsEvents.Where(s => !queueIds.Contains(s.QueueLogicalId)))
-            {
-                throw Error(resources, function.LogicalId, $"its SQS event names {source.QueueLogicalId}, which is not an AWS::SQS::Queue of this template");
-            }
-        }
+        CheckEventTargets(functions, queues);
 
         foreach (var duplicate in functions.GroupBy(f => f.FunctionName).Where(g => g.Count() > 1))
         {
             throw Error(resources, duplicate.Last().LogicalId, $"FunctionName {duplicate.Key} is used twice");
         }
 
-        return new LocalTemplate(Path.GetFullPath(templatePath), stackName, functions, queues, tables);
+        return new LocalTemplate(Path.GetFullPath(templatePath), stackName, functions, queues, tables)
+        {
+            HttpApis = apis,
+            Outputs = ReadOutputs(root),
+        };
     }
 
     private void ReadParameters(YamlMappingNode root)
@@ -160,26 +161,7 @@ public sealed partial class TemplateReader(string stackName = TemplateReader.Def
 
         var name = Property("FunctionName") is { } functionName ? Resolve(functionName, id) : $"{stackName}-{id}";
         var logging = Child(properties, "LoggingConfig") ?? Child(globals, "LoggingConfig");
-        var events = new List<SqsEventSource>();
-        if (Child(properties, "Events") is YamlMappingNode declaredEvents)
-        {
-            foreach (var (_, definition) in declaredEvents.Children)
-            {
-                var eventType = Scalar(Child(definition, "Type"), id, "Events.Type");
-                if (eventType != "SQS")
-                {
-                    throw Error(definition, id, $"event type {eventType} is not run locally (SQS is)");
-                }
-
-                var eventProperties = Child(definition, "Properties");
-                var queue = Child(eventProperties, "Queue") ?? throw Error(definition, id, "an SQS event needs Queue");
-                var queueId = queue.Tag.Value is "!GetAtt" or "GetAtt" ? Resolve(queue, id, referenceOnly: true) : throw Error(queue, id, "Queue must be !GetAtt <Queue>.Arn");
-                events.Add(new SqsEventSource(
-                    queueId,
-                    Integer(Child(eventProperties, "BatchSize"), id, "BatchSize") ?? 10,
-                    Integer(Child(Child(eventProperties, "ScalingConfig"), "MaximumConcurrency"), id, "MaximumConcurrency")));
-            }
-        }
+        var (events, routes) = ReadEvents(id, properties);
 
         return new FunctionDefinition
         {
@@ -196,6 +178,7 @@ public sealed partial class TemplateReader(string stackName = TemplateReader.Def
             LogGroupName = Child(logging, "LogGroup") is { } group ? Resolve(group, id) : "/aws/lambda/" + name,
             ReservedConcurrency = Integer(Property("ReservedConcurrentExecutions"), id, "ReservedConcurrentExecutions"),
             SqsEvents = events,
+            HttpApiRoutes = routes,
             HasFunctionUrl = Property("FunctionUrlConfig") is not null,
         };
     }
@@ -299,6 +282,7 @@ public sealed partial class TemplateReader(string stackName = TemplateReader.Def
             "AWS::DynamoDB::Table" => TableName(name),
             "AWS::SQS::Queue" => $"http://sqs.{region}.localhost/{AccountId}/{QueueName(name)}",
             "AWS::Logs::LogGroup" => Child(Properties(name), "LogGroupName") is { } group ? Resolve(group, name) : $"{stackName}-{name}",
+            "AWS::Serverless::HttpApi" => HttpApiId(name),
             "AWS::Serverless::Function" => Child(Properties(name), "FunctionName") is { } function ? Resolve(function, name) : $"{stackName}-{name}",
             null => throw Error(node, resource, $"Ref {name}: no parameter or resource of that name"),
             _ => $"{stackName}-{name}",

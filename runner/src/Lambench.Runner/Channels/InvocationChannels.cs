@@ -14,6 +14,7 @@ public static class InvocationChannels
             Channel.Invoke => new InvokeChannel(target.Lambda, target.LoadLambda),
             Channel.Event => new EventChannel(target.Lambda, target.LoadLambda, target.Logs, target.DrainPollInterval, drainTimeout, time),
             Channel.Url => new FunctionUrlChannel(target.Lambda, target.FunctionUrls, target.LoadFunctionUrls),
+            Channel.Api => new HttpApiChannel(target.Stacks, target.StackName, target.HttpApis, target.LoadHttpApis),
             Channel.Sqs => new SqsChannel(target.Sqs, target.StackName, workload, target.DrainPollInterval, drainTimeout, time),
             _ => throw new ArgumentOutOfRangeException(nameof(channel), channel, "no sender for this channel"),
         };

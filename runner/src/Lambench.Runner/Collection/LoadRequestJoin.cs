@@ -36,9 +36,11 @@ internal static class LoadRequestJoin
     /// <summary>What finds the REPORT line of a request that reached the function; null for one that did not.</summary>
     public static StepStatus? Expectation(PlanStep step, LoadRequest request, Channel channel, int attempt)
     {
-        var reached = request.Outcome != LoadOutcome.Throttled && (channel == Channel.Sqs ? request.Outcome == LoadOutcome.Ok : request.RequestId is not null);
+        // Without a request id, only an accepted request is known to have reached the function: an HTTP API answers a
+        // Lambda throttle and a function error alike (500), and requests.csv tells them apart by the REPORT line.
+        var reached = request.Outcome != LoadOutcome.Throttled && (channel.ReturnsRequestId() ? request.RequestId is not null : request.Outcome == LoadOutcome.Ok);
         return reached
-            ? new StepStatus(step.Index, attempt, JournalState.Done, channel == Channel.Sqs ? null : request.RequestId, []) { BatchId = request.BatchId }
+            ? new StepStatus(step.Index, attempt, JournalState.Done, channel.ReturnsRequestId() ? request.RequestId : null, []) { BatchId = request.BatchId }
             : null;
     }
 
@@ -46,7 +48,7 @@ internal static class LoadRequestJoin
     public static void Write(string path, IEnumerable<(PlanStep Step, LoadRequest Request)> requests, IReadOnlyList<InvocationRecord> rows, Channel channel) => AtomicFile.Write(path, writer =>
     {
         var byBatch = rows.Where(r => r.BatchId is not null).GroupBy(r => r.BatchId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var synchronous = channel is Channel.Invoke or Channel.Url;
+        var synchronous = channel.IsSynchronous();
         using var csv = CsvWriter.Create(writer, new CsvWriterOptions { FormatProvider = CultureInfo.InvariantCulture, NewLine = "\n" }, leaveOpen: true);
         csv.WriteHeader(Header);
         foreach (var (step, request) in requests)

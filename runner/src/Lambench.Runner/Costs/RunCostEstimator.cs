@@ -13,7 +13,8 @@ namespace Lambench.Runner.Costs;
 /// Prices a run with the price catalog: before it from the plan (Lambda as an upper bound at the timeout, DynamoDB and
 /// SQS exactly from the batches), after it from the REPORT lines it produced and the items its writers put. An SQS
 /// message costs its send, the trigger's receive and its delete, each one request per 64 KB chunk; the trigger's empty
-/// polls between messages are not counted (AWS bills them too: the estimate says so).
+/// polls between messages are not counted (AWS bills them too: the estimate says so). An HTTP API call is one
+/// request per started 512 KB.
 /// </summary>
 public sealed class RunCostEstimator(PriceCatalog catalog)
 {
@@ -48,7 +49,7 @@ public sealed class RunCostEstimator(PriceCatalog catalog)
 
     private RunCost WithServices(ExperimentSpec spec, IEnumerable<(string Label, string BatchId)> batches, long invocations, decimal lambdaUsd)
     {
-        long writeUnits = 0, sqsRequests = 0;
+        long writeUnits = 0, sqsRequests = 0, apiRequests = 0;
         var byLabel = spec.Batches.ToDictionary(b => b.Label, StringComparer.Ordinal);
         foreach (var (label, batchId) in batches)
         {
@@ -66,10 +67,14 @@ public sealed class RunCostEstimator(PriceCatalog catalog)
             {
                 sqsRequests += 3 * services.SqsRequests(Encoding.UTF8.GetByteCount(BatchPayload.Create(batch, batchId, 1).ToJsonString()));
             }
+            else if (spec.Channel == Channel.Api)
+            {
+                apiRequests += services.HttpApiRequests(Encoding.UTF8.GetByteCount(BatchPayload.Create(batch, batchId, 1).ToJsonString()));
+            }
         }
 
         var dynamoDbUsd = writeUnits * catalog.Dynamodb.OnDemand.UsdPerMillionWriteUnits / 1_000_000m;
-        return new RunCost(invocations, lambdaUsd, writeUnits, dynamoDbUsd, sqsRequests, services.SqsCost(sqsRequests));
+        return new RunCost(invocations, lambdaUsd, writeUnits, dynamoDbUsd, sqsRequests, services.SqsCost(sqsRequests), apiRequests, services.HttpApiCost(apiRequests));
     }
 
     /// <summary>

@@ -31,6 +31,13 @@ public sealed record RunTarget : IDisposable
 
     /// <summary>The function URL client of a load's requests: nothing retried.</summary>
     public required FunctionUrlClient LoadFunctionUrls { get; init; }
+
+    /// <summary>CloudFormation's DescribeStacks: where the api channel finds the stack's HTTP API.</summary>
+    public required IStacksApi Stacks { get; init; }
+    public required HttpApiClient HttpApis { get; init; }
+
+    /// <summary>The HTTP API client of a load's requests: nothing retried.</summary>
+    public required HttpApiClient LoadHttpApis { get; init; }
     public required IAmazonSQS Sqs { get; init; }
     public required IAmazonDynamoDB DynamoDb { get; init; }
 

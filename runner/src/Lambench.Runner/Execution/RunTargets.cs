@@ -42,13 +42,16 @@ public static class RunTargets
             FunctionUrls = new FunctionUrlClient(http, region, lambda.Credentials),
             LoadLambda = new LambdaClient(http, lambda with { Policy = policy.ForLoad() }),
             LoadFunctionUrls = new FunctionUrlClient(http, region, lambda.Credentials, policy.ForLoad()),
+            Stacks = new CloudFormationClient(http, Endpoint("cloudformation")),
+            HttpApis = new HttpApiClient(http, region, lambda.Credentials, policy),
+            LoadHttpApis = new HttpApiClient(http, region, lambda.Credentials, policy.ForLoad()),
             Sqs = new AmazonSQSClient(new AmazonSQSConfig { RegionEndpoint = regionEndpoint, Timeout = policy.AttemptTimeout }),
             DynamoDb = new AmazonDynamoDBClient(new AmazonDynamoDBConfig { RegionEndpoint = regionEndpoint, Timeout = policy.AttemptTimeout }),
         };
     }
 
     /// <summary>
-    /// The local platform: Lambda, CloudWatch Logs and SQS at <paramref name="endpoint"/>, DynamoDB (dynalite) at
+    /// The local platform: Lambda, CloudWatch Logs, SQS, CloudFormation's DescribeStacks and the HTTP APIs at <paramref name="endpoint"/>, DynamoDB (dynalite) at
     /// <paramref name="dynamoDbEndpoint"/>. Logs are searchable at once there, so collection waits less.
     /// </summary>
     public static RunTarget Local(HttpClient http, Uri endpoint, Uri? dynamoDbEndpoint, string stackName, string region, string accessKey, string secretKey, AwsCallPolicy? policy = null)
@@ -66,6 +69,9 @@ public static class RunTargets
             FunctionUrls = new FunctionUrlClient(http, region, signing.Credentials),
             LoadLambda = new LambdaClient(http, signing with { Policy = signing.Policy.ForLoad() }),
             LoadFunctionUrls = new FunctionUrlClient(http, region, signing.Credentials, signing.Policy.ForLoad()),
+            Stacks = new CloudFormationClient(http, signing),
+            HttpApis = new HttpApiClient(http, region, signing.Credentials, signing.Policy),
+            LoadHttpApis = new HttpApiClient(http, region, signing.Credentials, signing.Policy.ForLoad()),
             Sqs = new AmazonSQSClient(credentials, new AmazonSQSConfig { ServiceURL = endpoint.ToString(), AuthenticationRegion = region }),
             DynamoDb = new AmazonDynamoDBClient(credentials, new AmazonDynamoDBConfig { ServiceURL = (dynamoDbEndpoint ?? endpoint).ToString(), AuthenticationRegion = region }),
             UpdateWait = TimeSpan.FromSeconds(30),

@@ -18,6 +18,10 @@ public enum Channel
     [JsonStringEnumMemberName("url")]
     Url,
 
+    /// <summary>The function's route on the stack's API Gateway HTTP API (a signed POST, payload format 2.0).</summary>
+    [JsonStringEnumMemberName("api")]
+    Api,
+
     /// <summary>The writer's SQS queue, whose trigger invokes the function.</summary>
     [JsonStringEnumMemberName("sqs")]
     Sqs,

@@ -36,7 +36,7 @@ public sealed partial class ExperimentSpecReader
         var channel = nodes.Choice<Channel>(root, "channel", required: true);
         if (channel == Channel.Sqs && workload is { } fed && fed is not (Workload.Writer or Workload.Sleep))
         {
-            nodes.Error(SpecNodes.Child(root, "channel")!, "channel", $"sqs feeds only the writer and the sleep function (the template's queues trigger those); use invoke, event or url for {fed.Name()}");
+            nodes.Error(SpecNodes.Child(root, "channel")!, "channel", $"sqs feeds only the writer and the sleep function (the template's queues trigger those); use invoke, event, url or api for {fed.Name()}");
         }
 
         var (configurations, factorCounts) = Configurations(nodes, root);

@@ -36,10 +36,10 @@ public class PriceCatalogLoaderTests
     [Fact]
     public void Sao_paulo_prices_load_and_say_which_figures_are_unconfirmed()
     {
-        Assert.Empty(PriceCatalogLoader.Load().UnconfirmedItems());
+        Assert.Equal(["api_gateway.http_api"], PriceCatalogLoader.Load().UnconfirmedItems());
         var saoPaulo = PriceCatalogLoader.LoadForRegion("sa-east-1");
         Assert.Equal(("sa-east-1", null), (saoPaulo.Region, saoPaulo.StandInFor));
-        Assert.Equal(["lambda.compute.arm64", "lambda.compute.x86_64", "lambda.requests", "dynamodb.on_demand", "sqs.standard", "cloudwatch_logs"], saoPaulo.UnconfirmedItems());
+        Assert.Equal(["lambda.compute.arm64", "lambda.compute.x86_64", "lambda.requests", "dynamodb.on_demand", "sqs.standard", "api_gateway.http_api", "cloudwatch_logs"], saoPaulo.UnconfirmedItems());
         Assert.True(saoPaulo.Lambda.FreeTier.Confirmed);
     }
 
