@@ -79,5 +79,5 @@ public sealed record CollectionResult
     public required int LogRequests { get; init; }
 
     public string ToOneLine() => string.Create(CultureInfo.InvariantCulture,
-        $"{Found} of {Expected} measured invocations matched by request id ({Missing.Count} missing, {NotRun} not run); left out: {ExcludedWarmups} warm-up, {ExcludedAbandoned} abandoned, {Redeliveries} SQS redeliveries, {ExcludedOther} from outside this run; {(Throttles is { } t ? t.ToString(CultureInfo.InvariantCulture) : "unknown")} throttled (Throttles metric); {Attempts} collection round(s), {LogRequests} CloudWatch Logs request(s)");
+        $"{Found} of {Expected} measured invocations matched to their REPORT lines by request id or logged batch id ({Missing.Count} missing, {NotRun} not run); left out: {ExcludedWarmups} warm-up, {ExcludedAbandoned} abandoned, {Redeliveries} SQS redeliveries, {ExcludedOther} from outside this run; {(Throttles is { } t ? t.ToString(CultureInfo.InvariantCulture) : "unknown")} throttled (Throttles metric); {Attempts} collection round(s), {LogRequests} CloudWatch Logs request(s)");
 }
