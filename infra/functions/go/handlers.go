@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -148,6 +149,9 @@ func writer(ctx Context, event json.RawMessage) (interface{}, error) {
 					"sk":    &types.AttributeValueMemberN{Value: fmt.Sprint(index)},
 					"label": &types.AttributeValueMemberS{Value: label},
 					"data":  &types.AttributeValueMemberS{Value: data},
+					// written_us: this function's clock when it issued the item's write (µs since the epoch), which
+					// the runner reads back for the time from a request's send to its durable effect.
+					"written_us": &types.AttributeValueMemberN{Value: strconv.FormatInt(time.Now().UnixMicro(), 10)},
 				}}})
 			}
 			pending := map[string][]types.WriteRequest{tableName: requests}

@@ -49,7 +49,7 @@ def _respond(event, result):
 
 
 def writer(event, context):
-    """Writes `count` items of `size_bytes` to DynamoDB: pk batch_id#<id>, sk the item index (0..count-1)."""
+    """Writes `count` items of `size_bytes` to DynamoDB: pk batch_id#<id>, sk the item index (0..count-1), written_us."""
     started = time.perf_counter()
     results = []
     for payload in _payloads(event):
@@ -60,8 +60,10 @@ def writer(event, context):
         table = _dynamodb_table()
         with table.batch_writer() as batch:  # 25 items a request, unprocessed items retried
             for index in range(count):
+                # written_us: this function's clock when it issued the item's write (µs since the epoch), which the
+                # runner reads back for the time from a request's send to its durable effect.
                 batch.put_item(Item={"pk": f"batch_id#{batch_id}", "sk": index, "label": payload.get("label") or "",
-                                     "data": "x" * size})
+                                     "data": "x" * size, "written_us": time.time_ns() // 1000})
         results.append({"batch_id": batch_id, "items_written": count})
     return _respond(event, {"results": results, "handler_ms": round((time.perf_counter() - started) * 1000, 3)})
 

@@ -99,7 +99,7 @@ public sealed class LoadRunTests
     }
 
     [Fact]
-    public async Task An_sqs_load_finds_each_messages_invocation_by_its_batch_id_and_times_the_send_to_the_functions_start()
+    public async Task An_sqs_load_finds_each_messages_invocation_by_its_batch_id_and_times_the_send_to_the_functions_start_and_to_its_items()
     {
         await using var local = await LocalRun.StartAsync();
         var (run, _, collection) = await local.RunAsync("""
@@ -128,6 +128,44 @@ public sealed class LoadRunTests
             Assert.Equal(string.Empty, r["platform_network_ms"]);
             // From the send to the function's start (REPORT time − Duration − Init): after the send, within the drain.
             Assert.InRange(Number(r["to_start_ms"]), -5, 30_000);
+            // To the durable effect (the last item's written_us): after the start, before the invocation ended.
+            var end = Number(r["to_start_ms"]) + Number(r["duration_ms"]) + (r["init_duration_ms"] is { Length: > 0 } init ? Number(init) : 0);
+            Assert.InRange(Number(r["to_effect_ms"]), Number(r["to_start_ms"]) - 2, end + 2); // log times are whole ms
         });
+
+        // Every request's two items were read back, and one request's time to its effect recomputed here from the
+        // items as the AWS CLI reads them.
+        Assert.Equal((requests.Count, 0), (collection.ItemsChecked, collection.ItemMismatches.Count));
+        var first = requests[0];
+        var query = AwsCli(local, "--endpoint-url", local.Platform.DynamoDbEndpoint!.ToString().TrimEnd('/'), "dynamodb", "query", "--table-name", "lambench-writes", "--consistent-read",
+            "--key-condition-expression", "pk = :pk", "--expression-attribute-values", $$$"""{":pk": {"S": "batch_id#{{{first.BatchId}}}"}}""");
+        var written = System.Text.Json.JsonDocument.Parse(query).RootElement.GetProperty("Items").EnumerateArray()
+            .Max(i => long.Parse(i.GetProperty("written_us").GetProperty("N").GetString()!, CultureInfo.InvariantCulture));
+        var expected = (DateTimeOffset.UnixEpoch.AddTicks(written * 10) - first.SentUtc).TotalMilliseconds;
+        Assert.Equal(expected, Number(rows.Single(r => r["batch_id"] == first.BatchId)["to_effect_ms"]), 0.001);
+    }
+
+    /// <summary>The AWS CLI v2 (Debian's awscli), with the platform's key.</summary>
+    private static string AwsCli(LocalRun local, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("/usr/bin/aws") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in args.Append("--output").Append("json"))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in local.Platform.ClientEnvironment)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.Environment["AWS_CONFIG_FILE"] = "/dev/null";
+        start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, error);
+        return output.Result;
     }
 }

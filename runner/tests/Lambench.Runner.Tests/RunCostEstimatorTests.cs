@@ -78,13 +78,16 @@ public sealed class RunCostEstimatorTests : IDisposable
     [Fact]
     public void A_64_KB_item_is_65_write_units_because_its_key_and_label_count_too()
     {
-        // 2 + 22 + 2 + 2 + 5 + 8 ("64KBx100") + 4 + 65536 = 65581 bytes; 65581 / 1024 = 64.04: 65 units.
-        Assert.Equal(65581, RunCostEstimator.WriterItemBytes("t-run-00001-1", "64KBx100", 0, 65536));
+        // 2 + 22 + 2 + 1 (the number 0) + 5 + 8 ("64KBx100") + 4 + 65536 + 10 ("written_us") + 9 (its value at most)
+        // = 65599 bytes; 65599 / 1024 = 64.06: 65 units.
+        Assert.Equal(65599, RunCostEstimator.WriterItemBytes("t-run-00001-1", "64KBx100", 0, 65536));
         Assert.Equal(65, new ServiceCostModel(PriceCatalogLoader.Load()).DynamoDbWriteUnits(RunCostEstimator.WriterItemBytes("t-run-00001-1", "64KBx100", 0, 65536)));
         // Numbers: one byte per two significant digits plus one; trailing zeros do not count.
         Assert.Equal(RunCostEstimator.WriterItemBytes("b", "l", 7, 0), RunCostEstimator.WriterItemBytes("b", "l", 7000, 0));
         Assert.Equal(RunCostEstimator.WriterItemBytes("b", "l", 12, 0), RunCostEstimator.WriterItemBytes("b", "l", 7, 0));
         Assert.Equal(RunCostEstimator.WriterItemBytes("b", "l", 123, 0), RunCostEstimator.WriterItemBytes("b", "l", 7, 0) + 1);
+        // By hand from the rule: 0 is 1 byte; 120 is "12" at 10^2, an even count at an even power: 1 + 1 + 1.
+        Assert.Equal((1, 2, 3, 2, 9), (RunCostEstimator.NumberBytes(0), RunCostEstimator.NumberBytes(37), RunCostEstimator.NumberBytes(120), RunCostEstimator.NumberBytes(1200), RunCostEstimator.NumberBytes(1764866154123457)));
     }
 
     private static InvocationRecord Row(string architecture, int memory, double billed) => new()

@@ -99,7 +99,9 @@ public sealed class InvocationCollector(RunTarget target)
         InvocationCsvWriter.WriteFile(run.InvocationsPath, match.Rows);
         if (spec.Load is not null)
         {
-            LoadRequestJoin.Write(run.RequestsPath, loadRequests, match.Rows, spec.Channel);
+            var writes = spec.Workload == Workload.Writer ? await ReadLoadWritesAsync(loadRequests, progress, cancellation) : null;
+            expected = expected.Select(e => writes is not null && e.Step.Kind == StepKind.Load && writes.TryGetValue(e.Status.BatchId!, out var w) ? e with { Status = e.Status with { Items = w.Count } } : e).ToList();
+            LoadRequestJoin.Write(run.RequestsPath, loadRequests, match.Rows, spec.Channel, writes);
         }
 
         var throttles = start is { } from ? await ThrottlesAsync(run, from, cancellation) : new Dictionary<string, int>();
@@ -235,6 +237,14 @@ public sealed class InvocationCollector(RunTarget target)
     private static string Describe(Expected item) => $"{ExperimentRunner.Describe(item.Step)} (batch {item.Status.BatchId}{(item.Status.RequestId is { } id ? $", request {id}" : string.Empty)})";
 
     private sealed record Expected(PlanStep Step, StepStatus Status);
+
+    /// <summary>A writer load's items, per request that was not throttled: their count and last write time.</summary>
+    private async Task<IReadOnlyDictionary<string, (int Count, DateTimeOffset? LastWrite)>> ReadLoadWritesAsync(List<(PlanStep Step, LoadRequest Request)> requests, IProgress<string>? progress, CancellationToken cancellation)
+    {
+        var batchIds = requests.Where(r => r.Request.Outcome != Load.Recording.LoadOutcome.Throttled).Select(r => r.Request.BatchId).ToList();
+        progress?.Report($"reading back the DynamoDB items of {batchIds.Count} requests");
+        return await new WriterItems(target.DynamoDb, target.TableName).ReadAllAsync(batchIds, progress, cancellation);
+    }
 
     private sealed record MatchResult(List<InvocationRecord> Rows, List<Expected> Missing, int Redeliveries, int Warmups, int Abandoned, int Other, List<string> Conflicts);
 }

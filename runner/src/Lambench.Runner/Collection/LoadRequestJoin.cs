@@ -15,15 +15,16 @@ namespace Lambench.Runner.Collection;
 
 /// <summary>
 /// A load spec's requests and their REPORT lines: which requests must have one (every request that reached the
-/// function: not throttled, and with a request id, or for SQS accepted by the queue), and requests.csv, each request
-/// joined with its REPORT line by request id (SQS: by the batch id the function logs).
+/// function: not throttled, and with a request id, or where the channel returns none accepted), and requests.csv, each
+/// request joined with its REPORT line by request id (api and sqs: by the batch id the function logs) and, for the
+/// writer, with its items' last write time.
 /// </summary>
 internal static class LoadRequestJoin
 {
     private static readonly string[] Header =
     [
         "configuration", "label", "round", "sequence", "intended_utc", "outcome", "client_latency_ms", "service_time_ms", "send_error_ms",
-        "request_id", "batch_id", "start_type", "status", "duration_ms", "init_duration_ms", "billed_duration_ms", "platform_network_ms", "to_start_ms",
+        "request_id", "batch_id", "start_type", "status", "duration_ms", "init_duration_ms", "billed_duration_ms", "platform_network_ms", "to_start_ms", "to_effect_ms",
     ];
 
     /// <summary>Every request of every done load step, with its step.</summary>
@@ -45,7 +46,9 @@ internal static class LoadRequestJoin
     }
 
     /// <summary>requests.csv: a row per request, its REPORT line's figures beside it where one was found.</summary>
-    public static void Write(string path, IEnumerable<(PlanStep Step, LoadRequest Request)> requests, IReadOnlyList<InvocationRecord> rows, Channel channel) => AtomicFile.Write(path, writer =>
+    /// <param name="writes">a writer load's items per request batch id: to_effect_ms is its last write's time less the send time.</param>
+    public static void Write(string path, IEnumerable<(PlanStep Step, LoadRequest Request)> requests, IReadOnlyList<InvocationRecord> rows, Channel channel,
+        IReadOnlyDictionary<string, (int Count, DateTimeOffset? LastWrite)>? writes = null) => AtomicFile.Write(path, writer =>
     {
         var byBatch = rows.Where(r => r.BatchId is not null).GroupBy(r => r.BatchId!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var synchronous = channel.IsSynchronous();
@@ -63,6 +66,7 @@ internal static class LoadRequestJoin
                 Milliseconds(request.ClientLatencyMs), Milliseconds(request.ServiceTimeMs), Milliseconds(request.SendErrorMs), request.RequestId ?? report?.RequestId ?? string.Empty, request.BatchId,
                 report?.StartType.ToName() ?? string.Empty, report?.Status ?? string.Empty, Milliseconds(report?.DurationMs), Milliseconds(report?.InitDurationMs), Milliseconds(report?.BilledDurationMs),
                 synchronous ? Milliseconds(platformMs) : string.Empty, synchronous ? string.Empty : Milliseconds(Finite(startMs)),
+                writes?.GetValueOrDefault(request.BatchId).LastWrite is { } written ? Milliseconds((written - request.SentUtc).TotalMilliseconds) : string.Empty,
             ];
             foreach (var cell in cells)
             {

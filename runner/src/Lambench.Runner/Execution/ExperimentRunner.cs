@@ -7,6 +7,7 @@ using Amazon.SQS.Model;
 using Lambench.Core.Vocabulary;
 using Lambench.Runner.Aws;
 using Lambench.Runner.Channels;
+using Lambench.Runner.Collection;
 using Lambench.Runner.Journal;
 using Lambench.Runner.Loads;
 using Lambench.Runner.Plans;
@@ -242,26 +243,6 @@ public sealed class ExperimentRunner(RunTarget target)
     }
 
     /// <summary>The items the writer put for one batch (pk batch_id#&lt;id&gt;), counted with consistent reads.</summary>
-    private async Task<int> CountItemsAsync(string batchId, CancellationToken cancellation)
-    {
-        var count = 0;
-        Dictionary<string, AttributeValue>? start = null;
-        do
-        {
-            var page = await target.DynamoDb.QueryAsync(new QueryRequest
-            {
-                TableName = target.TableName,
-                KeyConditionExpression = "pk = :pk",
-                ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":pk"] = new() { S = $"batch_id#{batchId}" } },
-                Select = Amazon.DynamoDBv2.Select.COUNT,
-                ConsistentRead = true,
-                ExclusiveStartKey = start,
-            }, cancellation);
-            count += page.Count ?? 0;
-            start = page.LastEvaluatedKey is { Count: > 0 } next ? next : null;
-        }
-        while (start is not null);
-
-        return count;
-    }
+    private async Task<int> CountItemsAsync(string batchId, CancellationToken cancellation) =>
+        (await new WriterItems(target.DynamoDb, target.TableName).ReadAsync(batchId, cancellation)).Count;
 }
