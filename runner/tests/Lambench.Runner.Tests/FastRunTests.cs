@@ -122,4 +122,40 @@ public sealed class FastRunTests : IDisposable
             Assert.Equal(Number("client_latency_ms") - 1.5, Number("platform_network_ms"), 0.0015);
         }
     }
+
+    [Fact]
+    public async Task The_pipeline_takes_a_run_from_its_plan_to_its_report_telling_each_stage_without_a_command_line()
+    {
+        var (_, target) = Fake();
+        using var held = target;
+        var run = Prepare("""
+            name: fast-pipeline
+            workload: noop
+            channel: invoke
+            configurations: { runtimes: [python, go], architectures: [x86_64], memory_mb: [256] }
+            variables: [runtime]
+            batches: [{ label: noop }]
+            protocol: { rounds: 1, warmup: 1, cold_starts: 1, repetitions: 5, reserved_concurrency: 1, order: fixed }
+            """);
+        var observer = new RecordingObserver();
+        var result = await new Experiments.ExperimentPipeline(target, observer).RunAsync(run, new Experiments.PipelineOptions { StaticFigures = false }, CancellationToken.None);
+
+        Assert.Equal(Experiments.PipelineResult.Complete, result);
+        // Local target: no estimate and no cost lines (those are AWS's); 2 configurations x (1 cold + 5 warm) rows.
+        Assert.Equal(["executed", "collected 12", "report 12"], observer.Events);
+        Assert.True(File.Exists(Path.Combine(run.ReportDirectory, "summary.csv")));
+    }
+
+    private sealed class RecordingObserver : Experiments.IExperimentObserver
+    {
+        public List<string> Events { get; } = [];
+        public IProgress<string> Progress { get; } = new Progress<string>();
+        public IProgress<RunProgress> Steps { get; } = new Progress<RunProgress>();
+        public void Estimated(Costs.RunCost estimate, int timeoutSeconds, Experiments.RunPricing pricing, bool closedLoopUncounted) => Events.Add("estimated");
+        public void Executed(RunExecution execution) => Events.Add("executed");
+        public void Collected(CollectionResult collection, string invocationsPath) => Events.Add($"collected {collection.Rows.Count}");
+        public void Cost(Costs.RunCost cost, Experiments.RunPricing pricing) => Events.Add("cost");
+        public void Warning(string message) => Events.Add("warning: " + message);
+        public void ReportWritten(Analysis.Report.ReportOutcome outcome, int invocations, string indexPath) => Events.Add($"report {invocations}");
+    }
 }

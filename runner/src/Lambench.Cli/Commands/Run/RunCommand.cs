@@ -1,18 +1,11 @@
 using System.CommandLine;
-using System.Globalization;
 using Lambench.Analysis;
-using Lambench.Analysis.Report;
-using Lambench.Cli.Commands.Report;
-using Lambench.Core.Cost;
-using Lambench.Core.Logs;
-using Lambench.LocalPlatform;
+using Lambench.Experiments;
 using Lambench.LocalPlatform.Template;
 using Lambench.Runner.Collection;
 using Lambench.Core.Vocabulary;
-using Lambench.Runner.Costs;
 using Lambench.Runner.Execution;
 using Lambench.Runner.Plans;
-using Lambench.Runner.Specs;
 using Spectre.Console;
 
 namespace Lambench.Cli.Commands.Run;
@@ -149,135 +142,30 @@ public static class RunCommand
             console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
         }
 
-        // No client-wide timeout: every call has its own (AwsCallPolicy), an Invoke its function's timeout and a margin.
-        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        var (exit, platform, target) = await RunTargetStarter.StartAsync(console, request, run, opening.Target, opening.Region, http, cancellation);
-        if (target is null)
+        var session = await RunTargetStarter.StartAsync(console, request, run, opening.Target, opening.Region, cancellation);
+        if (session.Session is null)
         {
-            return exit;
+            return session.Exit;
         }
 
-        try
+        await using var started = session.Session;
+        started.Adjust(t => t with { Collection = request.Collect, CollectionTimeout = request.CollectTimeout ?? t.CollectionTimeout });
+        var options = new PipelineOptions { Report = request.Report, StaticFigures = request.StaticFigures, Language = ReportLanguage.Parse(request.Language) };
+        var result = await new ExperimentPipeline(started.Target, new ConsoleExperimentObserver(console)).RunAsync(run, options, cancellation);
+        switch (result.Status)
         {
-            using (target)
-            {
-                var configured = target with { Collection = request.Collect, CollectionTimeout = request.CollectTimeout ?? target.CollectionTimeout };
-                return await RunTargetAsync(console, request, run, configured, cancellation);
-            }
+            case PipelineStatus.Complete:
+                return ExitCodes.Success;
+            case PipelineStatus.Incomplete:
+                console.MarkupLineInterpolated($"[red]Incomplete:[/] {result.Message}");
+                return ExitCodes.Failed;
+            case PipelineStatus.Cancelled:
+                console.MarkupLineInterpolated($"{result.Message}");
+                return ExitCodes.Cancelled;
+            default:
+                console.MarkupLineInterpolated($"[red]error:[/] {result.Message}");
+                return result.Status == PipelineStatus.BadInput ? ExitCodes.BadInput : ExitCodes.Failed;
         }
-        finally
-        {
-            if (platform is not null)
-            {
-                await platform.DisposeAsync();
-            }
-        }
-    }
-
-    private static async Task<int> RunTargetAsync(IAnsiConsole console, RunRequest request, RunDirectory run, RunTarget target, CancellationToken cancellation)
-    {
-        // One pricing policy for the run's cost lines and its report: the run's region (PriceCatalogLoader.LoadForRegion).
-        PriceCatalog catalog;
-        try
-        {
-            catalog = PriceCatalogLoader.LoadForRegion(target.Region);
-        }
-        catch (PriceCatalogException e)
-        {
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return ExitCodes.BadInput;
-        }
-
-        var unconfirmed = catalog.UnconfirmedItems();
-        var prices = string.Create(CultureInfo.InvariantCulture, $"{catalog.Region} prices of {catalog.AsOf:yyyy-MM-dd}{(catalog.StandInFor is { } standIn ? $" standing in for {standIn}, which has none" : string.Empty)}, no free tier{(unconfirmed.Count > 0 ? $"; unconfirmed price: {string.Join(", ", unconfirmed)}" : string.Empty)}");
-        var costs = new RunCostEstimator(catalog);
-        if (target.Platform == Platform.Aws)
-        {
-            // The most the plan can cost: every invocation billed to the functions' timeout.
-            try
-            {
-                var first = run.Spec.Configurations[0].FunctionName(target.StackName, run.Spec.Workload);
-                var timeout = (await target.Lambda.GetFunctionConfigurationAsync(first, cancellation)).Timeout;
-                var estimate = costs.Before(run.Spec, run.Plan, timeout);
-                console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Estimated cost on AWS ({prices}): at most {estimate.ToOneLine($"each billed to the {timeout} s timeout")}; SQS's empty polls between messages are extra.");
-                if (run.Spec.Load?.Closed is not null)
-                {
-                    console.MarkupLine("[yellow]note:[/] the closed-loop users' requests are not in this estimate: how many they send depends on the answers.");
-                }
-            }
-            catch (Exception e) when (e is Lambench.Runner.Aws.AwsServiceException or HttpRequestException)
-            {
-                console.MarkupLineInterpolated($"[yellow]warning:[/] no cost estimate: {e.Message}");
-            }
-        }
-
-        RunExecution execution;
-        try
-        {
-            execution = await new ExperimentRunner(target).ExecuteAsync(run, new StepPrinter(console), cancellation);
-        }
-        catch (OperationCanceledException)
-        {
-            console.MarkupLineInterpolated($"Stopped. The journal records every finished step; resume with: lambench run {run.Root}");
-            return ExitCodes.Cancelled;
-        }
-        catch (RunException e)
-        {
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return ExitCodes.Failed;
-        }
-
-        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Steps: {execution.StepsRun} run now, {execution.StepsAlreadyDone} done before, in {execution.Elapsed.TotalSeconds:F1} s; {execution.Throttles} throttled call(s) retried.");
-        CollectionResult collection;
-        try
-        {
-            collection = await new InvocationCollector(target).CollectAsync(run, new ConsoleProgress(console), cancellation);
-        }
-        catch (OperationCanceledException)
-        {
-            console.MarkupLineInterpolated($"Stopped while collecting; collect again with: lambench run {run.Root}");
-            return ExitCodes.Cancelled;
-        }
-        catch (Exception e) when (e is LogFormatException or Lambench.Runner.Aws.AwsServiceException or HttpRequestException)
-        {
-            console.MarkupLineInterpolated($"[red]error:[/] collecting the logs: {e.Message}; collect again with: lambench run {run.Root}");
-            return ExitCodes.Failed;
-        }
-
-        console.MarkupLineInterpolated($"Collected: {collection.ToOneLine()}");
-        console.MarkupLineInterpolated($"Wrote {run.InvocationsPath}");
-        if (target.Platform == Platform.Aws)
-        {
-            var cost = costs.After(run.Spec, collection.RunRows, collection.SentBatches);
-            console.MarkupLineInterpolated($"What the run cost ({prices}): {cost.ToOneLine("billed durations of its REPORT lines, warm-ups included")}");
-        }
-        foreach (var problem in collection.Missing.Concat(collection.Conflicts).Concat(collection.ItemMismatches).Concat(collection.RejectedLines.Select(r => "unreadable REPORT line: " + r)).Take(20))
-        {
-            console.MarkupLineInterpolated($"[yellow]warning:[/] {problem}");
-        }
-
-        var complete = collection.Missing.Count == 0 && collection.Conflicts.Count == 0 && collection.ItemMismatches.Count == 0;
-        if (request.Report && collection.Rows.Count > 0)
-        {
-            var reportExit = await ReportCommand.RunAsync(console, [run.InvocationsPath], new ReportOptions
-            {
-                OutputDirectory = run.ReportDirectory,
-                Language = ReportLanguage.Parse(request.Language),
-                StaticFigures = request.StaticFigures,
-            }, catalog.PricedRegion, null, cancellation);
-            if (reportExit != ExitCodes.Success)
-            {
-                return reportExit;
-            }
-        }
-
-        if (!complete)
-        {
-            console.MarkupLineInterpolated($"[red]Incomplete:[/] see {run.CollectionPath}; logs may still be arriving: collect again with lambench run {run.Root}");
-            return ExitCodes.Failed;
-        }
-
-        return ExitCodes.Success;
     }
 
     private static string DefaultOutput(string specPath) =>

@@ -2,7 +2,7 @@ using Lambench.Core.Vocabulary;
 using Lambench.Cli.Commands.Doctor;
 using Lambench.LocalPlatform;
 using Lambench.LocalPlatform.Template;
-using Lambench.Runner.Aws;
+using Lambench.Experiments;
 using Lambench.Runner.Execution;
 using Lambench.Runner.Specs;
 using Spectre.Console;
@@ -59,47 +59,40 @@ internal static class RunTargetStarter
         return (null, region);
     }
 
-    /// <returns>the exit code when no target could be had (Target null), else the target and the platform to dispose.</returns>
-    public static async Task<(int Exit, LocalPlatform.LocalPlatform? Platform, RunTarget? Target)> StartAsync(
-        IAnsiConsole console, RunRequest request, RunDirectory run, Platform target, string? region, HttpClient http, CancellationToken cancellation)
+    /// <returns>the exit code when no target could be had (Session null), else the session that owns the target.</returns>
+    public static async Task<(int Exit, TargetSession? Session)> StartAsync(
+        IAnsiConsole console, RunRequest request, RunDirectory run, Platform target, string? region, CancellationToken cancellation)
     {
         if (target == Platform.Aws)
         {
             // A silent AWS endpoint shows as "waiting for lambda in <region>: 20 s…" lines, and Ctrl+C stops the wait.
-            return (ExitCodes.Success, null, RunTargets.Aws(http, request.Stack, region!, AwsCallPolicy.Default with { Progress = new ConsoleProgress(console) }));
+            return (ExitCodes.Success, TargetSession.Aws(request.Stack, region!, new ConsoleProgress(console)));
         }
 
         try
         {
-            return await StartLocalAsync(console, request, run, RepositoryLayout.Template(request.Template)!, http, cancellation);
+            var session = await TargetSession.StartLocalAsync(new LocalPlatformOptions
+            {
+                TemplatePath = RepositoryLayout.Template(request.Template)!,
+                Port = 0,
+                WorkDirectory = RepositoryLayout.LocalWorkDirectory(),
+                StackName = request.Stack,
+                LogDirectory = run.PlatformLogsDirectory,
+                LogIngestionDelay = request.LogDelay,
+                ThrottleFraction = request.ThrottleFraction,
+            }, new ConsoleProgress(console), cancellation);
+            console.MarkupLine("[grey]Local platform: timings are this machine's, labelled platform=local, never AWS figures.[/]");
+            return (ExitCodes.Success, session);
         }
         catch (Exception e) when (e is TemplateException or IOException or InvalidDataException)
         {
             console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return (ExitCodes.BadInput, null, null);
+            return (ExitCodes.BadInput, null);
         }
         catch (OperationCanceledException)
         {
             console.MarkupLine("Cancelled.");
-            return (ExitCodes.Cancelled, null, null);
+            return (ExitCodes.Cancelled, null);
         }
-    }
-
-    private static async Task<(int, LocalPlatform.LocalPlatform?, RunTarget?)> StartLocalAsync(
-        IAnsiConsole console, RunRequest request, RunDirectory run, string templatePath, HttpClient http, CancellationToken cancellation)
-    {
-        var platform = await LocalPlatform.LocalPlatform.StartAsync(new LocalPlatformOptions
-        {
-            TemplatePath = templatePath,
-            Port = 0,
-            WorkDirectory = RepositoryLayout.LocalWorkDirectory(),
-            StackName = request.Stack,
-            LogDirectory = run.PlatformLogsDirectory,
-            LogIngestionDelay = request.LogDelay,
-            ThrottleFraction = request.ThrottleFraction,
-        }, new ConsoleProgress(console), cancellation);
-        var target = RunTargets.Local(http, platform.Endpoint, platform.DynamoDbEndpoint, request.Stack, LocalPlatform.LocalPlatform.Region, LocalPlatform.LocalPlatform.AccessKeyId, LocalPlatform.LocalPlatform.SecretAccessKey);
-        console.MarkupLine("[grey]Local platform: timings are this machine's, labelled platform=local, never AWS figures.[/]");
-        return (ExitCodes.Success, platform, target);
     }
 }

@@ -1,0 +1,46 @@
+using System.Globalization;
+using Lambench.Analysis.Report;
+using Lambench.Experiments;
+using Lambench.Runner.Collection;
+using Lambench.Runner.Costs;
+using Lambench.Runner.Execution;
+using Spectre.Console;
+
+namespace Lambench.Cli.Commands.Run;
+
+/// <summary>The pipeline's news as lines on the console (CI logs keep them).</summary>
+internal sealed class ConsoleExperimentObserver(IAnsiConsole console) : IExperimentObserver
+{
+    public IProgress<string> Progress { get; } = new ConsoleProgress(console);
+
+    public IProgress<RunProgress> Steps { get; } = new StepPrinter(console);
+
+    public void Estimated(RunCost estimate, int timeoutSeconds, RunPricing pricing, bool closedLoopUncounted)
+    {
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Estimated cost on AWS ({pricing.Description}): at most {estimate.ToOneLine($"each billed to the {timeoutSeconds} s timeout")}; SQS's empty polls between messages are extra.");
+        if (closedLoopUncounted)
+        {
+            console.MarkupLine("[yellow]note:[/] the closed-loop users' requests are not in this estimate: how many they send depends on the answers.");
+        }
+    }
+
+    public void Executed(RunExecution execution) =>
+        console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Steps: {execution.StepsRun} run now, {execution.StepsAlreadyDone} done before, in {execution.Elapsed.TotalSeconds:F1} s; {execution.Throttles} throttled call(s) retried.");
+
+    public void Collected(CollectionResult collection, string invocationsPath)
+    {
+        console.MarkupLineInterpolated($"Collected: {collection.ToOneLine()}");
+        console.MarkupLineInterpolated($"Wrote {invocationsPath}");
+    }
+
+    public void Cost(RunCost cost, RunPricing pricing) =>
+        console.MarkupLineInterpolated($"What the run cost ({pricing.Description}): {cost.ToOneLine("billed durations of its REPORT lines, warm-ups included")}");
+
+    public void Warning(string message) => console.MarkupLineInterpolated($"[yellow]warning:[/] {message}");
+
+    public void ReportWritten(ReportOutcome outcome, int invocations, string indexPath)
+    {
+        var configurations = outcome.Summary.Rows.Select(r => r.Configuration).Distinct().Count();
+        console.MarkupLineInterpolated($"[green]Report written[/] to {indexPath}: {invocations} invocations, {configurations} configuration(s), {outcome.Summary.Comparisons.Count} comparison row(s), {outcome.FilesWritten.Count} files.");
+    }
+}
