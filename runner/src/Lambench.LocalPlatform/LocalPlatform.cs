@@ -29,25 +29,15 @@ public sealed class LocalPlatform : IAsyncDisposable
     public const string SecretAccessKey = "lambench-local-secret";
     public const string Region = "us-east-1";
 
-    private readonly WebApplication app;
-    private readonly Dictionary<string, FunctionHost> functions;
-    private readonly Timer eviction;
+    private readonly PlatformParts parts;
 
-    private readonly DynaliteServer? dynamoDb;
-    private readonly List<EventSourceMapping> mappings;
-
-    private LocalPlatform(WebApplication app, LocalTemplate template, Dictionary<string, FunctionHost> functions, LogStore logs, MetricStore metrics, Uri endpoint, DynaliteServer? dynamoDb, SqsService sqs, List<EventSourceMapping> mappings)
+    private LocalPlatform(PlatformParts parts, LocalTemplate template, Uri endpoint)
     {
-        this.app = app;
-        this.dynamoDb = dynamoDb;
-        this.mappings = mappings;
-        Sqs = sqs;
-        this.functions = functions;
+        this.parts = parts;
         Template = template;
-        Logs = logs;
-        Metrics = metrics;
         Endpoint = endpoint;
-        eviction = new Timer(_ =>
+        var functions = parts.Functions;
+        parts.Eviction = new Timer(_ =>
         {
             foreach (var host in functions.Values)
             {
@@ -57,32 +47,32 @@ public sealed class LocalPlatform : IAsyncDisposable
     }
 
     public LocalTemplate Template { get; }
-    public LogStore Logs { get; }
+    public LogStore Logs => parts.Logs!;
 
     /// <summary>The AWS/Lambda metrics (Invocations, Errors, Throttles) per function and minute, served as CloudWatch's GetMetricStatistics.</summary>
-    public MetricStore Metrics { get; }
+    public MetricStore Metrics => parts.Metrics;
 
     /// <summary>http://127.0.0.1:&lt;port&gt;: the endpoint URL for Lambda and CloudWatch Logs clients.</summary>
     public Uri Endpoint { get; }
 
-    public IReadOnlyDictionary<string, FunctionHost> Functions => functions;
+    public IReadOnlyDictionary<string, FunctionHost> Functions => parts.Functions;
 
-    public SqsService Sqs { get; }
+    public SqsService Sqs => parts.Sqs!;
 
     /// <summary>The local URL of a function that has FunctionUrlConfig (AWS_IAM: requests must be SigV4-signed).</summary>
     public Uri FunctionUrl(string functionName) => new(Endpoint, $"{FunctionUrlEndpoints.Prefix}/{functionName}/");
 
     /// <summary>The SQS triggers of the template's functions, with their invocation, error and throttle counts.</summary>
-    public IReadOnlyList<EventSourceMapping> EventSourceMappings => mappings;
+    public IReadOnlyList<EventSourceMapping> EventSourceMappings => parts.Mappings;
 
     /// <summary>dynalite's endpoint when the template has tables; null otherwise.</summary>
-    public Uri? DynamoDbEndpoint => dynamoDb?.Endpoint;
+    public Uri? DynamoDbEndpoint => parts.DynamoDb?.Endpoint;
 
     /// <summary>The variables that point the AWS CLI, boto3 and the AWS SDKs at this platform.</summary>
     public IReadOnlyDictionary<string, string> ClientEnvironment => new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["AWS_ENDPOINT_URL"] = Endpoint.ToString().TrimEnd('/'),
-        ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamoDb?.Endpoint.ToString().TrimEnd('/') ?? string.Empty,
+        ["AWS_ENDPOINT_URL_DYNAMODB"] = DynamoDbEndpoint?.ToString().TrimEnd('/') ?? string.Empty,
         ["AWS_ACCESS_KEY_ID"] = AccessKeyId,
         ["AWS_SECRET_ACCESS_KEY"] = SecretAccessKey,
         ["AWS_DEFAULT_REGION"] = Region,
@@ -93,10 +83,48 @@ public sealed class LocalPlatform : IAsyncDisposable
     /// <exception cref="IOException">the port is in use.</exception>
     public static async Task<LocalPlatform> StartAsync(LocalPlatformOptions options, IProgress<string>? progress = null, CancellationToken cancellation = default)
     {
+        if (options.ThrottleFraction is < 0 or > 1 || double.IsNaN(options.ThrottleFraction))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.ThrottleFraction, "the throttle fraction is between 0 and 1");
+        }
+
         progress?.Report($"Reading {options.TemplatePath}");
         var template = new TemplateReader(options.StackName, Region, options.ParameterOverrides).Read(options.TemplatePath);
-        var billing = PriceCatalogLoader.Load().Lambda.InitBilling;
+        var parts = new PlatformParts();
+        try
+        {
+            parts.Logs = options.LogDirectory is null
+                ? new LogStore { IngestionDelay = options.LogIngestionDelay }
+                : LogStore.Open(Path.Combine(options.LogDirectory, "events.jsonl"), options.LogIngestionDelay);
+            var endpoint = await StartWebAsync(options, template, parts, cancellation);
+            if (template.Tables.Count > 0)
+            {
+                parts.DynamoDb = await DynaliteServer.StartAsync(options.WorkDirectory, template.Tables, progress, cancellation);
+            }
 
+            parts.Sqs = CreateQueues(template, endpoint);
+            await CreateFunctionsAsync(options, template, parts, Settings(options, endpoint, parts.DynamoDb), progress, cancellation);
+            foreach (var definition in template.Functions)
+            {
+                foreach (var source in definition.SqsEvents)
+                {
+                    var queue = parts.Sqs.Find(template.Queues.Single(q => q.LogicalId == source.QueueLogicalId).QueueName)!;
+                    parts.Mappings.Add(new EventSourceMapping(queue, parts.Functions[definition.FunctionName], source.BatchSize, source.MaximumConcurrency));
+                }
+            }
+
+            return new LocalPlatform(parts, template, endpoint);
+        }
+        catch
+        {
+            await parts.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The web host on 127.0.0.1 with every endpoint mapped, started; its address.</summary>
+    private static async Task<Uri> StartWebAsync(LocalPlatformOptions options, LocalTemplate template, PlatformParts parts, CancellationToken cancellation)
+    {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -106,27 +134,37 @@ public sealed class LocalPlatform : IAsyncDisposable
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         var app = builder.Build();
-        var boundPort = 0;
-        var guard = new RequestGuard(new SigV4Verifier(AccessKeyId, SecretAccessKey), () => boundPort, TimeProvider.System);
+        parts.App = app;
+        var guard = new RequestGuard(new SigV4Verifier(AccessKeyId, SecretAccessKey), () => parts.BoundPort, TimeProvider.System);
         app.Use(guard.InvokeAsync);
-        var registry = new EnvironmentRegistry();
-        if (options.ThrottleFraction is < 0 or > 1 || double.IsNaN(options.ThrottleFraction))
+        MapEndpoints(app, template, parts);
+        try
         {
-            throw new ArgumentOutOfRangeException(nameof(options), options.ThrottleFraction, "the throttle fraction is between 0 and 1");
+            await app.StartAsync(cancellation);
+        }
+        catch (IOException e)
+        {
+            throw new IOException($"127.0.0.1:{options.Port} is in use ({e.Message}): stop what listens there, or pick another port with --port", e);
         }
 
-        var logs = options.LogDirectory is null
-            ? new LogStore { IngestionDelay = options.LogIngestionDelay }
-            : LogStore.Open(Path.Combine(options.LogDirectory, "events.jsonl"), options.LogIngestionDelay);
-        var functions = new Dictionary<string, FunctionHost>(StringComparer.Ordinal);
-        var logsApi = new LogsApiEndpoints(logs);
-        var sqsBox = new SqsService[1];
+        parts.AppStarted = true;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var endpoint = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
+        parts.BoundPort = endpoint.Port;
+        return endpoint;
+    }
+
+    private static void MapEndpoints(WebApplication app, LocalTemplate template, PlatformParts parts)
+    {
+        var registry = parts.Registry;
+        var functions = parts.Functions;
+        var logsApi = new LogsApiEndpoints(parts.Logs!);
+        var started = DateTimeOffset.UtcNow;
         RuntimeApiEndpoints.Map(app, registry, id => registry.Find(id)?.State.FunctionArn ?? string.Empty);
         LambdaApiEndpoints.Map(app, functions);
         FunctionUrlEndpoints.Map(app, functions);
         HttpApiEndpoints.Map(app, template, functions);
-        var metrics = new MetricStore();
-        var started = DateTimeOffset.UtcNow;
+
         // The query protocol names its operation in the form: CloudWatch's GetMetricStatistics, CloudFormation's DescribeStacks, or an SQS action.
         async Task<IResult> QueryAsync(HttpContext context)
         {
@@ -143,9 +181,9 @@ public sealed class LocalPlatform : IAsyncDisposable
 
             return form["Action"].FirstOrDefault() switch
             {
-                MetricsEndpoints.Action => MetricsEndpoints.Handle(metrics, form),
-                StackEndpoints.Action => StackEndpoints.Handle(template, new Uri($"http://127.0.0.1:{boundPort}/"), started, form),
-                _ => await SqsEndpoints.HandleQueryAsync(sqsBox[0], context),
+                MetricsEndpoints.Action => MetricsEndpoints.Handle(parts.Metrics, form),
+                StackEndpoints.Action => StackEndpoints.Handle(template, new Uri($"http://127.0.0.1:{parts.BoundPort}/"), started, form),
+                _ => await SqsEndpoints.HandleQueryAsync(parts.Sqs!, context),
             };
         }
 
@@ -153,60 +191,34 @@ public sealed class LocalPlatform : IAsyncDisposable
         {
             var target = context.Request.Headers["X-Amz-Target"].FirstOrDefault() ?? string.Empty;
             return target.StartsWith(LogsApiEndpoints.TargetPrefix, StringComparison.Ordinal) ? logsApi.HandleAsync(target[LogsApiEndpoints.TargetPrefix.Length..], context)
-                : target.StartsWith(SqsEndpoints.TargetPrefix, StringComparison.Ordinal) ? SqsEndpoints.HandleJsonAsync(sqsBox[0], target[SqsEndpoints.TargetPrefix.Length..], context)
+                : target.StartsWith(SqsEndpoints.TargetPrefix, StringComparison.Ordinal) ? SqsEndpoints.HandleJsonAsync(parts.Sqs!, target[SqsEndpoints.TargetPrefix.Length..], context)
                 : context.Request.HasFormContentType ? QueryAsync(context)
                 : Task.FromResult(AwsErrors.Json(400, "UnknownOperationException", $"the local platform does not serve '{target}'"));
         };
         app.MapPost("/", dispatch);
         app.MapPost("/{account}/{queue}", dispatch);
+    }
 
-        try
+    private static PlatformSettings Settings(LocalPlatformOptions options, Uri endpoint, DynaliteServer? dynamoDb) => new()
+    {
+        RuntimeApiAddress = $"127.0.0.1:{endpoint.Port}",
+        IdleTimeout = options.IdleTimeout,
+        Concurrency = new ConcurrencyLimit(options.MaxConcurrency),
+        ThrottleFraction = options.ThrottleFraction,
+        FunctionVariables = new Dictionary<string, string>
         {
-            await app.StartAsync(cancellation);
-        }
-        catch (IOException e)
-        {
-            await app.DisposeAsync();
-            logs.Dispose();
-            throw new IOException($"127.0.0.1:{options.Port} is in use ({e.Message}): stop what listens there, or pick another port with --port", e);
-        }
+            ["AWS_REGION"] = Region,
+            ["AWS_DEFAULT_REGION"] = Region,
+            ["AWS_ACCESS_KEY_ID"] = AccessKeyId,
+            ["AWS_SECRET_ACCESS_KEY"] = SecretAccessKey,
+            ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamoDb?.Endpoint.ToString().TrimEnd('/') ?? string.Empty,
+            [ExecutionEnvironment.OutputMarkerVariable] = ExecutionEnvironment.OutputMarker,
+        },
+    };
 
-        DynaliteServer? dynamoDb = null;
-        if (template.Tables.Count > 0)
-        {
-            try
-            {
-                dynamoDb = await DynaliteServer.StartAsync(options.WorkDirectory, template.Tables, progress, cancellation);
-            }
-            catch
-            {
-                await app.DisposeAsync();
-                logs.Dispose();
-                throw;
-            }
-        }
-
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var endpoint = new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
-        boundPort = endpoint.Port;
-        var settings = new PlatformSettings
-        {
-            RuntimeApiAddress = $"127.0.0.1:{endpoint.Port}",
-            IdleTimeout = options.IdleTimeout,
-            Concurrency = new ConcurrencyLimit(options.MaxConcurrency),
-            ThrottleFraction = options.ThrottleFraction,
-            FunctionVariables = new Dictionary<string, string>
-            {
-                ["AWS_REGION"] = Region,
-                ["AWS_DEFAULT_REGION"] = Region,
-                ["AWS_ACCESS_KEY_ID"] = AccessKeyId,
-                ["AWS_SECRET_ACCESS_KEY"] = SecretAccessKey,
-                ["AWS_ENDPOINT_URL_DYNAMODB"] = dynamoDb?.Endpoint.ToString().TrimEnd('/') ?? string.Empty,
-                [ExecutionEnvironment.OutputMarkerVariable] = ExecutionEnvironment.OutputMarker,
-            },
-        };
+    private static SqsService CreateQueues(LocalTemplate template, Uri endpoint)
+    {
         var sqs = new SqsService(endpoint.ToString());
-        sqsBox[0] = sqs;
         foreach (var queue in template.Queues)
         {
             sqs.Create(queue.QueueName, queue.VisibilityTimeoutSeconds);
@@ -221,6 +233,13 @@ public sealed class LocalPlatform : IAsyncDisposable
             local.MaxReceiveCount = queue.MaxReceiveCount;
         }
 
+        return sqs;
+    }
+
+    /// <summary>A host per function, each added to the parts before its runtime is prepared (a Go build), so a failure disposes it.</summary>
+    private static async Task CreateFunctionsAsync(LocalPlatformOptions options, LocalTemplate template, PlatformParts parts, PlatformSettings settings, IProgress<string>? progress, CancellationToken cancellation)
+    {
+        var billing = PriceCatalogLoader.Load().Lambda.InitBilling;
         var launcher = new RuntimeLauncher(options.WorkDirectory);
         foreach (var definition in template.Functions)
         {
@@ -235,8 +254,8 @@ public sealed class LocalPlatform : IAsyncDisposable
                 LastModified = DateTimeOffset.UtcNow,
                 ReservedConcurrency = definition.ReservedConcurrency,
             };
-            var host = new FunctionHost(state, launcher, registry, logs, metrics, billing, settings);
-            functions[definition.FunctionName] = host;
+            var host = new FunctionHost(state, launcher, parts.Registry, parts.Logs!, parts.Metrics, billing, settings);
+            parts.Functions[definition.FunctionName] = host;
             progress?.Report($"Preparing {definition.FunctionName} ({definition.Runtime}, {definition.Architecture})");
             try
             {
@@ -247,39 +266,7 @@ public sealed class LocalPlatform : IAsyncDisposable
                 host.UnavailableReason = e.Message;
             }
         }
-
-        var mappings = new List<EventSourceMapping>();
-        foreach (var definition in template.Functions)
-        {
-            foreach (var source in definition.SqsEvents)
-            {
-                var queue = sqs.Find(template.Queues.Single(q => q.LogicalId == source.QueueLogicalId).QueueName)!;
-                mappings.Add(new EventSourceMapping(queue, functions[definition.FunctionName], source.BatchSize, source.MaximumConcurrency));
-            }
-        }
-
-        return new LocalPlatform(app, template, functions, logs, metrics, endpoint, dynamoDb, sqs, mappings);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await eviction.DisposeAsync();
-        foreach (var mapping in mappings)
-        {
-            await mapping.DisposeAsync();
-        }
-
-        foreach (var host in functions.Values)
-        {
-            host.Dispose();
-        }
-
-        await app.StopAsync();
-        await app.DisposeAsync();
-        Logs.Dispose();
-        if (dynamoDb is not null)
-        {
-            await dynamoDb.DisposeAsync();
-        }
-    }
+    public ValueTask DisposeAsync() => parts.DisposeAsync();
 }

@@ -116,6 +116,77 @@ public sealed class LifecycleTests(PlatformFixture fixture)
         Assert.Contains("--port", error.Message);
     }
 
+    [Fact]
+    public async Task A_start_that_fails_part_way_disposes_what_it_had_started_its_port_and_dynalite()
+    {
+        // The queue's dead-letter target is a table: the reader takes the reference; the queues, made after the web
+        // host and dynalite have started, refuse it.
+        var directory = Directory.CreateTempSubdirectory("lambench-failed-start-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(directory, "code"));
+            var templatePath = Path.Combine(directory, "template.yaml");
+            File.WriteAllText(templatePath, """
+                Resources:
+                  Table:
+                    Type: AWS::DynamoDB::Table
+                    Properties:
+                      AttributeDefinitions: [{ AttributeName: pk, AttributeType: S }]
+                      KeySchema: [{ AttributeName: pk, KeyType: HASH }]
+                  Queue:
+                    Type: AWS::SQS::Queue
+                    Properties:
+                      RedrivePolicy: { deadLetterTargetArn: !GetAtt Table.Arn, maxReceiveCount: 3 }
+                """);
+            var port = FreePort();
+            // A work directory of its own, with the fixture's dynalite install linked in: its dynalite is this start's.
+            var work = Path.Combine(directory, "work");
+            Directory.CreateDirectory(Path.Combine(work, "dynalite"));
+            Directory.CreateSymbolicLink(Path.Combine(work, "dynalite", "node_modules"), Path.Combine(RepositoryPaths.Root(), ".lambench", "local-tests", "dynalite", "node_modules"));
+            var error = await Assert.ThrowsAsync<Template.TemplateException>(() => LocalPlatform.StartAsync(new LocalPlatformOptions { TemplatePath = templatePath, Port = port, WorkDirectory = work }));
+            Assert.Contains("is not an AWS::SQS::Queue of this template", error.Message);
+
+            // The port is free again, and the dynalite this start ran is gone.
+            using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+            listener.Start();
+            Assert.True(File.Exists(Path.Combine(work, "dynalite", "dynalite_server.js"))); // it did start
+            Assert.Equal(0, DynaliteProcesses(Path.Combine(work, "dynalite", "dynalite_server.js")));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+    }
+
+    /// <summary>The node processes running <paramref name="script"/> (Linux's /proc).</summary>
+    private static int DynaliteProcesses(string script)
+    {
+        return Directory.GetDirectories("/proc").Count(p => int.TryParse(Path.GetFileName(p), out _) && ReadCommandLine(p).Contains(script, StringComparison.Ordinal));
+    }
+
+    private static string ReadCommandLine(string process)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(process, "cmdline")).Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return string.Empty; // the process ended meanwhile
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return string.Empty;
+        }
+    }
+
     // Debian's AWS CLI predates LoggingConfig (November 2023), so the update is sent as the current API shape; the
     // log lines are then read back with the foundation's parser of Lambda's JSON format.
     [Fact]
