@@ -28,20 +28,30 @@ public sealed class ReportWriter(PriceCatalog prices, TimeProvider? time = null)
         // Chromium's export takes seconds whatever the data: it runs while the tables and the Methods paragraph are written.
         progress?.Report("Building figures");
         var figures = new ReportFigureBuilder(options.Language, prices).Build(summary, invocations).ToList();
-        // A load spec's run: the figures of its requests (requests.csv beside its invocations).
-        foreach (var path in inputs.Select(Load.ClientRequestsFile.Beside).OfType<string>().Distinct().Take(1))
+        // A load spec's run: the figures and the loads table of its requests (requests.csv beside its invocations).
+        var requestsCsv = inputs.Select(Load.ClientRequestsFile.Beside).OfType<string>().FirstOrDefault();
+        var requests = requestsCsv is null ? [] : Load.ClientRequestsFile.Read(requestsCsv);
+        var loads = Load.LoadStepSummary.Of(requests);
+        if (requestsCsv is not null)
         {
-            figures.AddRange(LoadFigures(path, options.Language));
+            figures.AddRange(LoadFigures(requestsCsv, requests, options.Language));
         }
 
         var exporting = FigureFiles.WriteAsync(figures, Path.Combine(output, "figures"), options.StaticFigures, options.ChromiumPath, progress, cancellation, options.Chromium);
 
-        var sheets = DataFileWriter.Sheets(summary);
+        var sheets = DataFileWriter.Sheets(summary).ToList();
+        if (loads.Count > 0)
+        {
+            sheets.Add(DataSheet.Of("loads", LoadCsvColumns.All, loads));
+        }
+
         progress?.Report($"Writing {string.Join(", ", sheets.Select(s => s.Name + ".csv"))}{(options.Language.IsPortuguese ? " (and pt-BR copies)" : string.Empty)} and report.xlsx");
         var dataFiles = DataFileWriter.Write(sheets, output, options.Language);
         var written = new List<string>(dataFiles);
         var source = TableSources.Of(options.Language, inputs, (time ?? TimeProvider.System).GetUtcNow());
-        var tables = WriteTablesAndMethods(summary, output, options, source, progress, written);
+        // The loads table's numbers come from requests.csv, and its source line says so.
+        var loadTables = loads.Count > 0 ? [new LoadTableBuilder(options.Language).Build(loads) with { Source = TableSources.Of(options.Language, [requestsCsv!], (time ?? TimeProvider.System).GetUtcNow()) }] : Array.Empty<ReportTable>();
+        var tables = WriteTablesAndMethods(summary, loadTables, output, options, source, progress, written);
         foreach (var figure in figures)
         {
             var snippet = Path.Combine(output, "figures", figure.Id + ".tex");
@@ -64,9 +74,8 @@ public sealed class ReportWriter(PriceCatalog prices, TimeProvider? time = null)
         return new ReportOutcome(summary, written, warnings);
     }
 
-    private static IEnumerable<ReportFigure> LoadFigures(string requestsCsv, ReportLanguage language)
+    private static IEnumerable<ReportFigure> LoadFigures(string requestsCsv, IReadOnlyList<Load.ClientRequest> requests, ReportLanguage language)
     {
-        var requests = Load.ClientRequestsFile.Read(requestsCsv);
         var builder = new Load.LoadFigureBuilder(language);
         var queues = Load.QueueDepthFile.Beside(requestsCsv)
             .Select(q => (Series: requests.FirstOrDefault(r => r.BatchId.StartsWith(q.Key + "-r", StringComparison.Ordinal)) is { } first ? Load.LoadFigureBuilder.SeriesOf(first) : q.Key, Samples: Load.QueueDepthFile.Read(q.Value)))
@@ -75,11 +84,11 @@ public sealed class ReportWriter(PriceCatalog prices, TimeProvider? time = null)
     }
 
     /// <summary>Every table in three formats and the Methods paragraph in both languages; the tables, for index.html.</summary>
-    private IReadOnlyList<ReportTable> WriteTablesAndMethods(SummaryResult summary, string output, ReportOptions options, TableSource source, IProgress<string>? progress, List<string> written)
+    private IReadOnlyList<ReportTable> WriteTablesAndMethods(SummaryResult summary, IReadOnlyList<ReportTable> more, string output, ReportOptions options, TableSource source, IProgress<string>? progress, List<string> written)
     {
         var reportLanguage = options.Language;
         progress?.Report("Writing tables (Markdown, HTML, LaTeX)");
-        var tables = new ReportTableBuilder(reportLanguage, prices).Build(summary).Select(t => t with { Source = source }).ToList();
+        var tables = new ReportTableBuilder(reportLanguage, prices).Build(summary).Select(t => t with { Source = source }).Concat(more).ToList();
         ITableExporter[] exporters = [new MarkdownTableExporter(), new HtmlTableExporter(), new LatexTableExporter(options.LabelPrefix)];
         foreach (var table in tables)
         {

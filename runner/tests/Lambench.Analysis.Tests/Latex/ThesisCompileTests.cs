@@ -26,13 +26,15 @@ public sealed partial class ThesisCompileTests : IDisposable
     {
         var pdflatex = ExecutableSearch.OnPath("pdflatex") ?? throw new InvalidOperationException("pdflatex is not on PATH: apt-get install texlive-latex-recommended texlive-latex-extra texlive-lang-portuguese texlive-publishers");
         var report = Path.Combine(_directory, "report");
-        var outcome = await new ReportWriter(PriceCatalogLoader.Load()).WriteAsync(ThesisData.Records(), ["invocations.csv"],
+        // A load run's requests.csv beside the input: the loads table and the load figures are in the document too.
+        WriteRequests(Path.Combine(_directory, "requests.csv"));
+        var outcome = await new ReportWriter(PriceCatalogLoader.Load()).WriteAsync(ThesisData.Records(), [Path.Combine(_directory, "invocations.csv")],
             new ReportOptions { OutputDirectory = report, Language = ReportLanguage.Parse(code), ColdShare = 0.05, LabelPrefix = "r1:" });
         Assert.DoesNotContain(outcome.Warnings, w => w.Contains("SVG and PNG", StringComparison.Ordinal));
         var tables = Directory.GetFiles(Path.Combine(report, "tables"), "*.tex").Order(StringComparer.Ordinal).ToList();
         var figures = Directory.GetFiles(Path.Combine(report, "figures"), "*.tex").Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["cold-starts", "comparisons", "cost", "failures", "latency", "rounds"], tables.Select(Path.GetFileNameWithoutExtension));
-        Assert.Equal(10, figures.Count);
+        Assert.Equal(["cold-starts", "comparisons", "cost", "failures", "latency", "loads", "rounds"], tables.Select(Path.GetFileNameWithoutExtension));
+        Assert.Equal(14, figures.Count);
         Assert.All(figures, f => Assert.True(File.Exists(Path.ChangeExtension(f, ".pdf")), f + ": no PDF beside it"));
 
         var document = Path.Combine(_directory, "thesis.tex");
@@ -58,6 +60,27 @@ public sealed partial class ThesisCompileTests : IDisposable
         Assert.True(problems.Count == 0, string.Join("\n", problems));
         Assert.Contains("Output written on thesis.pdf", log);
         Assert.DoesNotContain("Reference `tab:r1:latency' on page", log); // labels resolve (second pass)
+    }
+
+    /// <summary>Two configurations' open loads of 20 requests a second for 10 s, in requests.csv's columns, some throttled.</summary>
+    private static void WriteRequests(string path)
+    {
+        var lines = new List<string> { "configuration,label,round,sequence,intended_utc,outcome,client_latency_ms,service_time_ms,send_error_ms,request_id,batch_id,start_type,status,duration_ms,init_duration_ms,billed_duration_ms,platform_network_ms,to_start_ms,to_effect_ms" };
+        var start = new DateTimeOffset(2026, 12, 4, 10, 0, 0, TimeSpan.Zero);
+        foreach (var (configuration, service) in new[] { ("python-arm64-512mb", 30.0), ("go-arm64-512mb", 12.0) })
+        {
+            for (var i = 0; i < 200; i++)
+            {
+                var intended = start.AddMilliseconds(i * 50).ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", System.Globalization.CultureInfo.InvariantCulture);
+                var throttled = i % 25 == 24;
+                var latency = throttled ? 2.0 : service + (i % 7) + 5;
+                lines.Add(throttled
+                    ? $"{configuration},noop,1,{i},{intended},throttled,2,2,0,,b{i},,,,,,,,"
+                    : $"{configuration},noop,1,{i},{intended},ok,{latency},{latency},0,r{i},b{i},warm,success,{service},,{Math.Ceiling(service)},{latency - service},,");
+            }
+        }
+
+        File.WriteAllLines(path, lines);
     }
 
     /// <summary>Runs pdflatex twice (labels), non-interactive, and returns the log.</summary>
