@@ -6,6 +6,7 @@ using Spectre.Console.Testing;
 
 namespace Lambench.Cli.Tests;
 
+[Trait("Tier", "system")] // notebooks rendered, then validated by Jupyter's nbformat in a Python process
 public sealed partial class NotebookCommandTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("lambench-notebook-cli-").FullName;

@@ -5,6 +5,7 @@ using Lambench.Core.Parsing;
 namespace Lambench.LocalPlatform.Tests;
 
 // The client test: real functions, driven by the AWS CLI and boto3 against the platform's endpoints.
+[Trait("Tier", "system")] // a local platform of real processes
 [Collection(PlatformCollection.Name)]
 public sealed class EndToEndTests(PlatformFixture fixture)
 {

@@ -6,6 +6,7 @@ using Lambench.Tests.Shared;
 
 namespace Lambench.LocalPlatform.Tests;
 
+[Trait("Tier", "system")] // a local platform of real processes
 [Collection(PlatformCollection.Name)]
 public sealed class LifecycleTests(PlatformFixture fixture)
 {

@@ -6,6 +6,7 @@ using Amazon.SQS.Model;
 namespace Lambench.LocalPlatform.Tests;
 
 // SQS through three independent clients: the AWS CLI and boto3 (query protocol) and the AWS SDK for .NET (JSON).
+[Trait("Tier", "system")] // a local platform of real processes
 [Collection(PlatformCollection.Name)]
 public sealed class SqsTests(PlatformFixture fixture)
 {

@@ -8,6 +8,7 @@ using Lambench.Tests.Shared;
 namespace Lambench.Runner.Tests;
 
 /// <summary>The runner's Lambda and Logs clients against the local platform's AWS-compatible endpoints.</summary>
+[Trait("Tier", "system")] // a local platform of real processes
 [Collection(PlatformTests.Name)]
 public sealed class AwsClientsTests : IAsyncLifetime
 {

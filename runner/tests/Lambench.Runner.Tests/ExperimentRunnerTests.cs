@@ -13,6 +13,7 @@ namespace Lambench.Runner.Tests;
 /// Whole runs on the local platform: the runner's AWS code path against the platform's AWS-compatible endpoints, with
 /// real function processes. Each test starts a platform of its own; the collection keeps them from sharing two cores.
 /// </summary>
+[Trait("Tier", "system")] // a local platform of real processes
 [Collection(PlatformTests.Name)]
 public sealed class ExperimentRunnerTests
 {

@@ -12,6 +12,7 @@ namespace Lambench.Runner.Tests;
 /// carries its round (from the plan, and logged back by the Python and Go functions themselves), and the summary's
 /// per-round medians are those of the CSV's rows grouped here with LINQ.
 /// </summary>
+[Trait("Tier", "system")] // a local platform of real processes
 [Collection(PlatformTests.Name)]
 public sealed class ReplicatedRunTests
 {

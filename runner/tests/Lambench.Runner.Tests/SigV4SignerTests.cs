@@ -6,6 +6,7 @@ using Lambench.Runner.Aws;
 
 namespace Lambench.Runner.Tests;
 
+[Trait("Tier", "system")] // botocore in a Python process
 public sealed class SigV4SignerTests
 {
     /// <summary>Signs the same request with botocore's SigV4Auth (Debian python3-botocore), an implementation nobody here wrote.</summary>

@@ -3,6 +3,7 @@ using Lambench.Analysis.Figures;
 namespace Lambench.Analysis.Tests.Figures;
 
 /// <summary>Runs the real headless Chromium (test.sh and .ci/run install Debian's chromium).</summary>
+[Trait("Tier", "system")] // headless Chromium
 public class ChromiumFigureExporterTests
 {
     [Fact]

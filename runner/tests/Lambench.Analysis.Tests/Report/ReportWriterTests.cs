@@ -6,6 +6,7 @@ using Lambench.Tests.Shared;
 
 namespace Lambench.Analysis.Tests.Report;
 
+[Trait("Tier", "system")] // headless Chromium
 public class ReportWriterTests
 {
     [Fact]
