@@ -83,7 +83,8 @@ public sealed class LoadSpecReaderTests : IDisposable
     [InlineData("- { shape: constant, rate_per_s: 2.5, duration_s: 4 }", "- { shape: Constant, rate_per_s: 2.5, duration_s: 4 }", "9: load.open[0].shape: 'Constant' is not one of constant, poisson, burst, steps")]
     [InlineData("rate_per_s: 2.5,", "rate_per_s: -1,", "9: load.open[0].rate_per_s: '-1' is not a number")]
     [InlineData("rate_per_s: 2.5,", "rate_per_s: 1e3,", "9: load.open[0].rate_per_s: '1e3' is not a number")]
-    [InlineData("rates_per_s: [1, 3, 1]", "rates_per_s: [1, 0, x]", "10: load.open[1].rates_per_s: '0' is not a rate above 0")]
+    [InlineData("rates_per_s: [1, 3, 1]", "rates_per_s: [1, 0, x]", "10: load.open[1].rates_per_s: 0 is outside 0.001 to 100000")]
+    [InlineData("rates_per_s: [1, 3, 1]", "rates_per_s: [1, 0, x]", "10: load.open[1].rates_per_s: 'x' is not a number")]
     [InlineData("requests: 7,", "requests: 0,", "12: load.open[3].requests: 0 is outside 1 to 100000")]
     [InlineData("max_outstanding: 50", "max_outstanding: 50\n  closed: { users: 1, think_ms: 0, duration_s: 1 }", "8: load: give either open (arrivals on a schedule) or closed (virtual users), one of them")]
     public void A_wrong_load_is_an_error_with_its_line_and_field(string valid, string wrong, string expected)

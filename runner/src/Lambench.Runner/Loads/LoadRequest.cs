@@ -27,6 +27,7 @@ public sealed record LoadRequest(long Sequence, DateTimeOffset IntendedUtc, doub
     public static string? StepBatchId(string batchId)
     {
         var cut = batchId.LastIndexOf("-r", StringComparison.Ordinal);
-        return cut > 0 && batchId.Length - cut == 9 && batchId.AsSpan(cut + 2).IndexOfAnyExceptInRange('0', '9') < 0 ? batchId[..cut] : null;
+        // At least seven digits: D7 pads to seven, and a load of ten million requests or more has eight.
+        return cut > 0 && batchId.Length - cut >= 9 && batchId.AsSpan(cut + 2).IndexOfAnyExceptInRange('0', '9') < 0 ? batchId[..cut] : null;
     }
 }

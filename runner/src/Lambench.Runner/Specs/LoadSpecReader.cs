@@ -89,18 +89,8 @@ internal sealed class LoadSpecReader(SpecNodes nodes)
             }
             else
             {
-                // Each step's rate; a rate may come back (a ramp up and down).
-                foreach (var item in list.Children)
-                {
-                    if (item is YamlScalarNode { Value: { } text } && double.TryParse(text, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var value) && value is > 0 and <= 100_000)
-                    {
-                        rates.Add(value);
-                    }
-                    else
-                    {
-                        nodes.Error(item, field + ".rates_per_s", $"'{SpecNodes.Shown((item as YamlScalarNode)?.Value)}' is not a rate above 0 and at most 100,000 per second");
-                    }
-                }
+                // Each step's rate, within the bounds of a segment's rate_per_s; a rate may come back (a ramp up and down).
+                rates.AddRange(list.Children.Select(item => nodes.Number(item, field + ".rates_per_s", 0.001, 100_000)).OfType<double>());
             }
 
             return step is null ? [] : rates.Select(r => new LoadSegment(ArrivalShape.Constant, TimeSpan.FromSeconds(step.Value), RatePerSecond: r)).ToList();

@@ -89,27 +89,35 @@ internal sealed class SpecNodes(string path)
     /// <summary>A plain decimal number (<c>2</c>, <c>1.5</c>; no sign, exponent or thousands separator) within [min, max].</summary>
     public double? Number(YamlMappingNode node, string key, string field, double min, double max, bool required = false)
     {
-        switch (Child(node, key))
+        if (Child(node, key) is { } value)
         {
-            case null:
-                if (required)
-                {
-                    Error(node, field, "required");
-                }
-
-                return null;
-            case YamlScalarNode { Value: { } text } scalar when double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value):
-                if (value < min || value > max)
-                {
-                    Error(scalar, field, string.Create(CultureInfo.InvariantCulture, $"{value} is outside {min} to {max}"));
-                    return null;
-                }
-
-                return value;
-            case var other:
-                Error(other, field, $"'{Shown((other as YamlScalarNode)?.Value)}' is not a number");
-                return null;
+            return Number(value, field, min, max);
         }
+
+        if (required)
+        {
+            Error(node, field, "required");
+        }
+
+        return null;
+    }
+
+    /// <summary>A node that must be a plain decimal number within [min, max] (a list's item, say); null, with the error, otherwise.</summary>
+    public double? Number(YamlNode node, string field, double min, double max)
+    {
+        if (node is not YamlScalarNode { Value: { } text } scalar || !double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            Error(node, field, $"'{Shown((node as YamlScalarNode)?.Value)}' is not a number");
+            return null;
+        }
+
+        if (value < min || value > max)
+        {
+            Error(scalar, field, string.Create(CultureInfo.InvariantCulture, $"{value} is outside {min} to {max}"));
+            return null;
+        }
+
+        return value;
     }
 
     /// <summary>One value or a list of them; every value given once (a repeated one is an error naming it).</summary>
