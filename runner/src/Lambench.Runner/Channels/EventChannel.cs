@@ -35,18 +35,12 @@ public sealed class EventChannel(ILambdaApi lambda, ILambdaApi loadLambda, ILogs
     }
 
     /// <summary>Accepted is the answer: the invocation runs later, and its REPORT line is joined at collection.</summary>
-    public async Task<LoadResponse> SubmitAsync(ConfigurationSpec configuration, string functionName, string message, CancellationToken cancellation)
-    {
-        try
+    public Task<LoadResponse> SubmitAsync(ConfigurationSpec configuration, string functionName, string message, CancellationToken cancellation) =>
+        ThrottleOutcome.OfAsync(async () =>
         {
             var requestId = await loadLambda.InvokeEventAsync(functionName, Encoding.UTF8.GetBytes(message), cancellation);
             return new LoadResponse(LoadOutcome.Ok, requestId.Length == 0 ? null : requestId);
-        }
-        catch (AwsServiceException e) when (e.IsThrottling)
-        {
-            return new LoadResponse(LoadOutcome.Throttled);
-        }
-    }
+        });
 
     private async Task<TimeSpan> WaitForReportAsync(string logGroup, string requestId, DateTimeOffset sent, CancellationToken cancellation)
     {

@@ -30,16 +30,10 @@ public sealed class FunctionUrlChannel(ILambdaApi lambda, FunctionUrlClient urls
         return new ChannelSend(answer.RequestId, answer.FunctionError is null ? null : $"function URL answered {answer.StatusCode}");
     }
 
-    public async Task<LoadResponse> SubmitAsync(ConfigurationSpec configuration, string functionName, string message, CancellationToken cancellation)
-    {
-        try
+    public Task<LoadResponse> SubmitAsync(ConfigurationSpec configuration, string functionName, string message, CancellationToken cancellation) =>
+        ThrottleOutcome.OfAsync(async () =>
         {
             var answer = await loadUrls.InvokeAsync(found[functionName], Encoding.UTF8.GetBytes(message), cancellation);
             return new LoadResponse(answer.FunctionError is null ? LoadOutcome.Ok : LoadOutcome.Error, answer.RequestId);
-        }
-        catch (AwsServiceException e) when (e.IsThrottling)
-        {
-            return new LoadResponse(LoadOutcome.Throttled);
-        }
-    }
+        });
 }

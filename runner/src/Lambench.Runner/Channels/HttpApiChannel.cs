@@ -52,16 +52,10 @@ public sealed class HttpApiChannel(IStacksApi stacks, string stackName, HttpApiC
         return new ChannelSend(null, status < 300 ? null : string.Create(CultureInfo.InvariantCulture, $"the HTTP API answered {status} (a function error or a Lambda throttle)"));
     }
 
-    public async Task<LoadResponse> SubmitAsync(ConfigurationSpec configuration, string functionName, string message, CancellationToken cancellation)
-    {
-        try
+    public Task<LoadResponse> SubmitAsync(ConfigurationSpec configuration, string functionName, string message, CancellationToken cancellation) =>
+        ThrottleOutcome.OfAsync(async () =>
         {
             var (status, _) = await loadApis.PostAsync(routes[functionName], Encoding.UTF8.GetBytes(message), cancellation);
             return new LoadResponse(status < 300 ? LoadOutcome.Ok : LoadOutcome.Error);
-        }
-        catch (AwsServiceException e) when (e.IsThrottling)
-        {
-            return new LoadResponse(LoadOutcome.Throttled);
-        }
-    }
+        });
 }

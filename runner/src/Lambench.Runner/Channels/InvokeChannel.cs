@@ -18,16 +18,10 @@ public sealed class InvokeChannel(ILambdaApi lambda, ILambdaApi loadLambda) : II
         return new ChannelSend(result.RequestId, result.FunctionError is null ? null : $"function error: {result.FunctionError}");
     }
 
-    public async Task<LoadResponse> SubmitAsync(ConfigurationSpec configuration, string functionName, string message, CancellationToken cancellation)
-    {
-        try
+    public Task<LoadResponse> SubmitAsync(ConfigurationSpec configuration, string functionName, string message, CancellationToken cancellation) =>
+        ThrottleOutcome.OfAsync(async () =>
         {
             var result = await loadLambda.InvokeAsync(functionName, Encoding.UTF8.GetBytes(message), cancellation);
             return new LoadResponse(result.FunctionError is null ? LoadOutcome.Ok : LoadOutcome.Error, result.RequestId);
-        }
-        catch (AwsServiceException e) when (e.IsThrottling)
-        {
-            return new LoadResponse(LoadOutcome.Throttled);
-        }
-    }
+        });
 }

@@ -35,22 +35,10 @@ public sealed class SqsChannel(IAmazonSQS sqs, string stackName, Workload worklo
     public async Task<ChannelSend> SendAsync(ConfigurationSpec configuration, string functionName, string message, CancellationToken cancellation)
     {
         var queueUrl = queueUrls[functionName];
-        var started = clock.GetTimestamp();
         await sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = queueUrl, MessageBody = message }, cancellation);
-        var emptyInARow = 0;
-        while (emptyInARow < 2)
-        {
-            if (clock.GetElapsedTime(started) > timeout)
-            {
-                throw new RunException(string.Create(CultureInfo.InvariantCulture, $"{queueUrl} did not drain within {timeout.TotalSeconds:F0} s (protocol.drain_timeout_s); is its trigger enabled?"));
-            }
-
-            await Task.Delay(pollInterval, clock, cancellation);
-            var (visible, inFlight) = await DepthAsync(functionName, cancellation);
-            emptyInARow = visible + inFlight == 0 ? emptyInARow + 1 : 0;
-        }
-
-        return new ChannelSend(null, string.Create(CultureInfo.InvariantCulture, $"queue drained in {clock.GetElapsedTime(started).TotalSeconds:F1} s"));
+        var drained = await QueueDrain.WaitAsync(this, functionName, pollInterval, timeout, clock, null,
+            left => string.Create(CultureInfo.InvariantCulture, $"{queueUrl} did not drain within {timeout.TotalSeconds:F0} s (protocol.drain_timeout_s), {left} message(s) left; is its trigger enabled?"), cancellation);
+        return new ChannelSend(null, string.Create(CultureInfo.InvariantCulture, $"queue drained in {drained.TotalSeconds:F1} s"));
     }
 
     public async Task<(long Visible, long InFlight)> DepthAsync(string functionName, CancellationToken cancellation)

@@ -18,33 +18,11 @@ internal sealed class QueueDepthSampler(IQueuedChannel queue, string functionNam
     public async Task<string> RunAsync(CancellationToken cancellation)
     {
         var start = clock.GetTimestamp();
-        TimeSpan? lastSend = null;
-        var emptyInARow = 0;
-        while (true)
+        void Add(long visible, long inFlight) => samples.Add((clock.GetElapsedTime(start).TotalSeconds, visible, inFlight));
+        while (!sending.IsCancellationRequested)
         {
             var (visible, inFlight) = await queue.DepthAsync(functionName, cancellation);
-            var now = clock.GetElapsedTime(start);
-            samples.Add((now.TotalSeconds, visible, inFlight));
-            if (sending.IsCancellationRequested)
-            {
-                lastSend ??= now;
-                emptyInARow = visible + inFlight == 0 ? emptyInARow + 1 : 0;
-                if (emptyInARow == 2)
-                {
-                    // Drained, as of this sample: no wait after it.
-                    var deepest = samples.Max(s => s.Visible + s.InFlight);
-                    return string.Create(CultureInfo.InvariantCulture, $"queue drained {(now - lastSend.Value).TotalSeconds:F1} s after the last send, {deepest:N0} message(s) at its deepest");
-                }
-
-                if (now - lastSend > drainTimeout)
-                {
-                    throw new RunException(string.Create(CultureInfo.InvariantCulture, $"the queue of {functionName} did not drain within {drainTimeout.TotalSeconds:F0} s of the load's last send (protocol.drain_timeout_s); {visible + inFlight} message(s) left"));
-                }
-
-                await Task.Delay(interval, clock, cancellation);
-                continue;
-            }
-
+            Add(visible, inFlight);
             using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellation, sending.Token);
             try
             {
@@ -52,9 +30,14 @@ internal sealed class QueueDepthSampler(IQueuedChannel queue, string functionNam
             }
             catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
             {
-                // The sends ended: sample at once, so the drain is timed from the last send.
+                // The sends ended: the drain samples at once, so it is timed from the last send.
             }
         }
+
+        var drained = await QueueDrain.WaitAsync(queue, functionName, interval, drainTimeout, clock, Add,
+            left => string.Create(CultureInfo.InvariantCulture, $"the queue of {functionName} did not drain within {drainTimeout.TotalSeconds:F0} s of the load's last send (protocol.drain_timeout_s); {left} message(s) left"), cancellation);
+        var deepest = samples.Max(s => s.Visible + s.InFlight);
+        return string.Create(CultureInfo.InvariantCulture, $"queue drained {drained.TotalSeconds:F1} s after the last send, {deepest:N0} message(s) at its deepest");
     }
 
     public void SendsEnded() => sending.Cancel();
