@@ -68,13 +68,21 @@ public sealed class ExperimentPipeline(RunTarget target, IExperimentObserver obs
         {
             var first = run.Spec.Configurations[0].FunctionName(target.StackName, run.Spec.Workload);
             var timeout = (await target.Lambda.GetFunctionConfigurationAsync(first, cancellation)).Timeout;
-            observer.Estimated(costs.Before(run.Spec, run.Plan, timeout), timeout, pricing, run.Spec.Load?.Closed is not null);
+            observer.Estimated(costs.Before(run.Spec, run.Plan, timeout), timeout, pricing, ClosedLoopNote(run.Spec.Load?.Closed));
         }
         catch (Exception e) when (e is AwsServiceException or HttpRequestException)
         {
             observer.Warning($"no cost estimate: {e.Message}");
         }
     }
+
+    private static string? ClosedLoopNote(Runner.Specs.ClosedLoadSpec? closed) => closed switch
+    {
+        null => null,
+        { MostRequests: { } most } => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"the closed-loop users' requests are counted at their most, {most:N0} a load step: each user sending again after its shortest think time, as if answered at once."),
+        _ => "the closed-loop users' requests are not in this estimate: they may think 0 ms, so only the answers bound how many they send.",
+    };
 
     private async Task<(CollectionResult? Collection, PipelineResult? Stopped)> ExecuteAndCollectAsync(RunDirectory run, CancellationToken cancellation)
     {

@@ -15,7 +15,8 @@ public interface IExperimentObserver
     IProgress<RunProgress> Steps { get; }
 
     /// <summary>AWS only: the most the plan can cost, every invocation billed to <paramref name="timeoutSeconds"/>.</summary>
-    void Estimated(RunCost estimate, int timeoutSeconds, RunPricing pricing, bool closedLoopUncounted);
+    /// <param name="loadNote">how a closed loop's requests were counted, or null for a spec without one.</param>
+    void Estimated(RunCost estimate, int timeoutSeconds, RunPricing pricing, string? loadNote);
 
     void Executed(RunExecution execution);
 

@@ -151,7 +151,7 @@ public sealed class FastRunTests : IDisposable
         public List<string> Events { get; } = [];
         public IProgress<string> Progress { get; } = new Progress<string>();
         public IProgress<RunProgress> Steps { get; } = new Progress<RunProgress>();
-        public void Estimated(Costs.RunCost estimate, int timeoutSeconds, Experiments.RunPricing pricing, bool closedLoopUncounted) => Events.Add("estimated");
+        public void Estimated(Costs.RunCost estimate, int timeoutSeconds, Experiments.RunPricing pricing, string? loadNote) => Events.Add("estimated");
         public void Executed(RunExecution execution) => Events.Add("executed");
         public void Collected(CollectionResult collection, string invocationsPath) => Events.Add($"collected {collection.Rows.Count}");
         public void Cost(Costs.RunCost cost, Experiments.RunPricing pricing) => Events.Add("cost");

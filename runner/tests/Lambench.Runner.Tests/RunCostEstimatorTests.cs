@@ -1,3 +1,4 @@
+using Lambench.Tests.Shared;
 using Lambench.Core.Cost;
 using Lambench.Core.Records;
 using Lambench.Runner.Costs;
@@ -73,6 +74,22 @@ public sealed class RunCostEstimatorTests : IDisposable
         // each a message under 64 KB: 3 SQS requests, 96 x 0.40 / 1e6 = 0.0000384.
         Assert.Equal((32L, 0.006406432m), (cost.Invocations, cost.LambdaUsd));
         Assert.Equal((96L, 0.0000384m), (cost.SqsRequests, cost.SqsUsd));
+    }
+
+    [Theory]
+    // The shipped payment spec's users: 5 for 30 s then 20 for 60 s, thinking at least 100 ms. By hand, at most
+    // 5 x (30 / 0.1 + 1) + 20 x (60 / 0.1 + 1) = 1,505 + 12,020 = 13,525 requests a load step.
+    [InlineData("think_ms: [100, 500]", 13_525L)]
+    [InlineData("think_ms: 0", null)] // users that may think 0 ms: only the answers bound them, nothing is counted
+    public void Before_a_closed_loop_run_the_users_requests_are_counted_at_their_most(string think, long? most)
+    {
+        var path = Path.Combine(_directory, "closed.yaml");
+        File.WriteAllText(path, File.ReadAllText(Path.Combine(RepositoryPaths.Root(), "experiments", "payment-sync.yaml")).Replace("think_ms: [100, 500]", think, StringComparison.Ordinal));
+        var spec = new ExperimentSpecReader().Read(path);
+        Assert.Equal(most, spec.Load!.Closed!.MostRequests);
+        var cost = estimator.Before(spec, RunPlanBuilder.Build(spec, "t-run"), timeoutSeconds: 30);
+        Assert.Equal(1 + (most ?? 0), cost.Invocations); // the warm-up, then the load step's requests
+        Assert.Equal(1 + (most ?? 0), RunPlanBuilder.InvocationCount(spec));
     }
 
     [Fact]

@@ -25,9 +25,9 @@ public sealed class RunCostEstimator(PriceCatalog catalog)
     public RunCost Before(ExperimentSpec spec, RunPlan plan, int timeoutSeconds)
     {
         var configurations = spec.Configurations.ToDictionary(c => c.Name, StringComparer.Ordinal);
-        // An open-loop load step sends the requests its schedule plans (Poisson's expectation); closed-loop users'
-        // requests depend on the answers and are not counted (run says so).
-        var perLoad = (int)(spec.Load?.ExpectedRequests ?? 0);
+        // An open-loop load step sends the requests its schedule plans (Poisson's expectation); closed-loop users at
+        // most users × (duration / shortest think + 1), and nothing when they may think 0 ms (run says so).
+        var perLoad = (int)Math.Min(int.MaxValue, spec.Load?.CountedRequests ?? 0);
         var sends = plan.Steps
             .SelectMany(s => s.Kind == StepKind.Invoke ? [(Step: s, BatchId: s.BatchId(plan.RunId, 1))]
                 : s.Kind == StepKind.Load ? Enumerable.Range(0, perLoad).Select(i => (Step: s, BatchId: LoadRequest.BatchIdOf(s.BatchId(plan.RunId, 1), i)))

@@ -28,8 +28,9 @@ public static class RunPlanBuilder
         var protocol = spec.Protocol;
         try
         {
-            // A load step's requests count too (closed-loop users, whose number depends on the answers, do not).
-            var perBlock = checked(protocol.Warmup + (long)spec.Batches.Count * (protocol.ColdStarts + (long)protocol.Repetitions + (spec.Load?.ExpectedRequests ?? 0)));
+            // A load step's requests count too: the planned arrivals, or the most closed-loop users can send (none when
+            // their think time can be 0: then only the answers bound them).
+            var perBlock = checked(protocol.Warmup + (long)spec.Batches.Count * (protocol.ColdStarts + (long)protocol.Repetitions + (spec.Load?.CountedRequests ?? 0)));
             return checked(protocol.Rounds * (long)spec.Configurations.Count * perBlock);
         }
         catch (OverflowException)

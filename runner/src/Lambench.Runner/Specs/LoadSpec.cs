@@ -22,6 +22,12 @@ public sealed record LoadSpec
     /// <summary>Requests one load step plans: exact for constant and burst segments, the expectation for Poisson; null for users.</summary>
     public long? ExpectedRequests => Open is null ? null : (long)Math.Ceiling(Open.Sum(s => s.ExpectedArrivals));
 
+    /// <summary>
+    /// Requests one load step counts for the plan's size and the cost estimate: <see cref="ExpectedRequests"/> for
+    /// arrivals, the users' most (<see cref="ClosedLoadSpec.MostRequests"/>) for a closed loop; null when unbounded.
+    /// </summary>
+    public long? CountedRequests => ExpectedRequests ?? Closed?.MostRequests;
+
     /// <summary>How long one load step sends.</summary>
     public TimeSpan Duration => Open is null ? Closed!.Duration : Open.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.Duration);
 

@@ -15,12 +15,12 @@ internal sealed class ConsoleExperimentObserver(IAnsiConsole console) : IExperim
 
     public IProgress<RunProgress> Steps { get; } = new StepPrinter(console);
 
-    public void Estimated(RunCost estimate, int timeoutSeconds, RunPricing pricing, bool closedLoopUncounted)
+    public void Estimated(RunCost estimate, int timeoutSeconds, RunPricing pricing, string? loadNote)
     {
         console.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"Estimated cost on AWS ({pricing.Description}): at most {estimate.ToOneLine($"each billed to the {timeoutSeconds} s timeout")}; SQS's empty polls between messages are extra.");
-        if (closedLoopUncounted)
+        if (loadNote is not null)
         {
-            console.MarkupLine("[yellow]note:[/] the closed-loop users' requests are not in this estimate: how many they send depends on the answers.");
+            console.MarkupLineInterpolated($"[yellow]note:[/] {loadNote}");
         }
     }
 
