@@ -3,6 +3,7 @@ using Lambench.Core.Cost;
 using Lambench.Core.Records;
 using Lambench.Core.Statistics;
 using Lambench.Core.Summary;
+using Lambench.Core.Vocabulary;
 
 namespace Lambench.Analysis.Report;
 
@@ -125,7 +126,7 @@ public static class MethodsParagraph
     {
         var date = prices.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var unconfirmed = prices.UnconfirmedItems(lambdaOnly: true); // only Lambda's prices are applied here
-        var local = summary.Rows.Any(r => r.Platform == "local");
+        var local = summary.Rows.Any(r => r.Platform == Platform.Local.Name());
         return language.T(
             $"Costs apply the {prices.PricedRegion} list prices of {date} ({prices.Origin}) to each invocation's Billed Duration, failures included{(unconfirmed.Count > 0 ? $"; not confirmed for the region: {string.Join(", ", unconfirmed)}" : string.Empty)}{(local ? "; for local measurements they are what those durations would cost on AWS" : string.Empty)}.",
             $"Os custos aplicam os preços de tabela de {prices.PricedRegion} de {date} ({prices.Origin}) ao Billed Duration de cada invocação, falhas incluídas{(unconfirmed.Count > 0 ? $"; não confirmados para a região: {string.Join(", ", unconfirmed)}" : string.Empty)}{(local ? "; para medições locais, são o que essas durações custariam na AWS" : string.Empty)}.");

@@ -3,6 +3,7 @@ using Lambench.Core.Cost;
 using Lambench.Core.Records;
 using Lambench.Core.Statistics;
 using Lambench.Core.Summary;
+using Lambench.Core.Vocabulary;
 
 namespace Lambench.Analysis.Tables;
 
@@ -197,7 +198,7 @@ public sealed class ReportTableBuilder(ReportLanguage language, PriceCatalog pri
               "O Billed Duration é o da linha REPORT; na falta dele, teto(Duration + Init quando faturado), Init faturado para todas as funções ZIP sob demanda desde "
               + $"{prices.Lambda.InitBilling.AllOnDemandZipFrom:yyyy-MM-dd} e sempre para runtimes personalizados."),
         };
-        if (summary.Rows.Any(r => r.Platform == "local"))
+        if (summary.Rows.Any(r => r.Platform == Platform.Local.Name()))
         {
             legend.Add(L("Rows with platform 'local': what these local durations would cost on AWS at these prices; nothing was billed, and local durations are not AWS's.",
                 "Linhas com plataforma 'local': quanto essas durações locais custariam na AWS a esses preços; nada foi cobrado, e durações locais não são as da AWS."));

@@ -1,6 +1,7 @@
 using Lambench.Core.Records;
 using Lambench.Core.Statistics;
 using Lambench.Core.Summary;
+using Lambench.Core.Vocabulary;
 
 namespace Lambench.Analysis.Tables;
 
@@ -19,7 +20,7 @@ public sealed class TableNotes(ReportLanguage language)
     public IEnumerable<string> Platforms(SummaryResult summary)
     {
         var platforms = summary.Rows.Select(r => r.Platform).Where(p => p is not null).Distinct().ToList();
-        if (platforms.Contains("local"))
+        if (platforms.Contains(Platform.Local.Name()))
         {
             yield return L("Rows with platform 'local' were measured on this machine by Lambench's local platform: local timings, not AWS figures.",
                 "Linhas com plataforma 'local' foram medidas nesta máquina pela plataforma local do Lambench: tempos locais, não valores da AWS.");
