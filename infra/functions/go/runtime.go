@@ -54,10 +54,12 @@ func main() {
 	}
 }
 
-// endOutput writes Lambench's local platform marker after the handler's lines (only where the platform asks for it,
-// never on AWS): the platform reads stdout on a thread of its own and waits for this line before END and REPORT.
+// endOutput writes Lambench's local platform marker after the handler's lines, on stdout and stderr (only where the
+// platform asks for it, never on AWS): it reads each stream on a thread of its own and waits for both lines before
+// END and REPORT.
 func endOutput(requestID string) {
 	if marker := os.Getenv("LAMBENCH_OUTPUT_MARKER"); marker != "" {
+		fmt.Fprintln(os.Stderr, marker+requestID)
 		fmt.Println(marker + requestID)
 	}
 }

@@ -107,9 +107,10 @@ public sealed class ExperimentPipeline(RunTarget target, IExperimentObserver obs
         {
             return (null, new PipelineResult(PipelineStatus.Cancelled, $"Stopped while collecting; collect again with: lambench run {run.Root}"));
         }
-        catch (Exception e) when (e is LogFormatException or AwsServiceException or HttpRequestException)
+        catch (Exception e) when (e is LogFormatException or AwsServiceException or HttpRequestException or Amazon.Runtime.AmazonServiceException or Amazon.Runtime.AmazonClientException)
         {
-            return (null, new PipelineResult(PipelineStatus.Failed, $"collecting the logs: {e.Message}; collect again with: lambench run {run.Root}"));
+            // The SDK's errors come from reading the writer's items back (DynamoDB): permissions, throttling, the network.
+            return (null, new PipelineResult(PipelineStatus.Failed, $"collecting: {e.Message}; collect again with: lambench run {run.Root}"));
         }
     }
 

@@ -45,6 +45,11 @@ internal sealed class PlatformParts : IAsyncDisposable
             host.Dispose();
         }
 
+        if (DynamoDb is not null)
+        {
+            await DynamoDb.DisposeAsync();
+        }
+
         if (App is not null)
         {
             if (AppStarted)
@@ -56,9 +61,5 @@ internal sealed class PlatformParts : IAsyncDisposable
         }
 
         Logs?.Dispose();
-        if (DynamoDb is not null)
-        {
-            await DynamoDb.DisposeAsync();
-        }
     }
 }

@@ -16,10 +16,10 @@ public sealed class HttpApiTests(PlatformFixture fixture)
         from botocore.awsrequest import AWSRequest
         endpoint, base = sys.argv[1], sys.argv[2]
         credentials = boto3.Session().get_credentials()
-        def call(path, body, sign=True):
+        def call(path, body, service="execute-api"):
             request = AWSRequest(method="POST", url=base + path, data=body.encode(), headers={"content-type": "application/json"})
-            if sign:
-                SigV4Auth(credentials, "execute-api", "us-east-1").add_auth(request)
+            if service != "none":
+                SigV4Auth(credentials, service, "us-east-1").add_auth(request)
             prepared = request.prepare()
             try:
                 with urllib.request.urlopen(urllib.request.Request(prepared.url, data=prepared.body, headers=dict(prepared.headers), method="POST")) as answer:
@@ -62,7 +62,7 @@ public sealed class HttpApiTests(PlatformFixture fixture)
     }
 
     [Fact]
-    public void A_lambda_throttle_behind_the_api_is_a_500_as_api_gateway_answers_it_and_an_unsigned_call_is_refused()
+    public void A_lambda_throttle_behind_the_api_is_a_500_as_api_gateway_answers_it_and_a_call_not_signed_for_execute_api_is_refused()
     {
         var platform = fixture.Platform;
         const string function = "lambench-python-noop-arm64";
@@ -78,14 +78,19 @@ public sealed class HttpApiTests(PlatformFixture fixture)
             Assert.Equal(0, AwsClients.Aws(platform, "lambda", "delete-function-concurrency", "--function-name", function).Exit);
         }
 
-        var unsigned = Call(platform, platform.Endpoint + "execute-api/loadapi", new() { ["unsigned"] = ["/python-noop-arm64", "{}", "unsigned"] }, sign: false);
-        Assert.Equal(403, unsigned["unsigned"][0].GetInt32());
+        // Unsigned, or signed for another service (lambda, as a function URL is): refused, as AWS_IAM auth refuses it.
+        var refused = Call(platform, platform.Endpoint + "execute-api/loadapi", new()
+        {
+            ["unsigned"] = ["/python-noop-arm64", "{}", "none"],
+            ["lambda"] = ["/python-noop-arm64", "{}", "lambda"],
+        });
+        Assert.Equal((403, 403), (refused["unsigned"][0].GetInt32(), refused["lambda"][0].GetInt32()));
     }
 
-    private static Dictionary<string, JsonElement[]> Call(LocalPlatform platform, string api, Dictionary<string, string[]> calls, bool sign = true)
+    /// <summary>Each call: path, body and, optionally, the service it is signed for ("none": unsigned).</summary>
+    private static Dictionary<string, JsonElement[]> Call(LocalPlatform platform, string api, Dictionary<string, string[]> calls)
     {
-        var script = sign ? Calls : Calls.Replace("call(*args)", "call(*args[:2], sign=False)", StringComparison.Ordinal);
-        var (exit, stdout, stderr) = AwsClients.Boto3(platform, script, api, JsonSerializer.Serialize(calls));
+        var (exit, stdout, stderr) = AwsClients.Boto3(platform, Calls, api, JsonSerializer.Serialize(calls));
         Assert.True(exit == 0, stderr);
         return JsonSerializer.Deserialize<Dictionary<string, JsonElement[]>>(stdout)!;
     }

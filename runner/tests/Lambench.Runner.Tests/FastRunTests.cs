@@ -110,6 +110,9 @@ public sealed class FastRunTests : IDisposable
         var collection = await new InvocationCollector(target).CollectAsync(run);
 
         Assert.Equal((100, 100, 0), (collection.Expected, collection.Found, collection.Missing.Count));
+        // What the services around the function are priced on after the run: the warm-up's message and each request's.
+        Assert.Equal(1 + 100, collection.SentBatches.Count);
+        Assert.Equal(100, collection.SentBatches.Count(b => Lambench.Runner.Loads.LoadRequest.StepBatchId(b.BatchId) is not null));
         var lines = File.ReadAllLines(run.RequestsPath);
         var header = lines[0].Split(',');
         int At(string column) => Array.IndexOf(header, column);

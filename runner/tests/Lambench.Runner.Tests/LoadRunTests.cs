@@ -99,6 +99,29 @@ public sealed class LoadRunTests
     }
 
     [Fact]
+    public async Task Behind_the_http_api_a_function_error_is_a_500_whose_report_line_is_joined_and_counted()
+    {
+        await using var local = await LocalRun.StartAsync();
+        var (run, _, collection) = await local.RunAsync("""
+            name: load-api-errors
+            workload: noop
+            channel: api
+            configurations: { runtimes: [python], architectures: [x86_64], memory_mb: [128] }
+            batches: [{ label: fails, fail: raise }]
+            protocol: { rounds: 1, warmup: 1, reserved_concurrency: none, order: fixed }
+            load: { open: [{ shape: constant, rate_per_s: 5, duration_s: 1 }] }
+            """);
+
+        // Every request reached the function, which raised: 500s, each with its REPORT line (status error), found by
+        // its batch id. A throttle's 500 has none (the test above); this is how requests.csv tells them apart.
+        var rows = ReadCsv(run.RequestsPath);
+        Assert.Equal(5, rows.Count);
+        Assert.All(rows, r => Assert.Equal(("error", "error"), (r["outcome"], r["status"])));
+        Assert.All(rows, r => Assert.True(Guid.TryParse(r["request_id"], out _)));
+        Assert.Equal((5, 5, 0, 0), (collection.Expected, collection.Found, collection.Missing.Count, collection.ExcludedOther));
+    }
+
+    [Fact]
     public async Task An_sqs_load_finds_each_messages_invocation_by_its_batch_id_and_times_the_send_to_the_functions_start_and_to_its_items()
     {
         await using var local = await LocalRun.StartAsync();

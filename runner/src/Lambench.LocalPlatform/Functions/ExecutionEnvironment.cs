@@ -142,8 +142,9 @@ internal sealed class ExecutionEnvironment : IDisposable
 
     /// <summary>
     /// The variable that asks the platform's runtimes (the Python bootstrap, the Go runtime) to end each invocation's
-    /// output with a line of its value and the request id, after the handler's lines and before the response. The
-    /// platform reads stdout on a thread of its own, which can trail the response; the line says it has caught up.
+    /// output, on stdout and on stderr, with a line of its value and the request id, after the handler's lines and
+    /// before the response. The platform reads each stream on a thread of its own, which can trail the response; the
+    /// two lines say both have caught up.
     /// </summary>
     public const string OutputMarkerVariable = "LAMBENCH_OUTPUT_MARKER";
     public const string OutputMarker = "LAMBENCH-OUTPUT-END ";
@@ -166,7 +167,7 @@ internal sealed class ExecutionEnvironment : IDisposable
 
             if (Current is { } current && line.AsSpan(marker + OutputMarker.Length).SequenceEqual(current.RequestId))
             {
-                current.OutputDrained.TrySetResult();
+                current.OutputEnded();
             }
 
             return; // the marker is the platform's, never the function's log

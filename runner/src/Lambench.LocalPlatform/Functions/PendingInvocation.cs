@@ -16,10 +16,21 @@ internal sealed class PendingInvocation(string requestId, byte[] payload, DateTi
     public long CompletedTimestamp { get; private set; }
 
     /// <summary>
-    /// Set when the runtime's output-end line for this invocation has been read from its stdout: every line the
-    /// handler wrote before it is in the log stream by then, ahead of END and REPORT, as on AWS.
+    /// Set when the runtime's output-end line for this invocation has been read from its stdout and its stderr: every
+    /// line the handler wrote before it is in the log stream by then, ahead of END and REPORT, as on AWS.
     /// </summary>
     public TaskCompletionSource OutputDrained { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private int markersSeen;
+
+    /// <summary>One stream's output-end line was read; the second sets <see cref="OutputDrained"/>.</summary>
+    public void OutputEnded()
+    {
+        if (Interlocked.Increment(ref markersSeen) == 2)
+        {
+            OutputDrained.TrySetResult();
+        }
+    }
 
     public TaskCompletionSource<(byte[] Body, string? ErrorType)> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

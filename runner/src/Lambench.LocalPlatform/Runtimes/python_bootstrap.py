@@ -43,12 +43,13 @@ class Context:
 
 
 def end_output(request_id):
-    # The platform's marker after the handler's lines: it reads stdout on a thread of its own, and waits for this
-    # line before it writes END and REPORT, so the handler's lines come first in the log, as on AWS.
-    sys.stderr.flush()
+    # The platform's marker after the handler's lines, on both streams: it reads each on a thread of its own, and
+    # waits for both lines before it writes END and REPORT, so the handler's lines come first in the log, as on AWS.
     marker = os.environ.get("LAMBENCH_OUTPUT_MARKER")
     if marker:
+        print(marker + request_id, file=sys.stderr)
         print(marker + request_id)
+    sys.stderr.flush()
     sys.stdout.flush()
 
 

@@ -15,7 +15,7 @@ public sealed class FunctionUrlClient(HttpClient http, string region, Func<Cance
     public async Task<LambdaInvokeResult> InvokeAsync(Uri url, byte[] payload, CancellationToken cancellation = default)
     {
         var client = new SignedHttpClient(http, new AwsEndpoint(url, region, credentials) { Policy = policy ?? AwsCallPolicy.Default }, "lambda");
-        using var response = await client.SendAsync(HttpMethod.Post, string.Empty, payload, new Dictionary<string, string>(), "application/json", cancellation, idempotent: false);
+        using var response = await client.SendAsync(HttpMethod.Post, string.Empty, payload, new Dictionary<string, string>(), "application/json", cancellation, idempotent: false, retryServerErrors: false);
         Interlocked.Add(ref requests, client.Requests);
         Interlocked.Add(ref throttles, client.Throttles);
         if (response.StatusCode is System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.TooManyRequests)

@@ -14,7 +14,7 @@ public sealed class HttpApiClient(HttpClient http, string region, Func<Cancellat
     public async Task<(int StatusCode, string ApiRequestId)> PostAsync(Uri route, byte[] payload, CancellationToken cancellation = default)
     {
         var client = new SignedHttpClient(http, new AwsEndpoint(route, region, credentials) { Policy = policy ?? AwsCallPolicy.Default }, Service);
-        using var response = await client.SendAsync(HttpMethod.Post, string.Empty, payload, new Dictionary<string, string>(), "application/json", cancellation, idempotent: false);
+        using var response = await client.SendAsync(HttpMethod.Post, string.Empty, payload, new Dictionary<string, string>(), "application/json", cancellation, idempotent: false, retryServerErrors: false);
         if (response.StatusCode is System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.TooManyRequests)
         {
             throw await SignedHttpClient.ErrorAsync(response, cancellation);

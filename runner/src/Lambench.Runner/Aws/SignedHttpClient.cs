@@ -30,9 +30,11 @@ public sealed class SignedHttpClient(HttpClient http, AwsEndpoint endpoint, stri
     private int retries, requests, throttles;
 
     /// <param name="attemptTimeout">this request's own timeout (an Invoke's function timeout and a margin); null: the policy's.</param>
-    /// <param name="idempotent">false for a request that must not run twice: a timeout or a server error is then an answer, not retried.</param>
+    /// <param name="idempotent">false for a request that must not run twice: a timeout is then an error, not retried.</param>
     /// <exception cref="AwsServiceException">Timeout or Unreachable when the service does not answer in time.</exception>
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, byte[]? body, IReadOnlyDictionary<string, string> headers, string? contentType, CancellationToken cancellation, TimeSpan? attemptTimeout = null, bool idempotent = true)
+    /// <param name="retryServerErrors">false where a 5xx is the answer of something that ran (a function URL's 502 is a
+    /// failed invocation, an HTTP API's 500 a function error): only throttling, which refuses before anything runs, is retried then.</param>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string pathAndQuery, byte[]? body, IReadOnlyDictionary<string, string> headers, string? contentType, CancellationToken cancellation, TimeSpan? attemptTimeout = null, bool idempotent = true, bool retryServerErrors = true)
     {
         var timeout = attemptTimeout ?? Policy.AttemptTimeout;
         var started = Policy.Time.GetTimestamp();
@@ -64,9 +66,7 @@ public sealed class SignedHttpClient(HttpClient http, AwsEndpoint endpoint, stri
                 throw new AwsServiceException(0, "Unreachable", $"{service} at {endpoint.Url.Host} cannot be reached ({e.Message}) after {connectionFailures} attempt(s)");
             }
 
-            // A server error to a request that must not run twice may have run it (a function URL's 502 is a failed
-            // invocation): only throttling, which refuses before anything runs, is retried then.
-            var retryable = response.StatusCode == HttpStatusCode.TooManyRequests || (idempotent && (int)response.StatusCode >= 500)
+            var retryable = response.StatusCode == HttpStatusCode.TooManyRequests || (retryServerErrors && (int)response.StatusCode >= 500)
                 || (response.StatusCode == HttpStatusCode.BadRequest && response.Headers.TryGetValues("x-amzn-ErrorType", out var types) && types.Any(t => t.StartsWith("Throttling", StringComparison.Ordinal)));
             if (retryable && (int)response.StatusCode < 500)
             {

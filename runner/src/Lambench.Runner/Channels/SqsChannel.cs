@@ -37,7 +37,7 @@ public sealed class SqsChannel(IAmazonSQS sqs, string stackName, Workload worklo
         var queueUrl = queueUrls[functionName];
         await sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = queueUrl, MessageBody = message }, cancellation);
         var drained = await QueueDrain.WaitAsync(this, functionName, pollInterval, timeout, clock, null,
-            left => string.Create(CultureInfo.InvariantCulture, $"{queueUrl} did not drain within {timeout.TotalSeconds:F0} s (protocol.drain_timeout_s), {left} message(s) left; is its trigger enabled?"), cancellation);
+            left => string.Create(CultureInfo.InvariantCulture, $"{queueUrl} did not drain within {timeout.TotalSeconds:F0} s (protocol.drain_timeout_s), {left} message(s) left; is its trigger enabled?"), cancellation, waitFirst: true);
         return new ChannelSend(null, string.Create(CultureInfo.InvariantCulture, $"queue drained in {drained.TotalSeconds:F1} s"));
     }
 

@@ -47,9 +47,9 @@ public sealed class InvocationCollector(RunTarget target)
         var notRun = measured.Count - expected.Count;
         var loadRequests = LoadRequestJoin.Requests(run, status);
         expected.AddRange(loadRequests
-            .Select(l => (l.Step, Status: LoadRequestJoin.Expectation(l.Step, l.Request, spec.Channel, status[l.Step.Index].Attempt)))
-            .Where(l => l.Status is not null)
-            .Select(l => new Expected(l.Step, l.Status!)));
+            .Select(l => (l.Step, Expectation: LoadRequestJoin.Expectation(l.Step, l.Request, spec.Channel, status[l.Step.Index].Attempt)))
+            .Where(l => l.Expectation is not null)
+            .Select(l => new Expected(l.Step, l.Expectation!.Value.Status, l.Expectation.Value.Optional)));
         var warmupBatches = run.Plan.Steps.Where(s => s.Phase == StepPhase.Warmup).Select(s => status.GetValueOrDefault(s.Index)?.BatchId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var abandonedBatches = status.Values.SelectMany(s => s.Abandoned).ToHashSet(StringComparer.Ordinal);
         // From a minute before the run's first step: the log group may hold other runs.
@@ -104,6 +104,7 @@ public sealed class InvocationCollector(RunTarget target)
             LoadRequestJoin.Write(run.RequestsPath, loadRequests, match.Rows, spec.Channel, writes);
         }
 
+        var optionalBatches = expected.Where(e => e.Optional).Select(e => e.Status.BatchId!).ToHashSet(StringComparer.Ordinal);
         var throttles = start is { } from ? await ThrottlesAsync(run, from, cancellation) : new Dictionary<string, int>();
         var itemMismatches = expected
             .Where(e => spec.Workload == Workload.Writer)
@@ -112,16 +113,20 @@ public sealed class InvocationCollector(RunTarget target)
             .Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.e.Status.BatchId}: {x.e.Status.Items?.ToString(CultureInfo.InvariantCulture) ?? "no"} DynamoDB items, expected {x.Count}"))
             .ToList();
         var steps = run.Plan.Steps.ToDictionary(s => s.Index);
+        // What was sent, for the cost of the services around the functions: each step's message, and each load
+        // request the service took (API Gateway bills a call it throttled with 429 as none), not the load step itself.
         var sent = entries
-            .Where(e => e.BatchId is not null && e.State is JournalEntry.Started or JournalEntry.Resumed)
+            .Where(e => e.BatchId is not null && e.State is JournalEntry.Started or JournalEntry.Resumed && (e.State == JournalEntry.Resumed || steps[e.Step].Kind != StepKind.Load))
             .Select(e => (Label: e.State == JournalEntry.Resumed ? spec.Batches[0].Label : steps[e.Step].Batch!, e.BatchId!))
+            .Concat(loadRequests.Where(l => l.Request.Outcome != Load.Recording.LoadOutcome.Throttled).Select(l => (Label: l.Step.Batch!, l.Request.BatchId)))
             .ToList();
         var result = new CollectionResult
         {
             Rows = match.Rows,
             RunRows = ingested.Where(r => r.BatchId?.StartsWith(run.Plan.RunId, StringComparison.Ordinal) == true).ToList(),
             SentBatches = sent,
-            Expected = expected.Count,
+            // An optional expectation (an api request answered 500) counts where its REPORT line was found.
+            Expected = expected.Count(e => !e.Optional) + match.Rows.Count(r => optionalBatches.Contains(r.BatchId!)),
             NotRun = notRun,
             Missing = match.Missing.Select(m => $"{Describe(m)}: no REPORT line").ToList(),
             Redeliveries = match.Redeliveries,
@@ -131,7 +136,7 @@ public sealed class InvocationCollector(RunTarget target)
             Conflicts = match.Conflicts,
             RejectedLines = rejected,
             ItemMismatches = itemMismatches,
-            ItemsChecked = spec.Workload == Workload.Writer ? expected.Count : 0,
+            ItemsChecked = spec.Workload == Workload.Writer ? expected.Count(e => !e.Optional) : 0,
             Throttles = throttles?.Values.Sum(),
             ThrottlesByConfiguration = throttles,
             Attempts = attempts,
@@ -219,7 +224,11 @@ public sealed class InvocationCollector(RunTarget target)
 
             if (row is null)
             {
-                missing.Add(item);
+                if (!item.Optional)
+                {
+                    missing.Add(item);
+                }
+
                 continue;
             }
 
@@ -236,7 +245,9 @@ public sealed class InvocationCollector(RunTarget target)
 
     private static string Describe(Expected item) => $"{ExperimentRunner.Describe(item.Step)} (batch {item.Status.BatchId}{(item.Status.RequestId is { } id ? $", request {id}" : string.Empty)})";
 
-    private sealed record Expected(PlanStep Step, StepStatus Status);
+    /// <param name="Optional">a request that may or may not have reached the function (an HTTP API's 500 is a function
+    /// error or a Lambda throttle): its REPORT line is joined where it exists, and never missing.</param>
+    private sealed record Expected(PlanStep Step, StepStatus Status, bool Optional = false);
 
     /// <summary>A writer load's items, per request that was not throttled: their count and last write time.</summary>
     private async Task<IReadOnlyDictionary<string, (int Count, DateTimeOffset? LastWrite)>> ReadLoadWritesAsync(List<(PlanStep Step, LoadRequest Request)> requests, IProgress<string>? progress, CancellationToken cancellation)

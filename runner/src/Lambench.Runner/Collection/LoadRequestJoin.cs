@@ -34,15 +34,20 @@ internal static class LoadRequestJoin
             .SelectMany(s => LoadRequestFile.Read(run.LoadRequestsPath(status[s.Index].BatchId!)).Select(r => (s, r)))
             .ToList();
 
-    /// <summary>What finds the REPORT line of a request that reached the function; null for one that did not.</summary>
-    public static StepStatus? Expectation(PlanStep step, LoadRequest request, Channel channel, int attempt)
+    /// <summary>
+    /// What finds the REPORT line of a request that reached the function, and whether it is optional; null for one
+    /// that did not. Without a request id, an accepted request is known to have reached the function; an HTTP API's
+    /// error (a 500 for a function error and for a Lambda throttle alike) may have: its line is joined if it exists.
+    /// </summary>
+    public static (StepStatus Status, bool Optional)? Expectation(PlanStep step, LoadRequest request, Channel channel, int attempt)
     {
-        // Without a request id, only an accepted request is known to have reached the function: an HTTP API answers a
-        // Lambda throttle and a function error alike (500), and requests.csv tells them apart by the REPORT line.
-        var reached = request.Outcome != LoadOutcome.Throttled && (channel.ReturnsRequestId() ? request.RequestId is not null : request.Outcome == LoadOutcome.Ok);
-        return reached
-            ? new StepStatus(step.Index, attempt, JournalState.Done, channel.ReturnsRequestId() ? request.RequestId : null, []) { BatchId = request.BatchId }
-            : null;
+        if (request.Outcome == LoadOutcome.Throttled || (channel.ReturnsRequestId() && request.RequestId is null))
+        {
+            return null;
+        }
+
+        var status = new StepStatus(step.Index, attempt, JournalState.Done, channel.ReturnsRequestId() ? request.RequestId : null, []) { BatchId = request.BatchId };
+        return (status, !channel.ReturnsRequestId() && request.Outcome != LoadOutcome.Ok);
     }
 
     /// <summary>requests.csv: a row per request, its REPORT line's figures beside it where one was found.</summary>
