@@ -88,7 +88,11 @@ public sealed class SpecFuzzTests(ITestOutputHelper output) : IDisposable
             ?? Broken((spec.Load is null ? spec.Protocol.Repetitions >= 5 : spec.Protocol.Repetitions == 0 && spec.Protocol.ColdStarts == 0) && spec.Protocol.Rounds >= 1 && Enum.IsDefined(spec.Protocol.Order), "protocol outside its ranges")
             ?? Broken(spec.Load is null || (spec.Load.Duration > TimeSpan.Zero && spec.Load.MaxOutstanding >= 1 && (spec.Load.Open is null) != (spec.Load.Closed is null)), "a load without a duration, a cap, or with both loops")
             ?? Broken(RunPlanBuilder.InvocationCount(spec) <= RunPlanBuilder.DefaultMaxInvocations
-                ? RunPlanBuilder.Build(spec, "fuzz", 1).Invocations() == RunPlanBuilder.InvocationCount(spec)
+                ? PlanSize(RunPlanBuilder.Build(spec, "fuzz", 1), spec) == RunPlanBuilder.InvocationCount(spec)
                 : true, "a plan whose size is not what its counts say");
     }
+
+    /// <summary>The built plan's size recounted: its invoke steps, and each load step's requests as the spec counts them.</summary>
+    private static long PlanSize(Lambench.Runner.Plans.RunPlan plan, ExperimentSpec spec) =>
+        plan.Invocations() + (plan.Steps.Count(s => s.Kind == Lambench.Runner.Plans.StepKind.Load) * (spec.Load?.CountedRequests ?? 0));
 }
