@@ -1,9 +1,10 @@
 using System.Text.Json;
+using System.Xml.Linq;
 using Microsoft.AspNetCore.Http;
 
 namespace Lambench.LocalPlatform.Http;
 
-/// <summary>Error responses in the shapes botocore parses: rest-json (Lambda) and JSON 1.1 (CloudWatch Logs).</summary>
+/// <summary>Error responses in the shapes botocore parses: rest-json (Lambda), JSON 1.1 (CloudWatch Logs) and query XML.</summary>
 internal static class AwsErrors
 {
     public static IResult RestJson(int status, string type, string message, string? reason = null)
@@ -19,6 +20,15 @@ internal static class AwsErrors
 
     public static IResult Json(int status, string type, string message) =>
         new ErrorResult(status, type, JsonSerializer.Serialize(new Dictionary<string, string> { ["__type"] = type, ["message"] = message }), "application/x-amz-json-1.1");
+
+    /// <summary>An error in the query protocol's XML (CloudWatch, CloudFormation): ErrorResponse, a Sender error, 400.</summary>
+    public static IResult Query(XNamespace xmlns, string code, string message)
+    {
+        var document = new XElement(xmlns + "ErrorResponse",
+            new XElement(xmlns + "Error", new XElement(xmlns + "Type", "Sender"), new XElement(xmlns + "Code", code), new XElement(xmlns + "Message", message)),
+            new XElement(xmlns + "RequestId", Guid.NewGuid().ToString()));
+        return Results.Text(document.ToString(SaveOptions.DisableFormatting), "text/xml", statusCode: 400);
+    }
 
     private sealed class ErrorResult(int status, string type, string body, string contentType) : IResult
     {

@@ -54,11 +54,5 @@ internal static class MetricsEndpoints
         return Results.Text(document.ToString(SaveOptions.DisableFormatting), "text/xml");
     }
 
-    private static IResult Error(string code, string message)
-    {
-        var document = new XElement(Xmlns + "ErrorResponse",
-            new XElement(Xmlns + "Error", new XElement(Xmlns + "Type", "Sender"), new XElement(Xmlns + "Code", code), new XElement(Xmlns + "Message", message)),
-            new XElement(Xmlns + "RequestId", Guid.NewGuid().ToString()));
-        return Results.Text(document.ToString(SaveOptions.DisableFormatting), "text/xml", statusCode: 400);
-    }
+    private static IResult Error(string code, string message) => AwsErrors.Query(Xmlns, code, message);
 }

@@ -34,15 +34,9 @@ internal sealed class RequestGuard(SigV4Verifier verifier, Func<int> port, TimeP
 
             var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => string.Join(',', h.Value.ToArray()), StringComparer.Ordinal);
             var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path + context.Request.QueryString;
-            if (verifier.Verify(new SigV4Verifier.SignedRequest(context.Request.Method, rawTarget, headers, hash), time.GetUtcNow()) is { } failure)
+            if (verifier.Verify(new SigV4Verifier.SignedRequest(context.Request.Method, rawTarget, headers, hash, RequiredService(context.Request.Path)), time.GetUtcNow()) is { } failure)
             {
                 await WriteAsync(context, 403, failure.Type, failure.Message);
-                return;
-            }
-
-            if (WrongService(context.Request.Path, headers.GetValueOrDefault("authorization")) is { } wrong)
-            {
-                await WriteAsync(context, 403, "InvalidSignatureException", wrong);
                 return;
             }
         }
@@ -56,15 +50,10 @@ internal sealed class RequestGuard(SigV4Verifier verifier, Func<int> port, TimeP
     /// A function URL call must be signed for lambda and an HTTP API call for execute-api, as AWS requires (the
     /// other services here share one endpoint, so their scope's service is the client's).
     /// </summary>
-    private static string? WrongService(PathString path, string? authorization)
-    {
-        var expected = path.StartsWithSegments(FunctionUrlEndpoints.Prefix, StringComparison.Ordinal) ? "lambda"
-            : path.StartsWithSegments(HttpApiEndpoints.Prefix, StringComparison.Ordinal) ? "execute-api"
-            : null;
-        // Credential=<key>/<date>/<region>/<service>/aws4_request
-        var service = authorization?.Split("Credential=", 2) is [_, var rest] ? rest.Split(',', 2)[0].Split('/') is { Length: 5 } scope ? scope[3] : null : null;
-        return expected is not null && service != expected ? $"this address takes requests signed for the service {expected}, not {service ?? "none"}" : null;
-    }
+    private static string? RequiredService(PathString path) =>
+        path.StartsWithSegments(FunctionUrlEndpoints.Prefix, StringComparison.Ordinal) ? "lambda"
+        : path.StartsWithSegments(HttpApiEndpoints.Prefix, StringComparison.Ordinal) ? "execute-api"
+        : null;
 
     /// <summary>The body's SHA-256, read once into a buffer the endpoint then reads again.</summary>
     private static async Task<byte[]> HashBodyAsync(HttpContext context)

@@ -15,8 +15,11 @@ public sealed class SigV4Verifier(string accessKeyId, string secretAccessKey)
     /// <summary>How far a request's X-Amz-Date may be from now, as AWS allows before "Signature expired".</summary>
     public static readonly TimeSpan MaximumSkew = TimeSpan.FromMinutes(15);
 
-    /// <summary>A request as received: its raw target (path and query, as sent), its headers by lower-case name, its body's SHA-256.</summary>
-    public sealed record SignedRequest(string Method, string RawTarget, IReadOnlyDictionary<string, string> Headers, byte[] BodySha256);
+    /// <summary>
+    /// A request as received: its raw target (path and query, as sent), its headers by lower-case name, its body's
+    /// SHA-256; and the service it must be signed for where the address says (a function URL: lambda), else null.
+    /// </summary>
+    public sealed record SignedRequest(string Method, string RawTarget, IReadOnlyDictionary<string, string> Headers, byte[] BodySha256, string? RequiredService = null);
 
     /// <summary>Null when the signature is good; else AWS's error type and message.</summary>
     public (string Type, string Message)? Verify(SignedRequest request, DateTimeOffset now)
@@ -34,6 +37,11 @@ public sealed class SigV4Verifier(string accessKeyId, string secretAccessKey)
         if (auth.Scope.Length != 5 || auth.Scope[0] != accessKeyId || auth.Scope[4] != "aws4_request")
         {
             return ("UnrecognizedClientException", "The security token included in the request is invalid: the local platform knows only the access key " + accessKeyId);
+        }
+
+        if (request.RequiredService is { } service && auth.Scope[3] != service)
+        {
+            return ("InvalidSignatureException", $"this address takes requests signed for the service {service}, not {auth.Scope[3]}");
         }
 
         if (!auth.SignedHeaders.Contains("host") || !request.Headers.TryGetValue("x-amz-date", out var amzDate)

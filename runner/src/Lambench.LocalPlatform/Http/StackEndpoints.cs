@@ -46,13 +46,7 @@ internal static partial class StackEndpoints
     private static string Local(string value, string endpoint) =>
         QueueAddress().Replace(ExecuteApi().Replace(value, m => $"{endpoint}{HttpApiEndpoints.Prefix}/{m.Groups[1].Value}"), endpoint);
 
-    private static IResult Error(string code, string message)
-    {
-        var document = new XElement(Xmlns + "ErrorResponse",
-            new XElement(Xmlns + "Error", new XElement(Xmlns + "Type", "Sender"), new XElement(Xmlns + "Code", code), new XElement(Xmlns + "Message", message)),
-            new XElement(Xmlns + "RequestId", Guid.NewGuid().ToString()));
-        return Results.Text(document.ToString(SaveOptions.DisableFormatting), "text/xml", statusCode: 400);
-    }
+    private static IResult Error(string code, string message) => AwsErrors.Query(Xmlns, code, message);
 
     [GeneratedRegex(@"^http://sqs\.[a-z0-9-]+\.localhost")]
     private static partial Regex QueueAddress();
