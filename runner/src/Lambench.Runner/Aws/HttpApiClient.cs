@@ -9,16 +9,13 @@ public sealed class HttpApiClient(HttpClient http, string region, Func<Cancellat
 {
     public const string Service = "execute-api";
 
+    private readonly SignedPost post = new(http, region, credentials, policy, Service);
+
     /// <summary>POSTs <paramref name="payload"/> to <paramref name="route"/>: the status code and API Gateway's request id.</summary>
     /// <exception cref="AwsServiceException">403 (not allowed) or 429 (API Gateway's throttling, <see cref="AwsServiceException.IsThrottling"/>).</exception>
     public async Task<(int StatusCode, string ApiRequestId)> PostAsync(Uri route, byte[] payload, CancellationToken cancellation = default)
     {
-        var client = new SignedHttpClient(http, new AwsEndpoint(route, region, credentials) { Policy = policy ?? AwsCallPolicy.Default }, Service);
-        using var response = await client.SendAsync(HttpMethod.Post, string.Empty, payload, new Dictionary<string, string>(), "application/json", cancellation, idempotent: false, retryServerErrors: false);
-        if (response.StatusCode is System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.TooManyRequests)
-        {
-            throw await SignedHttpClient.ErrorAsync(response, cancellation);
-        }
+        using var response = await post.SendAsync(route, payload, cancellation);
 
         // The body is read so that the connection is reused; the function's answer itself is not kept.
         await response.Content.ReadAsByteArrayAsync(cancellation);
