@@ -22,6 +22,9 @@ public sealed class TargetSession : IAsyncDisposable
 
     public RunTarget Target { get; private set; }
 
+    /// <summary>The local platform this session started; null on AWS.</summary>
+    public LocalPlatform.LocalPlatform? Platform => platform;
+
     /// <summary>AWS in <paramref name="region"/>; a call that waits says so through <paramref name="progress"/>.</summary>
     public static TargetSession Aws(string stack, string region, IProgress<string>? progress)
     {

@@ -1,3 +1,4 @@
+using Lambench.Experiments;
 using Lambench.LocalPlatform;
 using Lambench.Runner.Collection;
 using Lambench.Runner.Execution;
@@ -8,22 +9,20 @@ namespace Lambench.Runner.Tests;
 /// <summary>A run against a local platform of its own (started with the knobs a test needs), in a temporary directory.</summary>
 internal sealed class LocalRun : IAsyncDisposable
 {
-    private readonly HttpClient http;
-    private readonly LocalPlatform.LocalPlatform platform;
+    private readonly TargetSession session;
 
-    private LocalRun(HttpClient http, LocalPlatform.LocalPlatform platform, string directory, RunTarget target)
+    private LocalRun(TargetSession session, string directory)
     {
-        this.http = http;
-        this.platform = platform;
+        this.session = session;
         Directory = directory;
-        Target = target;
     }
 
     public string Directory { get; }
-    public RunTarget Target { get; }
-    public LocalPlatform.LocalPlatform Platform => platform;
+    public RunTarget Target => session.Target;
+    public LocalPlatform.LocalPlatform Platform => session.Platform!;
     public string RunPath => Path.Combine(Directory, "run");
 
+    /// <summary>The platform and its clients as `lambench run` starts them (<see cref="TargetSession"/>), with the knobs a test needs.</summary>
     public static async Task<LocalRun> StartAsync(Func<LocalPlatformOptions, LocalPlatformOptions>? adjust = null, Func<RunTarget, RunTarget>? adjustTarget = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("lambench-run-").FullName;
@@ -35,10 +34,13 @@ internal sealed class LocalRun : IAsyncDisposable
             WorkDirectory = Path.Combine(RepositoryPaths.Root(), ".lambench", "local-tests-runner"),
             LogDirectory = Path.Combine(directory, "platform-logs"),
         };
-        var platform = await LocalPlatform.LocalPlatform.StartAsync(adjust?.Invoke(options) ?? options);
-        var http = new HttpClient();
-        var target = RunTargets.Local(http, platform.Endpoint, platform.DynamoDbEndpoint, "lambench", LocalPlatform.LocalPlatform.Region, LocalPlatform.LocalPlatform.AccessKeyId, LocalPlatform.LocalPlatform.SecretAccessKey);
-        return new LocalRun(http, platform, directory, adjustTarget?.Invoke(target) ?? target);
+        var session = await TargetSession.StartLocalAsync(adjust?.Invoke(options) ?? options, null, CancellationToken.None);
+        if (adjustTarget is not null)
+        {
+            session.Adjust(adjustTarget);
+        }
+
+        return new LocalRun(session, directory);
     }
 
     /// <summary>Writes the spec, prepares the run directory, runs it and collects it.</summary>
@@ -59,9 +61,7 @@ internal sealed class LocalRun : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Target.Dispose();
-        http.Dispose();
-        await platform.DisposeAsync();
+        await session.DisposeAsync();
         System.IO.Directory.Delete(Directory, recursive: true);
     }
 }

@@ -117,8 +117,7 @@ public static class ReportCommand
             console.MarkupLineInterpolated($"[yellow]warning:[/] {warning}");
         }
 
-        var configurations = outcome.Summary.Rows.Select(r => r.Configuration).Distinct().Count();
-        console.MarkupLineInterpolated($"[green]Report written[/] to {Path.GetFullPath(Path.Combine(options.OutputDirectory, "index.html"))}: {invocations.Count} invocations, {configurations} configuration(s), {outcome.Summary.Comparisons.Count} comparison row(s), {outcome.FilesWritten.Count} files.");
+        ReportWrittenLine.Print(console, outcome, invocations.Count, Path.GetFullPath(Path.Combine(options.OutputDirectory, "index.html")));
         return ExitCodes.Success;
     }
 }

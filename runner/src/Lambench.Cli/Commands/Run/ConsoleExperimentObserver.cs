@@ -38,9 +38,5 @@ internal sealed class ConsoleExperimentObserver(IAnsiConsole console) : IExperim
 
     public void Warning(string message) => console.MarkupLineInterpolated($"[yellow]warning:[/] {message}");
 
-    public void ReportWritten(ReportOutcome outcome, int invocations, string indexPath)
-    {
-        var configurations = outcome.Summary.Rows.Select(r => r.Configuration).Distinct().Count();
-        console.MarkupLineInterpolated($"[green]Report written[/] to {indexPath}: {invocations} invocations, {configurations} configuration(s), {outcome.Summary.Comparisons.Count} comparison row(s), {outcome.FilesWritten.Count} files.");
-    }
+    public void ReportWritten(ReportOutcome outcome, int invocations, string indexPath) => Report.ReportWrittenLine.Print(console, outcome, invocations, indexPath);
 }
