@@ -23,6 +23,8 @@ public sealed class PlatformProcessFileTests : IDisposable
         Directory.Delete(Path.GetDirectoryName(_path)!, recursive: true);
     }
 
+    // bash replaces itself with a lone last command (`bash -c "sleep 30"` becomes `sleep 30`), and with it the
+    // "local serve" arguments; "; true" keeps bash, and the arguments, in place for the test's life.
     private Process Start(params string[] arguments)
     {
         var start = new ProcessStartInfo("/bin/bash") { UseShellExecute = false };
@@ -39,7 +41,7 @@ public sealed class PlatformProcessFileTests : IDisposable
     [Fact]
     public void The_platform_process_it_recorded_is_found()
     {
-        var platform = Start("-c", "sleep 30", "local", "serve");
+        var platform = Start("-c", "sleep 30; true", "local", "serve");
         PlatformProcessFile.Write(_path, platform);
         Assert.Equal(platform.Id, PlatformProcessFile.Running(_path, out var stale)?.Id);
         Assert.Null(stale);
@@ -58,7 +60,7 @@ public sealed class PlatformProcessFileTests : IDisposable
     [Fact]
     public void A_process_that_started_at_another_time_is_not_taken_for_the_platform()
     {
-        var other = Start("-c", "sleep 30", "local", "serve");
+        var other = Start("-c", "sleep 30; true", "local", "serve");
         File.WriteAllText(_path, System.Text.Json.JsonSerializer.Serialize(new PlatformProcessFile(other.Id, other.StartTime.ToUniversalTime().AddMinutes(-5), PlatformProcessFile.ServeArguments)));
         Assert.Null(PlatformProcessFile.Running(_path, out var stale));
         Assert.Contains("another process that now has the id", stale);
