@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -128,6 +127,7 @@ func writer(ctx Context, event json.RawMessage) (interface{}, error) {
 	}
 	tableName := os.Getenv("TABLE_NAME")
 	results := []map[string]interface{}{}
+	sequence := 0
 	for _, p := range messages {
 		tag(ctx, p)
 		if p.Fail == "raise" { // fault injection: a failed delivery, which SQS redelivers
@@ -142,33 +142,18 @@ func writer(ctx Context, event json.RawMessage) (interface{}, error) {
 		}
 		data := strings.Repeat("x", p.SizeBytes)
 		for start := 0; start < p.Count; start += 25 { // BatchWriteItem takes 25 items a request
-			var requests []types.WriteRequest
+			var items []map[string]types.AttributeValue
 			for index := start; index < start+25 && index < p.Count; index++ {
-				requests = append(requests, types.WriteRequest{PutRequest: &types.PutRequest{Item: map[string]types.AttributeValue{
-					"pk":    &types.AttributeValueMemberS{Value: "batch_id#" + *p.BatchID},
-					"sk":    &types.AttributeValueMemberN{Value: fmt.Sprint(index)},
-					"label": &types.AttributeValueMemberS{Value: label},
-					"data":  &types.AttributeValueMemberS{Value: data},
-					// written_us: this function's clock when it issued the item's write (µs since the epoch), which
-					// the runner reads back for the time from a request's send to its durable effect.
-					"written_us": &types.AttributeValueMemberN{Value: strconv.FormatInt(time.Now().UnixMicro(), 10)},
-				}}})
+				items = append(items, writerItem(*p.BatchID, index, label, data))
 			}
-			pending := map[string][]types.WriteRequest{tableName: requests}
-			for attempt := 0; len(pending[tableName]) > 0; attempt++ {
-				if attempt > 0 {
-					time.Sleep(time.Duration(attempt*50) * time.Millisecond)
-				}
-				out, err := client.BatchWriteItem(context.Background(), &dynamodb.BatchWriteItemInput{RequestItems: pending})
-				if err != nil {
-					return nil, err
-				}
-				pending = out.UnprocessedItems
+			if err := batchWrite(ctx, client, tableName, p, items, sequence); err != nil {
+				return nil, err
 			}
+			sequence++
 		}
 		results = append(results, map[string]interface{}{"batch_id": *p.BatchID, "items_written": p.Count})
 	}
-	return respond(isURL, map[string]interface{}{"results": results, "handler_ms": elapsedMs(started)}), nil
+	return respond(isURL, map[string]interface{}{"results": results, "handler_ms": handlerTime(ctx, messages[0], started)}), nil
 }
 
 // lcg gives the same pseudo-random integers as handlers.py: x = (1103515245 x + 12345) mod 2^31.
@@ -260,7 +245,7 @@ func cpu(ctx Context, event json.RawMessage) (interface{}, error) {
 	if err != nil {
 		return nil, err
 	}
-	return respond(isURL, map[string]interface{}{"batch_id": p.BatchID, "operation": operation, "checksum": checksum, "handler_ms": elapsedMs(started)}), nil
+	return respond(isURL, map[string]interface{}{"batch_id": p.BatchID, "operation": operation, "checksum": checksum, "handler_ms": handlerTime(ctx, p, started)}), nil
 }
 
 func sleepHandler(ctx Context, event json.RawMessage) (interface{}, error) {
@@ -271,7 +256,7 @@ func sleepHandler(ctx Context, event json.RawMessage) (interface{}, error) {
 	}
 	sleepMs := intOr(p.SleepMs, 3000)
 	time.Sleep(time.Duration(sleepMs) * time.Millisecond)
-	return respond(isURL, map[string]interface{}{"batch_id": p.BatchID, "slept_ms": sleepMs, "handler_ms": elapsedMs(started)}), nil
+	return respond(isURL, map[string]interface{}{"batch_id": p.BatchID, "slept_ms": sleepMs, "handler_ms": handlerTime(ctx, p, started)}), nil
 }
 
 func noop(ctx Context, event json.RawMessage) (interface{}, error) {
@@ -288,5 +273,5 @@ func noop(ctx Context, event json.RawMessage) (interface{}, error) {
 	case "hang":
 		time.Sleep(time.Hour)
 	}
-	return respond(isURL, map[string]interface{}{"batch_id": p.BatchID, "handler_ms": elapsedMs(started)}), nil
+	return respond(isURL, map[string]interface{}{"batch_id": p.BatchID, "handler_ms": handlerTime(ctx, p, started)}), nil
 }

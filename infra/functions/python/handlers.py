@@ -1,7 +1,8 @@
 """Lambench's functions under test, Python edition (managed runtime: handler(event, context), boto3).
 
 Every handler logs one JSON line with its request id, batch id and label, so REPORT lines are matched to
-invocations by request id, never by time order, and returns what it measured itself (handler_ms). The Go edition
+invocations by request id, never by time order, and returns what it measured itself (handler_ms), which it also logs
+as a CloudWatch embedded metric (HandlerTime); the writer logs each DynamoDB operation as one too. The Go edition
 (infra/functions/go) behaves identically: same inputs, same outputs, same checksums.
 """
 import base64
@@ -11,16 +12,84 @@ import time
 
 import boto3
 
-_table = None
+_client = None
+
+# The throttling error codes of botocore's and the Go SDK's retry logic (the same 14 in both).
+_THROTTLE_CODES = frozenset({
+    "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException", "TooManyRequestsException",
+    "ProvisionedThroughputExceededException", "TransactionInProgressException", "RequestLimitExceeded",
+    "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
+    "EC2ThrottledException"})
+
+# What the SDK's own retries of the current operation met: filled by _count_attempt, read by the operation.
+_attempts = {"throttles": 0}
+
+# CloudWatch embedded metric format: the same namespace, dimensions, names and units as the Go edition's.
+_NAMESPACE = "Lambench"
+_OPERATION_METRICS = [("OperationLatency", "Milliseconds"), ("OperationItems", "Count"), ("OperationBytes", "Bytes"),
+                      ("OperationAttempts", "Count"), ("OperationThrottles", "Count")]
 
 
-def _dynamodb_table():
+def _count_attempt(response=None, **_):
+    # botocore calls this after every attempt, before deciding on a retry; it must answer None to leave that decision.
+    if response is not None and response[1].get("Error", {}).get("Code") in _THROTTLE_CODES:
+        _attempts["throttles"] += 1
+
+
+def _dynamodb():
     # Created once per execution environment (the Init phase on first use), reused while warm.
-    global _table
-    if _table is None:
+    global _client
+    if _client is None:
         endpoint = os.environ.get("AWS_ENDPOINT_URL_DYNAMODB") or None
-        _table = boto3.resource("dynamodb", endpoint_url=endpoint).Table(os.environ["TABLE_NAME"])
-    return _table
+        _client = boto3.client("dynamodb", endpoint_url=endpoint)
+        _client.meta.events.register_first("needs-retry.dynamodb", _count_attempt)
+    return _client
+
+
+def _emf(dimensions, metrics, members):
+    """One embedded metric line: `metrics` [(name, unit, value)] under `dimensions` {name: value}, plus `members`."""
+    document = {"_aws": {"Timestamp": time.time_ns() // 1_000_000, "CloudWatchMetrics": [{
+        "Namespace": _NAMESPACE, "Dimensions": [list(dimensions)],
+        "Metrics": [{"Name": name, "Unit": unit} for name, unit, _ in metrics]}]}}
+    document.update(dimensions)
+    document.update({name: value for name, _, value in metrics})
+    document.update(members)
+    print(json.dumps(document, separators=(",", ":")), flush=True)
+
+
+def _handler_time(context, payload, started):
+    """Logs the handler's own time as an embedded metric and returns it (ms, to the microsecond)."""
+    handler_ms = round((time.perf_counter() - started) * 1000, 3)
+    _emf({"FunctionName": context.function_name}, [("HandlerTime", "Milliseconds", handler_ms)],
+         {"request_id": context.aws_request_id, "batch_id": payload.get("batch_id"), "label": payload.get("label")})
+    return handler_ms
+
+
+def _item_bytes(item):
+    # Attribute names plus values, numbers by their decimal text (DynamoDB's own count differs by a few bytes a number).
+    return sum(len(name.encode()) + len(next(iter(value.values())).encode()) for name, value in item.items())
+
+
+def _batch_write(context, payload, items, sequence):
+    """One BatchWriteItem operation (at most 25 items), with unprocessed items sent again after a growing wait, logged as
+    an embedded metric line: its latency, items, bytes, requests and throttled requests."""
+    client, table = _dynamodb(), os.environ["TABLE_NAME"]
+    _attempts["throttles"] = 0
+    attempts, throttles, pending = 0, 0, [{"PutRequest": {"Item": item}} for item in items]
+    started = time.perf_counter()
+    while pending:
+        if attempts > 0:
+            time.sleep(0.05 * attempts)
+        answer = client.batch_write_item(RequestItems={table: pending})
+        attempts += 1 + answer["ResponseMetadata"].get("RetryAttempts", 0)
+        pending = answer.get("UnprocessedItems", {}).get(table, [])
+        throttles += 1 if pending else 0
+    latency_ms = round((time.perf_counter() - started) * 1000, 3)
+    _emf({"FunctionName": context.function_name, "Operation": "BatchWriteItem"},
+         [(name, unit, value) for (name, unit), value in zip(_OPERATION_METRICS, [
+             latency_ms, len(items), sum(_item_bytes(i) for i in items), attempts, throttles + _attempts["throttles"]])],
+         {"request_id": context.aws_request_id, "batch_id": payload.get("batch_id"), "label": payload.get("label"),
+          "sequence": sequence})
 
 
 def _payloads(event):
@@ -51,21 +120,22 @@ def _respond(event, result):
 def writer(event, context):
     """Writes `count` items of `size_bytes` to DynamoDB: pk batch_id#<id>, sk the item index (0..count-1), written_us."""
     started = time.perf_counter()
-    results = []
-    for payload in _payloads(event):
+    results, sequence, payloads = [], 0, _payloads(event)
+    for payload in payloads:
         _tag(context, payload)
         if payload.get("fail") == "raise":  # fault injection: a failed delivery, which SQS redelivers
             raise RuntimeError("failure asked for by the event")
         batch_id, size, count = payload["batch_id"], int(payload["size_bytes"]), int(payload["count"])
-        table = _dynamodb_table()
-        with table.batch_writer() as batch:  # 25 items a request, unprocessed items retried
-            for index in range(count):
-                # written_us: this function's clock when it issued the item's write (µs since the epoch), which the
-                # runner reads back for the time from a request's send to its durable effect.
-                batch.put_item(Item={"pk": f"batch_id#{batch_id}", "sk": index, "label": payload.get("label") or "",
-                                     "data": "x" * size, "written_us": time.time_ns() // 1000})
+        for first in range(0, count, 25):  # BatchWriteItem takes 25 items a request
+            # written_us: this function's clock when it issued the item's write (µs since the epoch), which the
+            # runner reads back for the time from a request's send to its durable effect.
+            items = [{"pk": {"S": f"batch_id#{batch_id}"}, "sk": {"N": str(index)}, "label": {"S": payload.get("label") or ""},
+                      "data": {"S": "x" * size}, "written_us": {"N": str(time.time_ns() // 1000)}}
+                     for index in range(first, min(first + 25, count))]
+            _batch_write(context, payload, items, sequence)
+            sequence += 1
         results.append({"batch_id": batch_id, "items_written": count})
-    return _respond(event, {"results": results, "handler_ms": round((time.perf_counter() - started) * 1000, 3)})
+    return _respond(event, {"results": results, "handler_ms": _handler_time(context, payloads[0], started)})
 
 
 def _lcg(seed, n):
@@ -111,7 +181,7 @@ def cpu(event, context):
     operation = payload.get("operation", "sort")
     checksum = _cpu(operation, int(payload.get("data_size", 1000)), int(payload.get("iterations", 1)))
     return _respond(event, {"batch_id": payload.get("batch_id"), "operation": operation, "checksum": checksum,
-                            "handler_ms": round((time.perf_counter() - started) * 1000, 3)})
+                            "handler_ms": _handler_time(context, payload, started)})
 
 
 def sleep(event, context):
@@ -122,7 +192,7 @@ def sleep(event, context):
     sleep_ms = int(payload.get("sleep_ms", 3000))
     time.sleep(sleep_ms / 1000)
     return _respond(event, {"batch_id": payload.get("batch_id"), "slept_ms": sleep_ms,
-                            "handler_ms": round((time.perf_counter() - started) * 1000, 3)})
+                            "handler_ms": _handler_time(context, payload, started)})
 
 
 def noop(event, context):
@@ -136,4 +206,4 @@ def noop(event, context):
         os._exit(3)
     if payload.get("fail") == "hang":
         time.sleep(3600)
-    return _respond(event, {"batch_id": payload.get("batch_id"), "handler_ms": round((time.perf_counter() - started) * 1000, 3)})
+    return _respond(event, {"batch_id": payload.get("batch_id"), "handler_ms": _handler_time(context, payload, started)})

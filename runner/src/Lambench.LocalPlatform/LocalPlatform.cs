@@ -49,8 +49,14 @@ public sealed class LocalPlatform : IAsyncDisposable
     public LocalTemplate Template { get; }
     public LogStore Logs => parts.Logs!;
 
-    /// <summary>The AWS/Lambda metrics (Invocations, Errors, Throttles) per function and minute, served as CloudWatch's GetMetricStatistics.</summary>
+    /// <summary>
+    /// The AWS/Lambda metrics (Invocations, Errors, Throttles) per function and minute, and the metrics of the functions'
+    /// embedded-metric-format lines, served as CloudWatch's GetMetricStatistics and GetMetricData.
+    /// </summary>
     public MetricStore Metrics => parts.Metrics;
+
+    /// <summary>How many embedded-metric-format lines were stored as metrics, and how many were invalid.</summary>
+    public EmbeddedMetricExtractor EmbeddedMetrics => parts.EmbeddedMetrics;
 
     /// <summary>http://127.0.0.1:&lt;port&gt;: the endpoint URL for Lambda and CloudWatch Logs clients.</summary>
     public Uri Endpoint { get; }
@@ -96,6 +102,7 @@ public sealed class LocalPlatform : IAsyncDisposable
             parts.Logs = options.LogDirectory is null
                 ? new LogStore { IngestionDelay = options.LogIngestionDelay }
                 : LogStore.Open(Path.Combine(options.LogDirectory, "events.jsonl"), options.LogIngestionDelay);
+            parts.Logs.EventIngested += parts.EmbeddedMetrics.Observe;
             var endpoint = await StartWebAsync(options, template, parts, cancellation);
             if (template.Tables.Count > 0)
             {
@@ -165,7 +172,7 @@ public sealed class LocalPlatform : IAsyncDisposable
         FunctionUrlEndpoints.Map(app, functions);
         HttpApiEndpoints.Map(app, template, functions);
 
-        // The query protocol names its operation in the form: CloudWatch's GetMetricStatistics, CloudFormation's DescribeStacks, or an SQS action.
+        // The query protocol names its operation in the form: CloudWatch's GetMetricStatistics or GetMetricData, CloudFormation's DescribeStacks, or an SQS action.
         async Task<IResult> QueryAsync(HttpContext context)
         {
             IFormCollection form;
@@ -181,7 +188,8 @@ public sealed class LocalPlatform : IAsyncDisposable
 
             return form["Action"].FirstOrDefault() switch
             {
-                MetricsEndpoints.Action => MetricsEndpoints.Handle(parts.Metrics, form),
+                MetricsEndpoints.StatisticsAction => MetricsEndpoints.Handle(parts.Metrics, form),
+                MetricsEndpoints.DataAction => MetricDataEndpoints.Handle(parts.Metrics, form),
                 StackEndpoints.Action => StackEndpoints.Handle(template, new Uri($"http://127.0.0.1:{parts.BoundPort}/"), started, form),
                 _ => await SqsEndpoints.HandleQueryAsync(parts.Sqs!, context),
             };

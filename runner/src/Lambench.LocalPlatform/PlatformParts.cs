@@ -18,6 +18,11 @@ internal sealed class PlatformParts : IAsyncDisposable
     public bool AppStarted { get; set; }
     public LogStore? Logs { get; set; }
     public MetricStore Metrics { get; } = new();
+
+    /// <summary>Turns the functions' embedded-metric-format lines into <see cref="Metrics"/>, as CloudWatch Logs does.</summary>
+    public EmbeddedMetricExtractor EmbeddedMetrics => embeddedMetrics ??= new EmbeddedMetricExtractor(Metrics);
+
+    private EmbeddedMetricExtractor? embeddedMetrics;
     public EnvironmentRegistry Registry { get; } = new();
     public Dictionary<string, FunctionHost> Functions { get; } = new(StringComparer.Ordinal);
     public SqsService? Sqs { get; set; }

@@ -15,4 +15,7 @@ public sealed class IngestResult(InvocationColumns columns, IngestSummary summar
     public IReadOnlyList<RejectedLine> Rejected { get; init; } = [];
 
     public IReadOnlyList<ConflictingReport> Conflicts { get; init; } = [];
+
+    /// <summary>The DynamoDB operations the functions logged as embedded metric lines, each once, by configuration, time, request and place.</summary>
+    public IReadOnlyList<OperationRecord> Operations { get; init; } = [];
 }

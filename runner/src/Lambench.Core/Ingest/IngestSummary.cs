@@ -16,7 +16,15 @@ public sealed record IngestSummary(
     long SkippedLines,
     long RejectedLines)
 {
+    /// <summary>Embedded-metric-format lines read; <see cref="InvalidMetricLines"/> of them CloudWatch would extract nothing from.</summary>
+    public long MetricLines { get; init; }
+
+    public long InvalidMetricLines { get; init; }
+
+    /// <summary>DynamoDB operations the functions logged, each once.</summary>
+    public long Operations { get; init; }
+
     public string ToOneLine() => string.Create(
         CultureInfo.InvariantCulture,
-        $"{Rows} invocations from {ReportLines} REPORT lines in {Files} file(s); {RejectedLines} unreadable REPORT lines rejected; {SkippedLines} other lines skipped; {DuplicatesMerged} duplicates merged; {ConflictingDuplicates} conflicting duplicates (first kept); {InitReports} INIT_REPORT lines (no request id, not rows); {Tags} tag lines ({TagsWithoutReport} without a REPORT line)");
+        $"{Rows} invocations from {ReportLines} REPORT lines in {Files} file(s); {RejectedLines} unreadable REPORT lines rejected; {SkippedLines} other lines skipped; {DuplicatesMerged} duplicates merged; {ConflictingDuplicates} conflicting duplicates (first kept); {InitReports} INIT_REPORT lines (no request id, not rows); {Tags} tag lines ({TagsWithoutReport} without a REPORT line){(MetricLines > 0 ? $"; {MetricLines} embedded metric lines ({InvalidMetricLines} invalid), {Operations} DynamoDB operations" : string.Empty)}");
 }

@@ -3,6 +3,7 @@ using Lambench.Core.Columns;
 using Lambench.Core.Cost;
 using Lambench.Core.Logs;
 using Lambench.Core.Parsing;
+using Lambench.Core.Records;
 using Lambench.Core.Text;
 
 namespace Lambench.Core.Ingest;
@@ -43,6 +44,14 @@ internal sealed class LogFileIngest
     public Dictionary<int, string> Locations { get; } = [];
 
     public List<InvocationTag> Tags { get; } = [];
+
+    /// <summary>The DynamoDB operations the functions logged as embedded metric lines.</summary>
+    public List<OperationRecord> Operations { get; } = [];
+
+    /// <summary>Embedded metric lines read (valid or not), and those CloudWatch would extract nothing from.</summary>
+    public long MetricLines { get; private set; }
+
+    public long InvalidMetricLines { get; private set; }
 
     public List<RejectedLine> Rejected { get; } = [];
 
@@ -220,6 +229,18 @@ internal sealed class LogFileIngest
             case LogMessageKind.Tag:
                 Tags.Add(parsed.Tag!);
                 break;
+            case LogMessageKind.Metrics:
+                MetricLines++;
+                if (parsed.MetricDocument is null)
+                {
+                    InvalidMetricLines++;
+                }
+                else if (OperationRecord.From(parsed.MetricDocument, Configuration(logGroup)) is { } operation)
+                {
+                    Operations.Add(operation);
+                }
+
+                break;
         }
 
         _recognised++;
@@ -270,7 +291,7 @@ internal sealed class LogFileIngest
         {
             _lastLogGroup = logGroup;
             _lastSource = Rows.AddSource(new InvocationSource(
-                _options.Configuration ?? logGroup ?? LogIngestor.ConfigurationFromFileName(Path),
+                Configuration(logGroup),
                 _options.FunctionName ?? FunctionNameFromLogGroup(logGroup),
                 _options.Runtime,
                 _options.Architecture,
@@ -279,6 +300,8 @@ internal sealed class LogFileIngest
 
         return _lastSource;
     }
+
+    private string Configuration(string? logGroup) => _options.Configuration ?? logGroup ?? LogIngestor.ConfigurationFromFileName(Path);
 
     private const string LambdaLogGroupPrefix = "/aws/lambda/";
 

@@ -9,4 +9,6 @@ public enum LogMessageKind
     Report,
     InitReport,
     Tag,
+    /// <summary>A line in CloudWatch's embedded metric format (a JSON object with "_aws").</summary>
+    Metrics,
 }

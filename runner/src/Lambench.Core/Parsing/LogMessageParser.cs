@@ -1,11 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using Lambench.Core.Metrics;
 
 namespace Lambench.Core.Parsing;
 
 /// <summary>
 /// Classifies one log message: a text REPORT/INIT_REPORT line, a JSON-format platform event, a tag line written
-/// by a function under test, another platform line, or anything else.
+/// by a function under test, an embedded-metric-format line, another platform line, or anything else.
 /// </summary>
 public static class LogMessageParser
 {
@@ -57,6 +58,14 @@ public static class LogMessageParser
         {
             // A JSON-looking application line that is not JSON: not ours to judge.
             return ParsedLogMessage.Other;
+        }
+
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("_aws", out _))
+        {
+            // An EMF line names batch_id too, but is not a tag: its metrics are its point.
+            return EmbeddedMetricFormat.TryRead(root, out var document, out var reason)
+                ? new ParsedLogMessage(LogMessageKind.Metrics, MetricDocument: document)
+                : new ParsedLogMessage(LogMessageKind.Metrics, MetricsRejected: reason);
         }
 
         var platform = PlatformJsonParser.Parse(root);

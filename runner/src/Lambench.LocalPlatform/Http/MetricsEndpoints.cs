@@ -6,53 +6,94 @@ using Microsoft.AspNetCore.Http;
 namespace Lambench.LocalPlatform.Http;
 
 /// <summary>
-/// CloudWatch's GetMetricStatistics in its query protocol (botocore's cloudwatch model: Action=GetMetricStatistics,
-/// an XML answer), for the AWS/Lambda count metrics of <see cref="MetricStore"/> by FunctionName. Every data point of a
-/// count metric is 1, so Sum and SampleCount are the count and Average, Minimum and Maximum are 1.
+/// CloudWatch's GetMetricStatistics and GetMetricData in the query protocol (botocore's cloudwatch model: a form with
+/// Action, an XML answer), over every series of <see cref="MetricStore"/>: the AWS/Lambda counts and what embedded
+/// metric lines declared. As on CloudWatch, a series nobody wrote answers with no data points, not an error, and the
+/// dimensions asked for must be the series' own, all of them.
 /// </summary>
 internal static class MetricsEndpoints
 {
-    public const string Action = "GetMetricStatistics";
-    private static readonly XNamespace Xmlns = "http://monitoring.amazonaws.com/doc/2010-08-01/";
-    private static readonly string[] Metrics = [MetricStore.Invocations, MetricStore.Errors, MetricStore.Throttles];
+    public const string StatisticsAction = "GetMetricStatistics";
+    public const string DataAction = "GetMetricData";
+    internal static readonly XNamespace Xmlns = "http://monitoring.amazonaws.com/doc/2010-08-01/";
+    private static readonly string[] KnownStatistics = ["SampleCount", "Average", "Sum", "Minimum", "Maximum"];
 
     public static IResult Handle(MetricStore store, IFormCollection form)
     {
         string? Value(string key) => form[key].FirstOrDefault();
-        var metric = Value("MetricName");
-        if (Value("Namespace") != "AWS/Lambda" || metric is null || !Metrics.Contains(metric))
+        if (Value("Namespace") is not { Length: > 0 } ns || Value("MetricName") is not { Length: > 0 } metric)
         {
-            return Error("InvalidParameterValue", $"the local platform keeps AWS/Lambda {string.Join(", ", Metrics)}, not {Value("Namespace")} {metric}");
+            return Error("MissingParameter", "Namespace and MetricName are required");
         }
 
-        var dimensions = Enumerable.Range(1, 10).Select(i => (Name: Value($"Dimensions.member.{i}.Name"), Value: Value($"Dimensions.member.{i}.Value"))).TakeWhile(d => d.Name is not null).ToList();
-        if (dimensions is not [("FunctionName", { } function)])
+        if (!TryWindow(Value, out var start, out var end, out var period, out var problem))
         {
-            return Error("InvalidParameterCombination", "the local platform answers for one dimension, FunctionName");
+            return Error("InvalidParameterValue", problem!);
         }
 
-        if (!DateTimeOffset.TryParse(Value("StartTime"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var start)
-            || !DateTimeOffset.TryParse(Value("EndTime"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var end)
-            || !int.TryParse(Value("Period"), NumberStyles.None, CultureInfo.InvariantCulture, out var period) || period < 60 || period % 60 != 0)
+        if (form.Keys.Any(k => k.StartsWith("ExtendedStatistics.", StringComparison.Ordinal)))
         {
-            return Error("InvalidParameterValue", "StartTime, EndTime (ISO 8601) and a Period that is a multiple of 60 are required");
+            return Error("InvalidParameterCombination", "the local platform keeps statistic sets, not the values percentiles need: ask for SampleCount, Average, Sum, Minimum or Maximum");
         }
 
         var statistics = Enumerable.Range(1, 5).Select(i => Value($"Statistics.member.{i}")).OfType<string>().ToList();
-        if (statistics.Count == 0)
+        if (statistics.Count == 0 || statistics.Any(s => !KnownStatistics.Contains(s)))
         {
-            return Error("MissingParameter", "Statistics is required");
+            return Error(statistics.Count == 0 ? "MissingParameter" : "InvalidParameterValue", $"Statistics is one or more of {string.Join(", ", KnownStatistics)}");
         }
 
-        var points = store.Sums(function, metric, start, end, period).Select(p => new XElement(Xmlns + "member",
-            new XElement(Xmlns + "Timestamp", p.Start.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)),
-            statistics.Select(s => new XElement(Xmlns + s, (s is "Sum" or "SampleCount" ? p.Sum : 1).ToString("F1", CultureInfo.InvariantCulture))),
-            new XElement(Xmlns + "Unit", "Count")));
-        var document = new XElement(Xmlns + "GetMetricStatisticsResponse",
-            new XElement(Xmlns + "GetMetricStatisticsResult", new XElement(Xmlns + "Label", metric), new XElement(Xmlns + "Datapoints", points)),
+        var series = new MetricSeries(ns, metric, Dimensions(Value, "Dimensions.member"));
+        var unit = Value("Unit");
+        var points = store.Statistics(series, start, end, period)
+            .Where(p => unit is null || p.Statistics.Unit == unit)
+            .Select(p => new XElement(Xmlns + "member",
+                new XElement(Xmlns + "Timestamp", Time(p.Start)),
+                statistics.Select(s => new XElement(Xmlns + s, Number(p.Statistics.Value(s)!.Value))),
+                new XElement(Xmlns + "Unit", p.Statistics.Unit)));
+        return Answer(StatisticsAction, new XElement(Xmlns + "Label", metric), new XElement(Xmlns + "Datapoints", points));
+    }
+
+    /// <summary>Dimensions.member.N.Name/Value (or a GetMetricData query's) until the first gap.</summary>
+    internal static List<KeyValuePair<string, string>> Dimensions(Func<string, string?> value, string prefix) =>
+        Enumerable.Range(1, 30)
+            .Select(i => (Name: value($"{prefix}.{i}.Name"), Value: value($"{prefix}.{i}.Value")))
+            .TakeWhile(d => d.Name is not null)
+            .Select(d => new KeyValuePair<string, string>(d.Name!, d.Value ?? string.Empty))
+            .ToList();
+
+    /// <summary>StartTime and EndTime (ISO 8601) and, unless <paramref name="periodKey"/> is null, a Period that is a multiple of 60.</summary>
+    internal static bool TryWindow(Func<string, string?> value, out DateTimeOffset start, out DateTimeOffset end, out int period, out string? problem, string? periodKey = "Period")
+    {
+        period = 60;
+        problem = null;
+        end = default;
+        if (!DateTimeOffset.TryParse(value("StartTime"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out start)
+            || !DateTimeOffset.TryParse(value("EndTime"), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out end))
+        {
+            problem = "StartTime and EndTime (ISO 8601) are required";
+            return false;
+        }
+
+        if (periodKey is not null && (!int.TryParse(value(periodKey), NumberStyles.None, CultureInfo.InvariantCulture, out period) || period < 60 || period % 60 != 0))
+        {
+            problem = "the local platform keeps minutes: Period is a multiple of 60";
+            return false;
+        }
+
+        return true;
+    }
+
+    internal static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    internal static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    internal static IResult Answer(string action, params object[] result)
+    {
+        var document = new XElement(Xmlns + (action + "Response"),
+            new XElement(Xmlns + (action + "Result"), result),
             new XElement(Xmlns + "ResponseMetadata", new XElement(Xmlns + "RequestId", Guid.NewGuid().ToString())));
         return Results.Text(document.ToString(SaveOptions.DisableFormatting), "text/xml");
     }
 
-    private static IResult Error(string code, string message) => AwsErrors.Query(Xmlns, code, message);
+    internal static IResult Error(string code, string message) => AwsErrors.Query(Xmlns, code, message);
 }

@@ -39,13 +39,16 @@ public sealed class LogGroup(LogStore store, string name, long creationTimeMs, i
 
     internal LogEvent Add(string streamName, long timestampMs, string message)
     {
+        LogEvent logEvent;
         lock (gate)
         {
             // The sequence is drawn, and the event written, under the group's lock: the file and the list stay in sequence order.
-            var logEvent = new LogEvent(streamName, timestampMs, message, timestampMs + (long)store.IngestionDelay.TotalMilliseconds, store.NextSequence());
+            logEvent = new LogEvent(streamName, timestampMs, message, timestampMs + (long)store.IngestionDelay.TotalMilliseconds, store.NextSequence());
             Keep(logEvent, store.Persist(Name, logEvent));
-            return logEvent;
         }
+
+        store.Ingested(logEvent);
+        return logEvent;
     }
 
     internal void Restore(LogEvent logEvent, long offset)

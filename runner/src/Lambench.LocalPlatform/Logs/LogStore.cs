@@ -56,6 +56,14 @@ public sealed class LogStore : IDisposable
 
     public IReadOnlyList<LogGroup> Groups => groups.Values.OrderBy(g => g.Name, StringComparer.Ordinal).ToList();
 
+    /// <summary>
+    /// Told of every event written from now on, outside any lock, as CloudWatch Logs hands each ingested event to its
+    /// metric extraction. Events read back from a kept file are not told again.
+    /// </summary>
+    public event Action<LogEvent>? EventIngested;
+
+    internal void Ingested(LogEvent logEvent) => EventIngested?.Invoke(logEvent);
+
     internal long NextSequence() => Interlocked.Increment(ref sequence);
 
     /// <summary>Writes one event to the file; returns where its line starts.</summary>

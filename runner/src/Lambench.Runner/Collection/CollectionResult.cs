@@ -45,6 +45,9 @@ public sealed record CollectionResult
     /// <summary>REPORT lines of the fetched logs that could not be read: file, line and reason.</summary>
     public IReadOnlyList<string> RejectedLines { get; init; } = [];
 
+    /// <summary>DynamoDB operations of the measured invocations, written to operations.csv.</summary>
+    public int Operations { get; init; }
+
     public required int ItemsChecked { get; init; }
 
     /// <summary>Writer batches whose DynamoDB item count differs from the batch's count.</summary>

@@ -97,6 +97,8 @@ public sealed class InvocationCollector(RunTarget target)
         }
 
         InvocationCsvWriter.WriteFile(run.InvocationsPath, match.Rows);
+        var operations = OperationCsvFile.JoinedWith(ingestedOperations, match.Rows);
+        OperationCsvFile.WriteOrRemove(run.OperationsPath, operations);
         if (spec.Load is not null)
         {
             var writes = spec.Workload == Workload.Writer ? await ReadLoadWritesAsync(loadRequests, progress, cancellation) : null;
@@ -135,6 +137,7 @@ public sealed class InvocationCollector(RunTarget target)
             ExcludedOther = match.Other,
             Conflicts = match.Conflicts,
             RejectedLines = rejected,
+            Operations = operations.Count,
             ItemMismatches = itemMismatches,
             ItemsChecked = spec.Workload == Workload.Writer ? expected.Count(e => !e.Optional) : 0,
             Throttles = throttles?.Values.Sum(),
@@ -172,6 +175,7 @@ public sealed class InvocationCollector(RunTarget target)
     private static string LogPath(RunDirectory run, string configuration) => Path.Combine(run.LogsDirectory, configuration + ".json");
 
     private List<string> rejected = [];
+    private IReadOnlyList<OperationRecord> ingestedOperations = [];
 
     private List<InvocationRecord> Ingest(RunDirectory run)
     {
@@ -190,6 +194,7 @@ public sealed class InvocationCollector(RunTarget target)
         ingestor.AddFiles(files);
         var result = ingestor.Complete();
         rejected = result.Rejected.Select(r => r.ToString()).ToList();
+        ingestedOperations = result.Operations;
         return result.Invocations.ToList();
     }
 

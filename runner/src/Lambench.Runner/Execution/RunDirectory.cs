@@ -33,6 +33,9 @@ public sealed class RunDirectory
     public string JournalPath => Path.Combine(Root, "journal.jsonl");
     public string LogsDirectory => Path.Combine(Root, "logs");
     public string InvocationsPath => Path.Combine(Root, "invocations.csv");
+
+    /// <summary>The DynamoDB operations the measured invocations logged (embedded metric lines), joined with them by request id.</summary>
+    public string OperationsPath => Core.Csv.OperationCsvFile.PathBeside(InvocationsPath);
     public string CollectionPath => Path.Combine(Root, "collection.json");
     public string ReportDirectory => Path.Combine(Root, "report");
 

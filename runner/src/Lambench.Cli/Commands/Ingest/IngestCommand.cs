@@ -95,6 +95,7 @@ public static class IngestCommand
         try
         {
             InvocationCsvWriter.WriteFile(output, result.Invocations);
+            OperationCsvFile.WriteOrRemove(OperationCsvFile.PathBeside(output), OperationCsvFile.JoinedWith(result.Operations, result.Invocations));
             IngestReportFiles.Write(output, result);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -104,6 +105,11 @@ public static class IngestCommand
         }
 
         console.MarkupLineInterpolated($"[green]Wrote {output}[/]: {result.Summary.ToOneLine()}");
+        if (result.Operations.Count > 0)
+        {
+            console.MarkupLineInterpolated($"[green]Wrote {OperationCsvFile.PathBeside(output)}[/]: the DynamoDB operations of those invocations, one a row");
+        }
+
         Print(console, "rejected", result.Rejected.Select(r => r.ToString()).ToList(), IngestReportFiles.RejectedPath(output));
         Print(console, "conflict", result.Conflicts.Select(c => c.ToString()).ToList(), IngestReportFiles.ConflictsPath(output));
 

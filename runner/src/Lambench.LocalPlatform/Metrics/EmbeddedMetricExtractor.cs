@@ -1,0 +1,39 @@
+using Lambench.Core.Metrics;
+using Lambench.LocalPlatform.Logs;
+
+namespace Lambench.LocalPlatform.Metrics;
+
+/// <summary>
+/// What CloudWatch Logs does with an embedded-metric-format event: the metrics it declares go to the metric store at
+/// the document's timestamp. A line that claims to be EMF (a JSON object with "_aws") but breaks the specification
+/// yields no metric and is counted, as CloudWatch counts EMF parsing and validation errors; the log line stays either way.
+/// </summary>
+public sealed class EmbeddedMetricExtractor(MetricStore store)
+{
+    private long documents;
+    private long invalid;
+
+    /// <summary>EMF documents whose metrics were stored.</summary>
+    public long Documents => Interlocked.Read(ref documents);
+
+    /// <summary>Lines that claimed to be EMF and were not valid; none of their metrics were stored.</summary>
+    public long Invalid => Interlocked.Read(ref invalid);
+
+    public void Observe(LogEvent logEvent)
+    {
+        if (!EmbeddedMetricFormat.LooksLikeEmf(logEvent.Message))
+        {
+            return;
+        }
+
+        if (EmbeddedMetricFormat.TryParse(logEvent.Message, out var document, out _))
+        {
+            store.Put(document!);
+            Interlocked.Increment(ref documents);
+        }
+        else
+        {
+            Interlocked.Increment(ref invalid);
+        }
+    }
+}
