@@ -120,9 +120,13 @@ public sealed class EndToEndTests(PlatformFixture fixture)
         // Every refused request is a throttle, and AWS CLI v2 makes 3 attempts a call (its standard retry mode).
         Assert.Equal((throttlesBefore + 6, invocationsBefore + 1), (Sum("Throttles"), Sum("Invocations")));
 
-        var (failed, _, error) = AwsClients.Aws(platform, ["cloudwatch", "get-metric-statistics", "--namespace", "AWS/EC2", "--metric-name", "CPUUtilization", .. window, "--period", "60", "--statistics", "Sum"]);
+        // A metric nobody wrote has no data points, as on CloudWatch; a percentile is refused, which CloudWatch answers.
+        var (unknown, stdout, error) = AwsClients.Aws(platform, ["cloudwatch", "get-metric-statistics", "--namespace", "AWS/EC2", "--metric-name", "CPUUtilization", .. window, "--period", "60", "--statistics", "Sum"]);
+        Assert.True(unknown == 0, error);
+        Assert.Equal(0, JsonDocument.Parse(stdout).RootElement.GetProperty("Datapoints").GetArrayLength());
+        var (failed, _, refusal) = AwsClients.Aws(platform, ["cloudwatch", "get-metric-statistics", "--namespace", "AWS/Lambda", "--metric-name", "Invocations", .. window, "--period", "60", "--extended-statistics", "p99"]);
         Assert.NotEqual(0, failed);
-        Assert.Contains("InvalidParameterValue", error);
+        Assert.Contains("InvalidParameterCombination", refusal);
     }
 
     [Fact]

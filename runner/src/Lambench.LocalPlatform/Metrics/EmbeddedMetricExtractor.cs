@@ -26,7 +26,24 @@ public sealed class EmbeddedMetricExtractor(MetricStore store)
             return;
         }
 
-        if (EmbeddedMetricFormat.TryParse(logEvent.Message, out var document, out _))
+        System.Text.Json.JsonElement root;
+        try
+        {
+            using var parsed = System.Text.Json.JsonDocument.Parse(logEvent.Message);
+            root = parsed.RootElement.Clone();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            Interlocked.Increment(ref invalid);
+            return;
+        }
+
+        if (root.ValueKind != System.Text.Json.JsonValueKind.Object || !root.TryGetProperty("_aws", out _))
+        {
+            return; // "_aws" was only text inside another member: not an EMF line
+        }
+
+        if (EmbeddedMetricFormat.TryRead(root, out var document, out _))
         {
             store.Put(document!);
             Interlocked.Increment(ref documents);
