@@ -77,7 +77,7 @@ public sealed class ReportFigureBuilder(ReportLanguage language, Lambench.Core.C
     }
 
     /// <summary>Replaces the traces of large groups by precomputed boxes: linear quartiles (as everywhere here) and Tukey's whiskers.</summary>
-    private static void PrecomputedBoxes(JsonObject figure, IReadOnlyDictionary<string, IReadOnlyList<double>> large)
+    internal static void PrecomputedBoxes(JsonObject figure, IReadOnlyDictionary<string, IReadOnlyList<double>> large)
     {
         foreach (var trace in figure["data"]!.AsArray().OfType<JsonObject>())
         {

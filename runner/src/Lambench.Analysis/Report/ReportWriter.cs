@@ -37,6 +37,11 @@ public sealed class ReportWriter(PriceCatalog prices, TimeProvider? time = null)
             figures.AddRange(LoadFigures(requestsCsv, requests, options.Language));
         }
 
+        // The DynamoDB operations the functions timed (operations.csv beside each invocations file).
+        var operations = inputs.Select(OperationCsvFile.PathBeside).Where(File.Exists).SelectMany(OperationCsvFile.Read).ToList();
+        var operationSummaries = Operations.OperationSummary.Of(operations, invocations);
+        figures.AddRange(new Operations.OperationFigureBuilder(options.Language).Build(operations, invocations));
+
         var exporting = FigureFiles.WriteAsync(figures, Path.Combine(output, "figures"), options.StaticFigures, options.ChromiumPath, progress, cancellation, options.Chromium);
 
         var sheets = DataFileWriter.Sheets(summary).ToList();
@@ -45,13 +50,30 @@ public sealed class ReportWriter(PriceCatalog prices, TimeProvider? time = null)
             sheets.Add(DataSheet.Of("loads", LoadCsvColumns.All, loads));
         }
 
+        if (operationSummaries.Count > 0)
+        {
+            sheets.Add(DataSheet.Of("operation_latency", OperationCsvColumns.All, operationSummaries));
+        }
+
         progress?.Report($"Writing {string.Join(", ", sheets.Select(s => s.Name + ".csv"))}{(options.Language.IsPortuguese ? " (and pt-BR copies)" : string.Empty)} and report.xlsx");
         var dataFiles = DataFileWriter.Write(sheets, output, options.Language);
         var written = new List<string>(dataFiles);
         var source = TableSources.Of(options.Language, inputs, (time ?? TimeProvider.System).GetUtcNow());
         // The loads table's numbers come from requests.csv, and its source line says so.
-        var loadTables = loads.Count > 0 ? [new LoadTableBuilder(options.Language).Build(loads) with { Source = TableSources.Of(options.Language, [requestsCsv!], (time ?? TimeProvider.System).GetUtcNow()) }] : Array.Empty<ReportTable>();
-        var tables = WriteTablesAndMethods(summary, loadTables, output, options, source, progress, written);
+        var now = (time ?? TimeProvider.System).GetUtcNow();
+        var moreTables = new List<ReportTable>();
+        if (loads.Count > 0)
+        {
+            moreTables.Add(new LoadTableBuilder(options.Language).Build(loads) with { Source = TableSources.Of(options.Language, [requestsCsv!], now) });
+        }
+
+        if (operationSummaries.Count > 0)
+        {
+            // Its numbers come from operations.csv, joined with the invocations for the share of Duration.
+            moreTables.Add(new OperationTableBuilder(options.Language).Build(operationSummaries) with { Source = TableSources.Of(options.Language, [.. inputs.Select(OperationCsvFile.PathBeside).Where(File.Exists), .. inputs], now) });
+        }
+
+        var tables = WriteTablesAndMethods(summary, moreTables, output, options, source, progress, written);
         foreach (var figure in figures)
         {
             var snippet = Path.Combine(output, "figures", figure.Id + ".tex");
