@@ -28,6 +28,10 @@ type payload struct {
 	Iterations *int    `json:"iterations"`
 	SleepMs    *int    `json:"sleep_ms"`
 	Fail       string  `json:"fail"`
+	// The reader's client settings (reader.go).
+	Parallel *int   `json:"parallel"`
+	Pool     *int   `json:"pool"`
+	Client   string `json:"client"`
 }
 
 type envelope struct {
@@ -146,7 +150,7 @@ func writer(ctx Context, event json.RawMessage) (interface{}, error) {
 			for index := start; index < start+25 && index < p.Count; index++ {
 				items = append(items, writerItem(*p.BatchID, index, label, data))
 			}
-			if err := batchWrite(ctx, client, tableName, p, items, sequence); err != nil {
+			if err := batchWrite(ctx, client, tableName, p, items, sequence, started); err != nil {
 				return nil, err
 			}
 			sequence++

@@ -24,15 +24,20 @@ type metric struct {
 
 var operationMetrics = [][2]string{{"OperationLatency", "Milliseconds"}, {"OperationItems", "Count"}, {"OperationBytes", "Bytes"}, {"OperationAttempts", "Count"}, {"OperationThrottles", "Count"}}
 
-// emf logs one embedded metric line: metrics under the dimensions (names in order, with values), plus members.
+// emf logs one embedded metric line stamped now: metrics under the dimensions (names in order, with values), plus members.
 func emf(dimensionNames []string, dimensionValues map[string]string, metrics []metric, members map[string]interface{}) {
+	emfAt(time.Now(), dimensionNames, dimensionValues, metrics, members)
+}
+
+// emfAt logs one embedded metric line stamped at the given time.
+func emfAt(at time.Time, dimensionNames []string, dimensionValues map[string]string, metrics []metric, members map[string]interface{}) {
 	definitions := make([]map[string]string, 0, len(metrics))
 	document := map[string]interface{}{}
 	for _, m := range metrics {
 		definitions = append(definitions, map[string]string{"Name": m.name, "Unit": m.unit})
 		document[m.name] = m.value
 	}
-	document["_aws"] = map[string]interface{}{"Timestamp": time.Now().UnixMilli(), "CloudWatchMetrics": []interface{}{
+	document["_aws"] = map[string]interface{}{"Timestamp": at.UnixMilli(), "CloudWatchMetrics": []interface{}{
 		map[string]interface{}{"Namespace": metricNamespace, "Dimensions": [][]string{dimensionNames}, "Metrics": definitions}}}
 	for name, value := range dimensionValues {
 		document[name] = value
@@ -42,6 +47,11 @@ func emf(dimensionNames []string, dimensionValues map[string]string, metrics []m
 	}
 	line, _ := json.Marshal(document)
 	fmt.Println(string(line))
+}
+
+// offsetMs is the time from the handler's start to an operation's start (ms, to the microsecond): where operations overlap.
+func offsetMs(handlerStarted, operationStarted time.Time) float64 {
+	return float64(operationStarted.Sub(handlerStarted).Microseconds()) / 1000
 }
 
 func functionName() string { return os.Getenv("AWS_LAMBDA_FUNCTION_NAME") }
@@ -82,7 +92,7 @@ func throttledAttempts(results retry.AttemptResults) int {
 
 // batchWrite is one BatchWriteItem operation (at most 25 items), with unprocessed items sent again after a growing
 // wait, logged as an embedded metric line: its latency, items, bytes, requests and throttled requests.
-func batchWrite(ctx Context, client *dynamodb.Client, tableName string, p payload, items []map[string]types.AttributeValue, sequence int) error {
+func batchWrite(ctx Context, client *dynamodb.Client, tableName string, p payload, items []map[string]types.AttributeValue, sequence int, handlerStarted time.Time) error {
 	requests := make([]types.WriteRequest, 0, len(items))
 	size := 0
 	for _, item := range items {
@@ -119,7 +129,7 @@ func batchWrite(ctx Context, client *dynamodb.Client, tableName string, p payloa
 		metrics[i] = metric{definition[0], definition[1], values[i]}
 	}
 	emf([]string{"FunctionName", "Operation"}, map[string]string{"FunctionName": functionName(), "Operation": "BatchWriteItem"}, metrics,
-		map[string]interface{}{"request_id": ctx.RequestID, "batch_id": p.BatchID, "label": p.Label, "sequence": sequence})
+		map[string]interface{}{"request_id": ctx.RequestID, "batch_id": p.BatchID, "label": p.Label, "sequence": sequence, "offset_ms": offsetMs(handlerStarted, started)})
 	return nil
 }
 

@@ -22,7 +22,7 @@ type Context struct {
 
 type handler func(ctx Context, event json.RawMessage) (interface{}, error)
 
-var handlers = map[string]handler{"writer": writer, "cpu": cpu, "sleep": sleepHandler, "noop": noop}
+var handlers = map[string]handler{"writer": writer, "reader": reader, "cpu": cpu, "sleep": sleepHandler, "noop": noop}
 
 func main() {
 	api := "http://" + os.Getenv("AWS_LAMBDA_RUNTIME_API") + "/2018-06-01/runtime"

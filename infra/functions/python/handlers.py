@@ -8,9 +8,12 @@ as a CloudWatch embedded metric (HandlerTime); the writer logs each DynamoDB ope
 import base64
 import json
 import os
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import boto3
+from botocore.config import Config
 
 _client = None
 
@@ -21,8 +24,9 @@ _THROTTLE_CODES = frozenset({
     "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled", "SlowDown", "PriorRequestNotComplete",
     "EC2ThrottledException"})
 
-# What the SDK's own retries of the current operation met: filled by _count_attempt, read by the operation.
-_attempts = {"throttles": 0}
+# What the SDK's own retries of the current operation met, per thread (the reader runs operations in parallel):
+# filled by _count_attempt, read by the operation.
+_attempts = threading.local()
 
 # CloudWatch embedded metric format: the same namespace, dimensions, names and units as the Go edition's.
 _NAMESPACE = "Lambench"
@@ -33,22 +37,31 @@ _OPERATION_METRICS = [("OperationLatency", "Milliseconds"), ("OperationItems", "
 def _count_attempt(response=None, **_):
     # botocore calls this after every attempt, before deciding on a retry; it must answer None to leave that decision.
     if response is not None and response[1].get("Error", {}).get("Code") in _THROTTLE_CODES:
-        _attempts["throttles"] += 1
+        _attempts.throttles = getattr(_attempts, "throttles", 0) + 1
 
 
-def _dynamodb():
-    # Created once per execution environment (the Init phase on first use), reused while warm.
-    global _client
-    if _client is None:
-        endpoint = os.environ.get("AWS_ENDPOINT_URL_DYNAMODB") or None
-        _client = boto3.client("dynamodb", endpoint_url=endpoint)
-        _client.meta.events.register_first("needs-retry.dynamodb", _count_attempt)
-    return _client
+def _new_dynamodb(pool=10):
+    """A DynamoDB client with a pool of `pool` connections (botocore's default is 10) that counts throttled attempts."""
+    endpoint = os.environ.get("AWS_ENDPOINT_URL_DYNAMODB") or None
+    client = boto3.client("dynamodb", endpoint_url=endpoint, config=Config(max_pool_connections=pool))
+    client.meta.events.register_first("needs-retry.dynamodb", _count_attempt)
+    return client
 
 
-def _emf(dimensions, metrics, members):
-    """One embedded metric line: `metrics` [(name, unit, value)] under `dimensions` {name: value}, plus `members`."""
-    document = {"_aws": {"Timestamp": time.time_ns() // 1_000_000, "CloudWatchMetrics": [{
+_pooled = {}
+
+
+def _dynamodb(pool=10):
+    # Created once per execution environment and pool size (the Init phase on first use), reused while warm.
+    if pool not in _pooled:
+        _pooled[pool] = _new_dynamodb(pool)
+    return _pooled[pool]
+
+
+def _emf(dimensions, metrics, members, timestamp_ms=None):
+    """One embedded metric line: `metrics` [(name, unit, value)] under `dimensions` {name: value}, plus `members`,
+    stamped `timestamp_ms` (ms since the epoch; now by default)."""
+    document = {"_aws": {"Timestamp": timestamp_ms or time.time_ns() // 1_000_000, "CloudWatchMetrics": [{
         "Namespace": _NAMESPACE, "Dimensions": [list(dimensions)],
         "Metrics": [{"Name": name, "Unit": unit} for name, unit, _ in metrics]}]}}
     document.update(dimensions)
@@ -70,11 +83,11 @@ def _item_bytes(item):
     return sum(len(name.encode()) + len(next(iter(value.values())).encode()) for name, value in item.items())
 
 
-def _batch_write(context, payload, items, sequence):
+def _batch_write(context, payload, items, sequence, handler_started):
     """One BatchWriteItem operation (at most 25 items), with unprocessed items sent again after a growing wait, logged as
     an embedded metric line: its latency, items, bytes, requests and throttled requests."""
     client, table = _dynamodb(), os.environ["TABLE_NAME"]
-    _attempts["throttles"] = 0
+    _attempts.throttles = 0
     attempts, throttles, pending = 0, 0, [{"PutRequest": {"Item": item}} for item in items]
     started = time.perf_counter()
     while pending:
@@ -87,9 +100,9 @@ def _batch_write(context, payload, items, sequence):
     latency_ms = round((time.perf_counter() - started) * 1000, 3)
     _emf({"FunctionName": context.function_name, "Operation": "BatchWriteItem"},
          [(name, unit, value) for (name, unit), value in zip(_OPERATION_METRICS, [
-             latency_ms, len(items), sum(_item_bytes(i) for i in items), attempts, throttles + _attempts["throttles"]])],
+             latency_ms, len(items), sum(_item_bytes(i) for i in items), attempts, throttles + _attempts.throttles])],
          {"request_id": context.aws_request_id, "batch_id": payload.get("batch_id"), "label": payload.get("label"),
-          "sequence": sequence})
+          "sequence": sequence, "offset_ms": round((started - handler_started) * 1000, 3)})
 
 
 def _payloads(event):
@@ -132,10 +145,46 @@ def writer(event, context):
             items = [{"pk": {"S": f"batch_id#{batch_id}"}, "sk": {"N": str(index)}, "label": {"S": payload.get("label") or ""},
                       "data": {"S": "x" * size}, "written_us": {"N": str(time.time_ns() // 1000)}}
                      for index in range(first, min(first + 25, count))]
-            _batch_write(context, payload, items, sequence)
+            _batch_write(context, payload, items, sequence, started)
             sequence += 1
         results.append({"batch_id": batch_id, "items_written": count})
     return _respond(event, {"results": results, "handler_ms": _handler_time(context, payloads[0], started)})
+
+
+def _get_item(client, table, key):
+    """One GetItem, timed: (latency ms, item, requests made, throttled requests, end in ms since the epoch, start)."""
+    _attempts.throttles = 0
+    started = time.perf_counter()
+    answer = client.get_item(TableName=table, Key=key)
+    latency_ms = round((time.perf_counter() - started) * 1000, 3)
+    return (latency_ms, answer.get("Item"), 1 + answer["ResponseMetadata"].get("RetryAttempts", 0), _attempts.throttles,
+            time.time_ns() // 1_000_000, started)
+
+
+def reader(event, context):
+    """Reads `count` items of `size_bytes` with GetItem (pk seed#<size_bytes>, sk 0..count-1, written by the runner
+    before the run), `parallel` at a time, on a client kept while warm (client: reuse) or made in the invocation
+    (client: fresh) with a pool of `pool` connections; each GetItem is logged as an embedded metric line."""
+    started = time.perf_counter()
+    payload = _payloads(event)[0]
+    _tag(context, payload)
+    size, count = int(payload["size_bytes"]), int(payload["count"])
+    parallel, pool = int(payload.get("parallel", 1)), int(payload.get("pool", 10))
+    client = _dynamodb(pool) if payload.get("client", "reuse") == "reuse" else _new_dynamodb(pool)
+    table = os.environ["TABLE_NAME"]
+    keys = [{"pk": {"S": f"seed#{size}"}, "sk": {"N": str(index)}} for index in range(count)]
+    with ThreadPoolExecutor(max_workers=parallel) as pool_of_threads:
+        reads = list(pool_of_threads.map(lambda key: _get_item(client, table, key), keys))
+    # Logged once all reads are done, in key order, each stamped with the time it ended.
+    for sequence, (latency_ms, item, attempts, throttles, ended_ms, read_started) in enumerate(reads):
+        if item is None:
+            raise RuntimeError(f"item seed#{size}/{sequence} is missing: the runner writes the reader's items before a run")
+        _emf({"FunctionName": context.function_name, "Operation": "GetItem"},
+             [(name, unit, value) for (name, unit), value in zip(_OPERATION_METRICS, [latency_ms, 1, _item_bytes(item), attempts, throttles])],
+             {"request_id": context.aws_request_id, "batch_id": payload.get("batch_id"), "label": payload.get("label"),
+              "sequence": sequence, "offset_ms": round((read_started - started) * 1000, 3)}, ended_ms)
+    return _respond(event, {"batch_id": payload.get("batch_id"), "items_read": count,
+                            "handler_ms": _handler_time(context, payload, started)})
 
 
 def _lcg(seed, n):

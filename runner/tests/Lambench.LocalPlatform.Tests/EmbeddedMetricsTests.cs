@@ -18,13 +18,18 @@ public sealed class EmbeddedMetricsTests(PlatformFixture fixture)
     private readonly LocalPlatform platform = fixture.Platform;
 
     /// <summary>Invokes a writer for 60 items of 100 bytes (three BatchWriteItem operations: 25, 25, 10); its request id and its EMF lines.</summary>
-    private (string RequestId, string BatchId, List<EmbeddedMetricDocument> Lines) Write(string function)
+    private (string RequestId, string BatchId, List<EmbeddedMetricDocument> Lines) Write(string function) =>
+        Invoke(function, """ "size_bytes": 100, "count": 60""");
+
+    private (string RequestId, string BatchId, List<EmbeddedMetricDocument> Lines) Invoke(string function, string parameters)
     {
         var batchId = "emf-" + Guid.NewGuid().ToString("N")[..8];
         var output = Path.GetTempFileName();
-        var (exit, stdout, stderr) = AwsClients.Aws(platform, "lambda", "invoke", "--function-name", function, "--payload", $$"""{"batch_id": "{{batchId}}", "label": "emf", "size_bytes": 100, "count": 60}""", "--cli-binary-format", "raw-in-base64-out", "--log-type", "Tail", output);
+        var (exit, stdout, stderr) = AwsClients.Aws(platform, "lambda", "invoke", "--function-name", function, "--payload", $$"""{"batch_id": "{{batchId}}", "label": "emf", {{parameters}}}""", "--cli-binary-format", "raw-in-base64-out", "--log-type", "Tail", output);
+        var answer = File.ReadAllText(output);
         File.Delete(output);
         Assert.True(exit == 0, stderr);
+        Assert.False(JsonDocument.Parse(stdout).RootElement.TryGetProperty("FunctionError", out _), answer);
         var tail = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(JsonDocument.Parse(stdout).RootElement.GetProperty("LogResult").GetString()!));
         var requestId = LogMessageParser.Parse(tail.Split('\n').Single(l => l.StartsWith("REPORT", StringComparison.Ordinal))).Report.RequestId;
         var lines = platform.Logs.Find($"/aws/lambda/{function}")!.Snapshot()
@@ -80,6 +85,45 @@ public sealed class EmbeddedMetricsTests(PlatformFixture fixture)
         }
 
         Assert.Equal(python.Lines.Select(Schema).Distinct().Order(), go.Lines.Select(Schema).Distinct().Order());
+    }
+
+    [Fact]
+    public void Python_and_go_readers_time_each_get_item_in_parallel_with_the_same_schema()
+    {
+        // The items the runner writes before a reader run (ReaderSeed): pk seed#<size_bytes>, sk 0..count-1, data.
+        for (var index = 0; index < 5; index++)
+        {
+            var item = $$$"""{"pk": {"S": "seed#100"}, "sk": {"N": "{{{index}}}"}, "data": {"S": "{{{new string('x', 100)}}}"}}""";
+            var (exit, _, stderr) = AwsClients.Aws(platform, "--endpoint-url", platform.DynamoDbEndpoint!.ToString().TrimEnd('/'), "dynamodb", "put-item", "--table-name", "lambench-writes", "--item", item);
+            Assert.True(exit == 0, stderr);
+        }
+
+        var python = Invoke("lambench-python-reader-x86_64", """ "size_bytes": 100, "count": 5, "parallel": 3, "pool": 3, "client": "fresh" """);
+        var go = Invoke("lambench-go-reader-x86_64", """ "size_bytes": 100, "count": 5, "parallel": 3, "pool": 3, "client": "fresh" """);
+        foreach (var (requestId, _, lines) in new[] { python, go })
+        {
+            var reads = lines.Where(l => l.Text(FunctionMetricNames.Operation) == "GetItem").ToList();
+            var handler = lines.Single(l => l.Text(FunctionMetricNames.Operation) is null);
+            Assert.Equal([0.0, 1, 2, 3, 4], reads.Select(r => r.Number(FunctionMetricNames.Sequence)!.Value).Order());
+            // By hand: names pk, sk, data (8 bytes), "seed#100" (8), one digit, 100 bytes of data: 117.
+            Assert.All(reads, r => Assert.Equal((1.0, 117.0, 1.0), (Metric(r, FunctionMetricNames.OperationItems), Metric(r, FunctionMetricNames.OperationBytes), Metric(r, FunctionMetricNames.OperationAttempts))));
+            // Each read lies inside the handler's own time, from its offset.
+            Assert.All(reads, r => Assert.True(r.Number(FunctionMetricNames.Offset)!.Value + Metric(r, FunctionMetricNames.OperationLatency) <= Metric(handler, FunctionMetricNames.HandlerTime), $"{requestId}: a read outlasts the handler"));
+        }
+
+        Assert.Equal(python.Lines.Select(Schema).Distinct().Order(), go.Lines.Select(Schema).Distinct().Order());
+    }
+
+    [Fact]
+    public void A_reader_whose_items_were_not_written_fails_and_says_why()
+    {
+        var output = Path.GetTempFileName();
+        var (exit, stdout, stderr) = AwsClients.Aws(platform, "lambda", "invoke", "--function-name", "lambench-go-reader-x86_64", "--payload", """{"batch_id": "emf-missing", "size_bytes": 77, "count": 1}""", "--cli-binary-format", "raw-in-base64-out", output);
+        var answer = File.ReadAllText(output);
+        File.Delete(output);
+        Assert.True(exit == 0, stderr);
+        Assert.Equal("Unhandled", JsonDocument.Parse(stdout).RootElement.GetProperty("FunctionError").GetString());
+        Assert.Contains("item seed#77/0 is missing", answer);
     }
 
     [Fact]

@@ -107,6 +107,51 @@ public sealed class RunCostEstimatorTests : IDisposable
         Assert.Equal((1, 2, 3, 2, 9), (RunCostEstimator.NumberBytes(0), RunCostEstimator.NumberBytes(37), RunCostEstimator.NumberBytes(120), RunCostEstimator.NumberBytes(1200), RunCostEstimator.NumberBytes(1764866154123457)));
     }
 
+    [Fact]
+    public void A_reader_run_pays_for_writing_its_items_once_and_for_each_eventually_consistent_get_item()
+    {
+        var path = Path.Combine(_directory, "reader.yaml");
+        File.WriteAllText(path, """
+            name: reads
+            workload: reader
+            channel: invoke
+            configurations: { runtimes: [go], architectures: [arm64], memory_mb: [512] }
+            batches:
+              - { label: ten, size_bytes: 5000, count: 10 }
+              - { label: four, size_bytes: 5000, count: 4, parallel: 2, pool: 2, client: fresh }
+            protocol: { rounds: 1, warmup: 1, cold_starts: 0, repetitions: 5, reserved_concurrency: 1, order: fixed }
+            """);
+        var spec = new ExperimentSpecReader().Read(path);
+        Assert.Equal([(5000L, 10L)], Lambench.Runner.Execution.ReaderSeed.Sets(spec));
+        Assert.Equal((2L, 2L, "fresh"), (Convert.ToInt64(spec.Batches[1].Parameters["parallel"], System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt64(spec.Batches[1].Parameters["pool"], System.Globalization.CultureInfo.InvariantCulture), (string)spec.Batches[1].Parameters["client"]));
+        var cost = estimator.After(spec, [], [("ten", "b1"), ("four", "b2")]);
+        // Seed items: "pk" + "seed#5000" (9) + "sk" + the index (1 byte for 0, 2 for 1 to 9) + "data" + 5000 = 5018 or
+        // 5019 bytes: 5 write units of 1 KB each, 10 items: 50 units. A GetItem of such an item: 2 units of 4 KB, halved
+        // for an eventually consistent read: 1; 10 + 4 reads: 14 units.
+        Assert.Equal((50L, 14m), (cost.DynamoDbWriteUnits, cost.DynamoDbReadUnits));
+        // 50 x 0.625 / 1e6 + 14 x 0.125 / 1e6 = 0.00003125 + 0.00000175.
+        Assert.Equal(0.000033m, cost.DynamoDbUsd);
+        Assert.Contains("50 write units, 14 read units", cost.ToOneLine("billed"));
+    }
+
+    [Fact]
+    public void A_reader_batch_with_an_unknown_client_setting_is_refused_with_its_place()
+    {
+        var path = Path.Combine(_directory, "bad-reader.yaml");
+        File.WriteAllText(path, """
+            name: reads
+            workload: reader
+            channel: invoke
+            configurations: { runtimes: [go], architectures: [arm64], memory_mb: [512] }
+            batches:
+              - { label: ten, size_bytes: 5000, count: 10, client: shared }
+            protocol: { rounds: 1, warmup: 1, cold_starts: 0, repetitions: 5, reserved_concurrency: 1, order: fixed }
+            """);
+        var error = Assert.ThrowsAny<Exception>(() => new ExperimentSpecReader().Read(path));
+        Assert.Contains("client", error.Message);
+        Assert.Contains("reuse", error.Message);
+    }
+
     private static InvocationRecord Row(string architecture, int memory, double billed) => new()
     {
         Configuration = "c",

@@ -48,7 +48,7 @@ public sealed class OperationFigureBuilder(ReportLanguage language)
         {
             // Means over the invocations joined with their REPORT line: the parts of a mean add up to the mean Duration.
             var perInvocation = series[i].GroupBy(o => o.RequestId, StringComparer.Ordinal).Where(g => duration.ContainsKey(g.Key))
-                .Select(g => (Dynamo: g.Sum(o => o.LatencyMs), Duration: duration[g.Key])).ToList();
+                .Select(g => (Dynamo: OperationRecord.WaitingMs(g), Duration: duration[g.Key])).ToList();
             if (perInvocation.Count > 0)
             {
                 dynamo[i] = perInvocation.Average(p => p.Dynamo);
@@ -63,8 +63,8 @@ public sealed class OperationFigureBuilder(ReportLanguage language)
         ]);
         return composer.Compose("operation-breakdown", L("Where the invocations' Duration went", "Onde foi a Duration das invocações"), chart,
             L("Configuration and batch", "Configuração e lote"), "ms",
-            L("Means over the invocations with operations: the time the function spent in DynamoDB operations (their summed latency) and the rest of the REPORT line's Duration (building items, serialising, the handler's own work).",
-              "Médias sobre as invocações com operações: o tempo que a função passou em operações do DynamoDB (soma das latências) e o restante da Duration da linha REPORT (montar itens, serializar, o trabalho do próprio handler)."),
+            L("Means over the invocations with operations: the time the function waited on DynamoDB operations (overlapping ones counted once) and the rest of the REPORT line's Duration (building items, serialising, the handler's own work).",
+              "Médias sobre as invocações com operações: o tempo em que a função esperou operações do DynamoDB (as simultâneas contadas uma vez) e o restante da Duration da linha REPORT (montar itens, serializar, o trabalho do próprio handler)."),
             figure => figure["layout"]!["barmode"] = "stack");
     }
 }

@@ -17,6 +17,7 @@ public sealed record OperationSummary(
     long Items,
     long Bytes,
     double LatencySumMs,
+    double WaitingSumMs,
     int Attempts,
     int Throttles,
     int ThrottledOperations,
@@ -32,8 +33,11 @@ public sealed record OperationSummary(
     /// <summary>The fraction of operations that met at least one throttle.</summary>
     public double? ThrottledShare => Operations > 0 ? (double)ThrottledOperations / Operations : null;
 
-    /// <summary>The operations' summed latency over their invocations' summed Duration (a ratio of sums, so of means); null without Durations.</summary>
-    public double? ShareOfDuration => DurationSumMs is > 0 ? LatencySumMs / DurationSumMs : null;
+    /// <summary>
+    /// The time the invocations waited on their operations (overlapping ones counted once, <see cref="OperationRecord.WaitingMs"/>)
+    /// over their summed Duration (a ratio of sums, so of means); null without Durations.
+    /// </summary>
+    public double? ShareOfDuration => DurationSumMs is > 0 ? WaitingSumMs / DurationSumMs : null;
 
     /// <summary>A summary per configuration, label and operation, in that order; Durations from the invocations joined by request id.</summary>
     public static IReadOnlyList<OperationSummary> Of(IReadOnlyList<OperationRecord> operations, IReadOnlyList<InvocationRecord> invocations)
@@ -47,7 +51,8 @@ public sealed record OperationSummary(
                 var requests = g.Select(o => o.RequestId).Distinct(StringComparer.Ordinal).ToList();
                 var durations = requests.Select(r => duration.TryGetValue(r, out var d) ? d : (double?)null).ToList();
                 return new OperationSummary(g.Key.Configuration, g.Key.Label, g.Key.Operation, g.Count(), requests.Count,
-                    g.Sum(o => o.Items), g.Sum(o => o.Bytes), g.Sum(o => o.LatencyMs), g.Sum(o => o.Attempts), g.Sum(o => o.Throttles),
+                    g.Sum(o => o.Items), g.Sum(o => o.Bytes), g.Sum(o => o.LatencyMs),
+                    g.GroupBy(o => o.RequestId, StringComparer.Ordinal).Sum(OperationRecord.WaitingMs), g.Sum(o => o.Attempts), g.Sum(o => o.Throttles),
                     g.Count(o => o.Throttles > 0), SampleStatistics.Compute(g.Select(o => o.LatencyMs)),
                     durations.All(d => d is not null) ? durations.Sum() : null);
             })

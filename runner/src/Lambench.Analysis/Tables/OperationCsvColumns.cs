@@ -25,6 +25,7 @@ public static class OperationCsvColumns
         new("attempts_per_operation", s => CsvCell.Fixed(s.AttemptsPerOperation, 3)),
         new("n_throttles", s => CsvCell.Integer(s.Throttles)),
         new("throttled_operation_share", s => CsvCell.Fraction(s.ThrottledShare)),
+        new("waiting_ms", s => CsvCell.Milliseconds(s.WaitingSumMs)),
         new("share_of_duration", s => CsvCell.Fraction(s.ShareOfDuration)),
     ];
 }

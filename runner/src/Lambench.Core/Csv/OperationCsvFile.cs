@@ -27,6 +27,7 @@ public static class OperationCsvFile
         new("throttles", o => InvariantFormat.Integer(o.Throttles)),
         new("batch_id", o => o.BatchId ?? string.Empty),
         new("label", o => o.Label ?? string.Empty),
+        new("offset_ms", o => InvariantFormat.Number(o.OffsetMs)),
     ];
 
     public static IReadOnlyList<string> Header { get; } = Columns.Select(c => c.Header).ToArray();
@@ -133,6 +134,7 @@ public static class OperationCsvFile
             Throttles = int.Parse(csv.GetString(9), NumberStyles.Integer, CultureInfo.InvariantCulture),
             BatchId = Optional(csv.GetString(10)),
             Label = Optional(csv.GetString(11)),
+            OffsetMs = csv.GetString(12) is { Length: > 0 } offset ? double.Parse(offset, NumberStyles.Float, CultureInfo.InvariantCulture) : null,
         };
     }
 }

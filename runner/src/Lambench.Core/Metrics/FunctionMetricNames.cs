@@ -40,6 +40,9 @@ public static class FunctionMetricNames
     /// <summary>The operation's place among its invocation's operations, from 0.</summary>
     public const string Sequence = "sequence";
 
+    /// <summary>Milliseconds from the handler's start to the operation's first request: where parallel operations overlap.</summary>
+    public const string Offset = "offset_ms";
+
     /// <summary>The metrics of an operation line, in the order the functions declare them.</summary>
     public static readonly IReadOnlyList<string> OperationMetrics = [OperationLatency, OperationItems, OperationBytes, OperationAttempts, OperationThrottles];
 }

@@ -13,6 +13,9 @@ public sealed record OperationRecord
     public required string Operation { get; init; }
     public required int Sequence { get; init; }
     public DateTimeOffset TimestampUtc { get; init; }
+
+    /// <summary>Milliseconds from the handler's start to the operation's start; null where the line did not say.</summary>
+    public double? OffsetMs { get; init; }
     public required double LatencyMs { get; init; }
     public required long Items { get; init; }
     public required long Bytes { get; init; }
@@ -39,6 +42,7 @@ public sealed record OperationRecord
             Operation = operation,
             Sequence = (int)(document.Number(FunctionMetricNames.Sequence) ?? 0),
             TimestampUtc = document.Timestamp,
+            OffsetMs = document.Number(FunctionMetricNames.Offset),
             LatencyMs = latency,
             Items = (long)items,
             Bytes = (long)bytes,
@@ -47,5 +51,33 @@ public sealed record OperationRecord
             BatchId = document.Text(FunctionMetricNames.BatchId),
             Label = document.Text(FunctionMetricNames.Label),
         };
+    }
+
+    /// <summary>
+    /// The time an invocation's operations kept it waiting on DynamoDB: the length of the union of their intervals
+    /// [offset, offset + latency], so overlapping (parallel) operations count once; where an operation lacks its offset,
+    /// the plain sum of latencies (exact for operations one after another).
+    /// </summary>
+    public static double WaitingMs(IEnumerable<OperationRecord> operations)
+    {
+        var list = operations.ToList();
+        if (list.Any(o => o.OffsetMs is null))
+        {
+            return list.Sum(o => o.LatencyMs);
+        }
+
+        double total = 0, end = double.NegativeInfinity;
+        foreach (var (start, stop) in list.Select(o => (o.OffsetMs!.Value, o.OffsetMs.Value + o.LatencyMs)).OrderBy(i => i.Item1))
+        {
+            if (stop <= end)
+            {
+                continue;
+            }
+
+            total += stop - Math.Max(start, end);
+            end = stop;
+        }
+
+        return total;
     }
 }

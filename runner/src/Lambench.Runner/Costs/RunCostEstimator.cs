@@ -50,10 +50,29 @@ public sealed class RunCostEstimator(PriceCatalog catalog)
     private RunCost WithServices(ExperimentSpec spec, IEnumerable<(string Label, string BatchId)> batches, long invocations, decimal lambdaUsd)
     {
         long writeUnits = 0, sqsRequests = 0, apiRequests = 0;
+        decimal readUnits = 0;
         var byLabel = spec.Batches.ToDictionary(b => b.Label, StringComparer.Ordinal);
+        // A reader run writes its items once before it starts; then each GetItem (eventually consistent) reads one.
+        foreach (var (size, count) in ReaderSeed.Sets(spec))
+        {
+            for (long index = 0; index < count; index++)
+            {
+                writeUnits += services.DynamoDbWriteUnits(ReaderSeed.ItemBytes(size, index));
+            }
+        }
+
         foreach (var (label, batchId) in batches)
         {
             var batch = byLabel[label];
+            if (spec.Workload == Workload.Reader)
+            {
+                var size = Convert.ToInt64(batch.Parameters["size_bytes"], CultureInfo.InvariantCulture);
+                for (long index = 0, count = Convert.ToInt64(batch.Parameters["count"], CultureInfo.InvariantCulture); index < count; index++)
+                {
+                    readUnits += services.DynamoDbReadUnits(ReaderSeed.ItemBytes(size, index), stronglyConsistent: false);
+                }
+            }
+
             if (spec.Workload == Workload.Writer)
             {
                 var size = Convert.ToInt64(batch.Parameters["size_bytes"], CultureInfo.InvariantCulture);
@@ -73,8 +92,8 @@ public sealed class RunCostEstimator(PriceCatalog catalog)
             }
         }
 
-        var dynamoDbUsd = writeUnits * catalog.Dynamodb.OnDemand.UsdPerMillionWriteUnits / 1_000_000m;
-        return new RunCost(invocations, lambdaUsd, writeUnits, dynamoDbUsd, sqsRequests, services.SqsCost(sqsRequests), apiRequests, services.HttpApiCost(apiRequests));
+        var dynamoDbUsd = (writeUnits * catalog.Dynamodb.OnDemand.UsdPerMillionWriteUnits / 1_000_000m) + services.DynamoDbReadCost(readUnits);
+        return new RunCost(invocations, lambdaUsd, writeUnits, dynamoDbUsd, sqsRequests, services.SqsCost(sqsRequests), apiRequests, services.HttpApiCost(apiRequests), readUnits);
     }
 
     /// <summary>

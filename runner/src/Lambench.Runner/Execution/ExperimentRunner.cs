@@ -60,6 +60,7 @@ public sealed class ExperimentRunner(RunTarget target)
 
         progress?.Report(new RunProgress(done, total, "checking the functions"));
         await PreflightAsync(spec, cancellation);
+        await ReaderSeed.WriteAsync(target.DynamoDb, target.TableName, spec, TimeProvider.System, new Progress<string>(text => progress?.Report(new RunProgress(done, total, text))), cancellation);
         var throttlesBefore = target.Lambda.Throttles + target.FunctionUrls.Throttles;
         foreach (var step in plan.Steps)
         {

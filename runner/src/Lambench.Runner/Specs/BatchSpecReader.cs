@@ -62,11 +62,12 @@ internal sealed class BatchSpecReader(SpecNodes nodes)
         (string Name, long Min, long Max)[] expected = workload switch
         {
             Workload.Writer => [("size_bytes", 1, 400 * 1024), ("count", 1, 100_000)],
+            Workload.Reader => [("size_bytes", 1, 400 * 1024), ("count", 1, Execution.ReaderSeed.MaxCount)],
             Workload.Cpu => [("data_size", 1, 10_000_000), ("iterations", 1, 1_000_000)],
             Workload.Sleep => [("sleep_ms", 0, 900_000)],
             _ => [],
         };
-        string[] optional = workload switch { Workload.Cpu => ["operation"], Workload.Noop or Workload.Writer => ["fail"], _ => [] };
+        string[] optional = workload switch { Workload.Cpu => ["operation"], Workload.Noop or Workload.Writer => ["fail"], Workload.Reader => ["parallel", "pool", "client"], _ => [] };
         nodes.Unknown(batch, field + ".", ["label", .. expected.Select(e => e.Name), .. optional]);
         // Fault injection, so failure rows and SQS redeliveries can be tested: the no-op function raises, exits or
         // hangs when asked; the writer raises.
@@ -83,11 +84,35 @@ internal sealed class BatchSpecReader(SpecNodes nodes)
             }
         }
 
+        if (workload == Workload.Reader)
+        {
+            ReaderSettings(batch, field, parameters);
+        }
+
         if (workload == Workload.Cpu && nodes.Choice(batch, "operation", ExperimentSpecReader.CpuOperations, required: true, prefix: field + ".") is { } operation)
         {
             parameters["operation"] = operation;
         }
 
         return parameters;
+    }
+
+    /// <summary>The reader's client settings: GetItems at once (1), the connection pool (10, both SDKs' default) and whether the client outlives the invocation (reuse).</summary>
+    private void ReaderSettings(YamlMappingNode batch, string field, Dictionary<string, object> parameters)
+    {
+        if (nodes.Integer(batch, "parallel", field + ".parallel", 1, 64) is { } parallel)
+        {
+            parameters["parallel"] = parallel;
+        }
+
+        if (nodes.Integer(batch, "pool", field + ".pool", 1, 1000) is { } pool)
+        {
+            parameters["pool"] = pool;
+        }
+
+        if (nodes.Choice(batch, "client", ["reuse", "fresh"], required: false, prefix: field + ".") is { } client)
+        {
+            parameters["client"] = client;
+        }
     }
 }

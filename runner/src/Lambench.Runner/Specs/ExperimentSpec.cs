@@ -12,7 +12,7 @@ public sealed record ExperimentSpec
     /// <summary>local (the embedded platform) or aws.</summary>
     public Platform Target { get; init; } = Platform.Local;
 
-    /// <summary>writer, cpu, sleep or noop: which function of each configuration runs.</summary>
+    /// <summary>writer, reader, cpu, sleep or noop: which function of each configuration runs.</summary>
     public required Workload Workload { get; init; }
 
     /// <summary>How the runner reaches the functions.</summary>

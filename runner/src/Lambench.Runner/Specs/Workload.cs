@@ -10,6 +10,10 @@ public enum Workload
     [JsonStringEnumMemberName("writer")]
     Writer,
 
+    /// <summary>Reads items the runner wrote before the run with GetItem, with the batch's client settings.</summary>
+    [JsonStringEnumMemberName("reader")]
+    Reader,
+
     /// <summary>Sorting, math or string processing on data of a given size.</summary>
     [JsonStringEnumMemberName("cpu")]
     Cpu,

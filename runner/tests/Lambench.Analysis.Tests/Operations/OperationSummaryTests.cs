@@ -36,6 +36,15 @@ public sealed class OperationSummaryTests
     }
 
     [Fact]
+    public void Parallel_operations_share_duration_by_the_time_they_kept_the_invocation_waiting()
+    {
+        // Two GetItems of 8 ms, started at 1 and 3 ms in a 20 ms invocation: waiting [1, 11], 10 ms, half of Duration.
+        OperationRecord[] reads = [Op("p", 0, 8) with { OffsetMs = 1, Operation = "GetItem" }, Op("p", 1, 8) with { OffsetMs = 3, Operation = "GetItem" }];
+        var s = Assert.Single(OperationSummary.Of(reads, [Invocation("p", 20)]));
+        Assert.Equal((16.0, 10.0, 0.5), (s.LatencySumMs, s.WaitingSumMs, s.ShareOfDuration!.Value));
+    }
+
+    [Fact]
     public void Without_its_invocation_an_operation_has_no_share_of_duration()
     {
         var s = Assert.Single(OperationSummary.Of([Op("x", 0, 10)], Invocations));
@@ -49,8 +58,8 @@ public sealed class OperationSummaryTests
         using var writer = new StringWriter();
         ColumnCsvWriter.Write(writer, OperationCsvColumns.All, summaries);
         var lines = writer.ToString().Split('\n');
-        Assert.Equal("configuration,label,operation,n_operations,n_invocations,items,size_bytes,p50_latency_ms,median_latency_ci95_low_ms,median_latency_ci95_high_ms,p95_latency_ms,p99_latency_ms,max_latency_ms,mean_latency_ms,items_per_s_of_operation_time,attempts_per_operation,n_throttles,throttled_operation_share,share_of_duration", lines[0]);
-        Assert.Equal("go-x86_64-512mb,1KBx100,BatchWriteItem,4,2,85,85000,15,,,,,25,15,1416.667,1.5,2,0.25,0.6", lines[1].TrimEnd('\r'));
+        Assert.Equal("configuration,label,operation,n_operations,n_invocations,items,size_bytes,p50_latency_ms,median_latency_ci95_low_ms,median_latency_ci95_high_ms,p95_latency_ms,p99_latency_ms,max_latency_ms,mean_latency_ms,items_per_s_of_operation_time,attempts_per_operation,n_throttles,throttled_operation_share,waiting_ms,share_of_duration", lines[0]);
+        Assert.Equal("go-x86_64-512mb,1KBx100,BatchWriteItem,4,2,85,85000,15,,,,,25,15,1416.667,1.5,2,0.25,60,0.6", lines[1].TrimEnd('\r'));
         var table = new OperationTableBuilder(ReportLanguage.BrazilianPortuguese).Build(summaries);
         Assert.Equal(["go-x86_64-512mb", "1KBx100", "BatchWriteItem", "4", "15,0", "–", "–", "–", "1.417", "25,0 %", "60,0 %"], table.Rows[0]);
     }

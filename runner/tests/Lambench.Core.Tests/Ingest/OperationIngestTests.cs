@@ -84,7 +84,7 @@ public sealed class OperationIngestTests
         }
 
         var text = File.ReadAllLines(path);
-        Assert.Equal("configuration,request_id,operation,sequence,timestamp_utc,latency_ms,items,size_bytes,attempts,throttles,batch_id,label", text[0]);
+        Assert.Equal("configuration,request_id,operation,sequence,timestamp_utc,latency_ms,items,size_bytes,attempts,throttles,batch_id,label,offset_ms", text[0]);
         Assert.Contains(",21.877,25,28090,1,0,", text[1]);
         Assert.Equal(operations, OperationCsvFile.Read(path));
 
@@ -94,10 +94,26 @@ public sealed class OperationIngestTests
     }
 
     [Fact]
+    public void Waiting_time_counts_overlapping_operations_once_and_sums_operations_without_offsets()
+    {
+        static OperationRecord Op(double? offset, double latency) => new()
+        {
+            Configuration = "c", RequestId = "r", Operation = "GetItem", Sequence = 0, LatencyMs = latency, Items = 1, Bytes = 1, Attempts = 1, Throttles = 0, OffsetMs = offset,
+        };
+
+        // By hand: [0, 10] and [5, 12] overlap into [0, 12]; [12, 13] touches it; [20, 21] stands apart: 12 + 1 + 1 = 14.
+        Assert.Equal(14.0, OperationRecord.WaitingMs([Op(5, 7), Op(0, 10), Op(20, 1), Op(12, 1)]), 12);
+        // A contained interval adds nothing.
+        Assert.Equal(10.0, OperationRecord.WaitingMs([Op(0, 10), Op(2, 3)]), 12);
+        // The writer's logs from before offsets were logged: one after another, so the sum.
+        Assert.Equal(17.0, OperationRecord.WaitingMs([Op(null, 10), Op(0, 7)]), 12);
+    }
+
+    [Fact]
     public void A_file_that_is_not_an_operations_file_is_refused_with_its_line()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("lambench-ops-").FullName, "operations.csv");
-        File.WriteAllText(path, string.Join(",", OperationCsvFile.Header) + "\nc,r,BatchWriteItem,x,2026-01-01T00:00:00Z,1,1,1,1,0,,\n");
+        File.WriteAllText(path, string.Join(",", OperationCsvFile.Header) + "\nc,r,BatchWriteItem,x,2026-01-01T00:00:00Z,1,1,1,1,0,,,\n");
         var error = Assert.Throws<FormatException>(() => OperationCsvFile.Read(path));
         Assert.StartsWith($"{path}:2:", error.Message);
         Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
