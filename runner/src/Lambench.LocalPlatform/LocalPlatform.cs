@@ -186,19 +186,29 @@ public sealed class LocalPlatform : IAsyncDisposable
                 return AwsErrors.Json(400, "InvalidParameterValue", "the request's form cannot be read: " + e.Message);
             }
 
-            return form["Action"].FirstOrDefault() switch
-            {
-                MetricsEndpoints.StatisticsAction => MetricsEndpoints.Handle(parts.Metrics, form),
-                MetricsEndpoints.DataAction => MetricDataEndpoints.Handle(parts.Metrics, form),
-                StackEndpoints.Action => StackEndpoints.Handle(template, new Uri($"http://127.0.0.1:{parts.BoundPort}/"), started, form),
-                _ => await SqsEndpoints.HandleQueryAsync(parts.Sqs!, context),
-            };
+            var action = form["Action"].FirstOrDefault();
+            return MetricsEndpoints.Handle(parts.Metrics, action, key => form[key].FirstOrDefault(), MetricsProtocol.Query)
+                ?? (action == StackEndpoints.Action
+                    ? StackEndpoints.Handle(template, new Uri($"http://127.0.0.1:{parts.BoundPort}/"), started, form)
+                    : await SqsEndpoints.HandleQueryAsync(parts.Sqs!, context));
+        }
+
+        // CloudWatch's JSON protocol, which botocore's newer models choose over the query protocol.
+        async Task<IResult> MetricsJsonAsync(HttpContext context, string action)
+        {
+            using var reader = new StreamReader(context.Request.Body);
+            var form = JsonMetricsProtocol.ToForm(await reader.ReadToEndAsync(context.RequestAborted));
+            return form is null
+                ? MetricsProtocol.Json.Error("SerializationException", "the request body is not a JSON object")
+                : MetricsEndpoints.Handle(parts.Metrics, action, key => form.GetValueOrDefault(key), MetricsProtocol.Json)
+                    ?? AwsErrors.Json(400, "UnknownOperationException", $"the local platform's CloudWatch serves GetMetricStatistics and GetMetricData, not {action}");
         }
 
         Func<HttpContext, Task<IResult>> dispatch = context =>
         {
             var target = context.Request.Headers["X-Amz-Target"].FirstOrDefault() ?? string.Empty;
             return target.StartsWith(LogsApiEndpoints.TargetPrefix, StringComparison.Ordinal) ? logsApi.HandleAsync(target[LogsApiEndpoints.TargetPrefix.Length..], context)
+                : target.StartsWith(JsonMetricsProtocol.TargetPrefix, StringComparison.Ordinal) ? MetricsJsonAsync(context, target[JsonMetricsProtocol.TargetPrefix.Length..])
                 : target.StartsWith(SqsEndpoints.TargetPrefix, StringComparison.Ordinal) ? SqsEndpoints.HandleJsonAsync(parts.Sqs!, target[SqsEndpoints.TargetPrefix.Length..], context)
                 : context.Request.HasFormContentType ? QueryAsync(context)
                 : Task.FromResult(AwsErrors.Json(400, "UnknownOperationException", $"the local platform does not serve '{target}'"));

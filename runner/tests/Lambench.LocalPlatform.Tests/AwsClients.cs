@@ -15,9 +15,10 @@ internal static class AwsClients
     public static (int Exit, string Output, string Error) Boto3(LocalPlatform platform, string script, params string[] args) =>
         Run(platform, Python, ["-c", script, platform.Endpoint.ToString().TrimEnd('/'), .. args]);
 
-    private static (int Exit, string Output, string Error) Run(LocalPlatform platform, string program, string[] args)
+    /// <summary>Runs <paramref name="program"/> (a path, or a name looked up on PATH) with the platform's client environment.</summary>
+    public static (int Exit, string Output, string Error) Run(LocalPlatform platform, string program, string[] args)
     {
-        Assert.True(File.Exists(program), $"{program} is missing: apt-get install awscli python3-boto3 (.ci/run installs them)");
+        Assert.True(File.Exists(program) || !program.Contains('/', StringComparison.Ordinal), $"{program} is missing: apt-get install awscli python3-boto3 (.ci/run installs them)");
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in args)
         {

@@ -173,5 +173,23 @@ public sealed class EmbeddedMetricsTests(PlatformFixture fixture)
         Assert.Equal(all.Sum(), data.GetProperty("total")[0].GetDouble(), 6);
         Assert.Equal("Complete", data.GetProperty("n")[1].GetString());
         Assert.True(data.GetProperty("n")[2].GetBoolean(), "newest first, CloudWatch's default order");
+
+        // The newer botocore on PATH (the one with cfn-lint and the AWS CLI v1) speaks CloudWatch's JSON protocol.
+        (exit, stdout, stderr) = AwsClients.Run(platform, "python3", ["-c", """
+            import datetime, json, sys, boto3
+            cloudwatch = boto3.client("cloudwatch", endpoint_url=sys.argv[1])
+            now = datetime.datetime.now(datetime.timezone.utc)
+            window = {"StartTime": now - datetime.timedelta(minutes=30), "EndTime": now + datetime.timedelta(minutes=5)}
+            dimensions = [{"Name": "FunctionName", "Value": sys.argv[2]}, {"Name": "Operation", "Value": "BatchWriteItem"}]
+            points = cloudwatch.get_metric_statistics(Namespace="Lambench", MetricName="OperationLatency", Dimensions=dimensions, Period=3600, Statistics=["SampleCount", "Sum"], **window)["Datapoints"]
+            data = cloudwatch.get_metric_data(MetricDataQueries=[{"Id": "n", "MetricStat": {"Metric": {"Namespace": "Lambench", "MetricName": "OperationLatency", "Dimensions": dimensions}, "Period": 60, "Stat": "SampleCount"}}], **window)
+            print(json.dumps({"protocol": cloudwatch.meta.service_model.resolved_protocol, "n": sum(p["SampleCount"] for p in points), "sum": sum(p["Sum"] for p in points), "data": sum(data["MetricDataResults"][0]["Values"])}))
+            """.Replace("            ", string.Empty, StringComparison.Ordinal), platform.Endpoint.ToString().TrimEnd('/'), function]);
+        Assert.True(exit == 0, stderr);
+        var json = JsonDocument.Parse(stdout).RootElement;
+        Assert.Equal("json", json.GetProperty("protocol").GetString());
+        Assert.Equal((double)all.Count, json.GetProperty("n").GetDouble());
+        Assert.Equal(all.Sum(), json.GetProperty("sum").GetDouble(), 6);
+        Assert.Equal((double)all.Count, json.GetProperty("data").GetDouble());
     }
 }

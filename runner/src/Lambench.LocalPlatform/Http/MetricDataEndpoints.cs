@@ -1,12 +1,11 @@
 using System.Text.RegularExpressions;
-using System.Xml.Linq;
 using Lambench.LocalPlatform.Metrics;
 using Microsoft.AspNetCore.Http;
 
 namespace Lambench.LocalPlatform.Http;
 
 /// <summary>
-/// CloudWatch's GetMetricData in the query protocol, for MetricStat queries (a series, a period, one statistic);
+/// CloudWatch's GetMetricData, for MetricStat queries (a series, a period, one statistic);
 /// metric math (Expression) is refused. Each query answers with its timestamps and values, newest first
 /// (ScanBy TimestampDescending, CloudWatch's default) or oldest first (TimestampAscending), StatusCode Complete.
 /// </summary>
@@ -14,40 +13,39 @@ internal static partial class MetricDataEndpoints
 {
     private const int MaxQueries = 500;
 
-    public static IResult Handle(MetricStore store, IFormCollection form)
+    public static IResult Handle(MetricStore store, Func<string, string?> value, MetricsProtocol protocol)
     {
-        string? Value(string key) => form[key].FirstOrDefault();
-        if (!MetricsEndpoints.TryWindow(Value, out var start, out var end, out _, out var problem, periodKey: null))
+        if (!MetricsEndpoints.TryWindow(value, out var start, out var end, out _, out var problem, periodKey: null))
         {
-            return MetricsEndpoints.Error("InvalidParameterValue", problem!);
+            return protocol.Error("InvalidParameterValue", problem!);
         }
 
-        var ascending = Value("ScanBy") == "TimestampAscending";
-        var results = new List<XElement>();
-        for (var i = 1; Value($"MetricDataQueries.member.{i}.Id") is { } id; i++)
+        var ascending = value("ScanBy") == "TimestampAscending";
+        var results = new List<MetricDataResult>();
+        for (var i = 1; value($"MetricDataQueries.member.{i}.Id") is { } id; i++)
         {
             if (i > MaxQueries)
             {
-                return MetricsEndpoints.Error("InvalidParameterValue", $"at most {MaxQueries} queries a request");
+                return protocol.Error("InvalidParameterValue", $"at most {MaxQueries} queries a request");
             }
 
             var query = $"MetricDataQueries.member.{i}";
             if (!IdPattern().IsMatch(id))
             {
-                return MetricsEndpoints.Error("ValidationError", $"the Id '{id}' of query {i} does not start with a lowercase letter followed by letters, digits and underscores");
+                return protocol.Error("ValidationError", $"the Id '{id}' of query {i} does not start with a lowercase letter followed by letters, digits and underscores");
             }
 
-            if (Value($"{query}.Expression") is not null)
+            if (value($"{query}.Expression") is not null)
             {
-                return MetricsEndpoints.Error("InvalidParameterValue", $"query {id}: the local platform answers MetricStat queries, not metric math");
+                return protocol.Error("InvalidParameterValue", $"query {id}: the local platform answers MetricStat queries, not metric math");
             }
 
-            if (Read(Value, $"{query}.MetricStat") is not var (series, period, stat) || series is null)
+            if (Read(value, $"{query}.MetricStat") is not var (series, period, stat) || series is null)
             {
-                return MetricsEndpoints.Error("InvalidParameterValue", $"query {id}: MetricStat needs Metric.Namespace, Metric.MetricName, a Period that is a multiple of 60 and a Stat (SampleCount, Average, Sum, Minimum or Maximum)");
+                return protocol.Error("InvalidParameterValue", $"query {id}: MetricStat needs Metric.Namespace, Metric.MetricName, a Period that is a multiple of 60 and a Stat (SampleCount, Average, Sum, Minimum or Maximum)");
             }
 
-            if (Value($"{query}.ReturnData") == "false")
+            if (value($"{query}.ReturnData") == "false")
             {
                 continue;
             }
@@ -58,18 +56,12 @@ internal static partial class MetricDataEndpoints
                 points.Reverse();
             }
 
-            var ns = MetricsEndpoints.Xmlns;
-            results.Add(new XElement(ns + "member",
-                new XElement(ns + "Id", id),
-                new XElement(ns + "Label", Value($"{query}.Label") ?? series.Name),
-                new XElement(ns + "Timestamps", points.Select(p => new XElement(ns + "member", MetricsEndpoints.Time(p.Start)))),
-                new XElement(ns + "Values", points.Select(p => new XElement(ns + "member", MetricsEndpoints.Number(p.Value)))),
-                new XElement(ns + "StatusCode", "Complete")));
+            results.Add(new MetricDataResult(id, value($"{query}.Label") ?? series.Name, points.Select(p => p.Start).ToList(), points.Select(p => p.Value).ToList()));
         }
 
-        return results.Count == 0 && Value("MetricDataQueries.member.1.Id") is null
-            ? MetricsEndpoints.Error("MissingParameter", "MetricDataQueries is required")
-            : MetricsEndpoints.Answer(MetricsEndpoints.DataAction, new XElement(MetricsEndpoints.Xmlns + "MetricDataResults", results), new XElement(MetricsEndpoints.Xmlns + "Messages"));
+        return results.Count == 0 && value("MetricDataQueries.member.1.Id") is null
+            ? protocol.Error("MissingParameter", "MetricDataQueries is required")
+            : protocol.Data(results);
     }
 
     private static (MetricSeries? Series, int Period, string Stat)? Read(Func<string, string?> value, string prefix)
@@ -77,7 +69,7 @@ internal static partial class MetricDataEndpoints
         if (value($"{prefix}.Metric.Namespace") is not { Length: > 0 } ns || value($"{prefix}.Metric.MetricName") is not { Length: > 0 } name
             || !int.TryParse(value($"{prefix}.Period"), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var period)
             || period < 60 || period % 60 != 0
-            || value($"{prefix}.Stat") is not ("SampleCount" or "Average" or "Sum" or "Minimum" or "Maximum") || value($"{prefix}.Stat") is not { } stat)
+            || value($"{prefix}.Stat") is not { } stat || !MetricsEndpoints.KnownStatistics.Contains(stat))
         {
             return null;
         }

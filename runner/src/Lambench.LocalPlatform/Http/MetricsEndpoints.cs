@@ -1,56 +1,60 @@
 using System.Globalization;
-using System.Xml.Linq;
 using Lambench.LocalPlatform.Metrics;
 using Microsoft.AspNetCore.Http;
 
 namespace Lambench.LocalPlatform.Http;
 
 /// <summary>
-/// CloudWatch's GetMetricStatistics and GetMetricData in the query protocol (botocore's cloudwatch model: a form with
-/// Action, an XML answer), over every series of <see cref="MetricStore"/>: the AWS/Lambda counts and what embedded
-/// metric lines declared. As on CloudWatch, a series nobody wrote answers with no data points, not an error, and the
-/// dimensions asked for must be the series' own, all of them.
+/// CloudWatch's GetMetricStatistics (botocore's cloudwatch model), over every series of <see cref="MetricStore"/>: the
+/// AWS/Lambda counts and what embedded metric lines declared. The request is read by the query protocol's keys
+/// (a JSON request is spelled with them first, <see cref="JsonMetricsProtocol.ToForm"/>) and answered in the caller's
+/// protocol. As on CloudWatch, a series nobody wrote answers with no data points, not an error, and the dimensions
+/// asked for must be the series' own, all of them.
 /// </summary>
 internal static class MetricsEndpoints
 {
     public const string StatisticsAction = "GetMetricStatistics";
     public const string DataAction = "GetMetricData";
-    internal static readonly XNamespace Xmlns = "http://monitoring.amazonaws.com/doc/2010-08-01/";
-    private static readonly string[] KnownStatistics = ["SampleCount", "Average", "Sum", "Minimum", "Maximum"];
+    internal static readonly string[] KnownStatistics = ["SampleCount", "Average", "Sum", "Minimum", "Maximum"];
 
-    public static IResult Handle(MetricStore store, IFormCollection form)
+    /// <summary>Answers <paramref name="action"/> (GetMetricStatistics or GetMetricData); null for another action.</summary>
+    public static IResult? Handle(MetricStore store, string? action, Func<string, string?> value, MetricsProtocol protocol) => action switch
     {
-        string? Value(string key) => form[key].FirstOrDefault();
-        if (Value("Namespace") is not { Length: > 0 } ns || Value("MetricName") is not { Length: > 0 } metric)
+        StatisticsAction => Statistics(store, value, protocol),
+        DataAction => MetricDataEndpoints.Handle(store, value, protocol),
+        _ => null,
+    };
+
+    private static IResult Statistics(MetricStore store, Func<string, string?> value, MetricsProtocol protocol)
+    {
+        if (value("Namespace") is not { Length: > 0 } ns || value("MetricName") is not { Length: > 0 } metric)
         {
-            return Error("MissingParameter", "Namespace and MetricName are required");
+            return protocol.Error("MissingParameter", "Namespace and MetricName are required");
         }
 
-        if (!TryWindow(Value, out var start, out var end, out var period, out var problem))
+        if (!TryWindow(value, out var start, out var end, out var period, out var problem))
         {
-            return Error("InvalidParameterValue", problem!);
+            return protocol.Error("InvalidParameterValue", problem!);
         }
 
-        if (form.Keys.Any(k => k.StartsWith("ExtendedStatistics.", StringComparison.Ordinal)))
+        if (value("ExtendedStatistics.member.1") is not null)
         {
-            return Error("InvalidParameterCombination", "the local platform keeps statistic sets, not the values percentiles need: ask for SampleCount, Average, Sum, Minimum or Maximum");
+            return protocol.Error("InvalidParameterCombination", "the local platform keeps statistic sets, not the values percentiles need: ask for SampleCount, Average, Sum, Minimum or Maximum");
         }
 
-        var statistics = Enumerable.Range(1, 5).Select(i => Value($"Statistics.member.{i}")).OfType<string>().ToList();
+        var statistics = Enumerable.Range(1, 5).Select(i => value($"Statistics.member.{i}")).OfType<string>().ToList();
         if (statistics.Count == 0 || statistics.Any(s => !KnownStatistics.Contains(s)))
         {
-            return Error(statistics.Count == 0 ? "MissingParameter" : "InvalidParameterValue", $"Statistics is one or more of {string.Join(", ", KnownStatistics)}");
+            return protocol.Error(statistics.Count == 0 ? "MissingParameter" : "InvalidParameterValue", $"Statistics is one or more of {string.Join(", ", KnownStatistics)}");
         }
 
-        var series = new MetricSeries(ns, metric, Dimensions(Value, "Dimensions.member"));
-        var unit = Value("Unit");
+        var series = new MetricSeries(ns, metric, Dimensions(value, "Dimensions.member"));
+        var unit = value("Unit");
         var points = store.Statistics(series, start, end, period)
             .Where(p => unit is null || p.Statistics.Unit == unit)
-            .Select(p => new XElement(Xmlns + "member",
-                new XElement(Xmlns + "Timestamp", Time(p.Start)),
-                statistics.Select(s => new XElement(Xmlns + s, Number(p.Statistics.Value(s)!.Value))),
-                new XElement(Xmlns + "Unit", p.Statistics.Unit)));
-        return Answer(StatisticsAction, new XElement(Xmlns + "Label", metric), new XElement(Xmlns + "Datapoints", points));
+            .Select(p => new MetricDatapoint(p.Start, statistics.Select(s => KeyValuePair.Create(s, p.Statistics.Value(s)!.Value)).ToList(), p.Statistics.Unit))
+            .ToList();
+        return protocol.Statistics(metric, points);
     }
 
     /// <summary>Dimensions.member.N.Name/Value (or a GetMetricData query's) until the first gap.</summary>
@@ -82,18 +86,4 @@ internal static class MetricsEndpoints
 
         return true;
     }
-
-    internal static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-
-    internal static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    internal static IResult Answer(string action, params object[] result)
-    {
-        var document = new XElement(Xmlns + (action + "Response"),
-            new XElement(Xmlns + (action + "Result"), result),
-            new XElement(Xmlns + "ResponseMetadata", new XElement(Xmlns + "RequestId", Guid.NewGuid().ToString())));
-        return Results.Text(document.ToString(SaveOptions.DisableFormatting), "text/xml");
-    }
-
-    internal static IResult Error(string code, string message) => AwsErrors.Query(Xmlns, code, message);
 }
