@@ -98,8 +98,8 @@ public sealed class AwsOnMotoTests : IAsyncLifetime
         Assert.Contains("warning endpoints: overridden", output, StringComparison.Ordinal);
         Assert.Contains("ok credentials: account 123456789012", output, StringComparison.Ordinal);
         Assert.Contains("deployed from this checkout's template", output, StringComparison.Ordinal);
-        Assert.Contains("ok functions: 16 Active", output, StringComparison.Ordinal);
-        Assert.Contains("ok log groups: 16 present", output, StringComparison.Ordinal);
+        Assert.Contains("ok functions: 20 Active", output, StringComparison.Ordinal);
+        Assert.Contains("ok log groups: 20 present", output, StringComparison.Ordinal);
         Assert.DoesNotContain("FAILED", output, StringComparison.Ordinal);
     }
 
@@ -161,8 +161,8 @@ public sealed class AwsOnMotoTests : IAsyncLifetime
         var (exit, output) = await Lambench(Moto(), "doctor", "--stack", "fresh");
         Assert.Equal(1, exit);
         Assert.Contains("ok stack: fresh is CREATE_COMPLETE, deployed from this checkout's template", output, StringComparison.Ordinal);
-        Assert.Contains("FAILED functions: 16 of 16 do not exist", output, StringComparison.Ordinal);
-        Assert.Contains("ok log groups: 16 present", output, StringComparison.Ordinal);
+        Assert.Contains("FAILED functions: 20 of 20 do not exist", output, StringComparison.Ordinal);
+        Assert.Contains("ok log groups: 20 present", output, StringComparison.Ordinal);
     }
 
     [Fact]

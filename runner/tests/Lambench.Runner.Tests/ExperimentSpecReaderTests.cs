@@ -121,7 +121,7 @@ public sealed class ExperimentSpecReaderTests : IDisposable
     /// <summary>The fault trial's "target: AWS" ran on local: the value was checked after the errors were reported.</summary>
     [Theory]
     [InlineData("target: local", "target: AWS", "2: target: 'AWS' is not one of local, aws (names are lower case as listed: write aws)")]
-    [InlineData("workload: sleep", "workload: Sleep", "3: workload: 'Sleep' is not one of writer, cpu, sleep, noop (names are lower case as listed: write sleep)")]
+    [InlineData("workload: sleep", "workload: Sleep", "3: workload: 'Sleep' is not one of writer, reader, cpu, sleep, noop (names are lower case as listed: write sleep)")]
     [InlineData("order: fixed", "order: FIXED", "7: protocol.order: 'FIXED' is not one of fixed, random (names are lower case as listed: write fixed)")]
     public void A_miscased_or_unknown_name_is_an_error_listing_the_allowed_ones(string valid, string wrong, string expected)
     {

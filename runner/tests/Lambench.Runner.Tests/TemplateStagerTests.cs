@@ -37,7 +37,7 @@ public sealed class TemplateStagerTests : IDisposable
         // The staged template still reads as the same functions, each Go one at a folder whose bootstrap is an ELF
         // executable for its architecture (e_machine: 0xB7 aarch64, 0x3E x86-64).
         var functions = new TemplateReader("lambench", "us-east-1", new Dictionary<string, string>()).Read(staged).Functions;
-        Assert.Equal(16, functions.Count);
+        Assert.Equal(20, functions.Count);
         foreach (var function in functions.Where(f => f.Runtime == "provided.al2023"))
         {
             var bytes = File.ReadAllBytes(Path.Combine(function.CodeDirectory, "bootstrap"));

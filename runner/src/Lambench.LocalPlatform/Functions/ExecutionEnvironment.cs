@@ -162,7 +162,7 @@ internal sealed class ExecutionEnvironment : IDisposable
         {
             if (marker > 0)
             {
-                Stream.Append(line[..marker]);
+                Stream.Append(line[..marker], Current?.CompletedUtc);
             }
 
             if (Current is { } current && line.AsSpan(marker + OutputMarker.Length).SequenceEqual(current.RequestId))
@@ -173,7 +173,7 @@ internal sealed class ExecutionEnvironment : IDisposable
             return; // the marker is the platform's, never the function's log
         }
 
-        Stream.Append(line);
+        Stream.Append(line, Current?.CompletedUtc);
     }
 
     private string SafeExitCode()

@@ -194,7 +194,7 @@ public sealed class FunctionHost : IDisposable
             }
         }
 
-        recorder.Finish(durationMs, initMs, status, errorType);
+        recorder.Finish(durationMs, initMs, status, errorType, timedOut ? null : invocation.CompletedUtc);
         // The tail is read before the environment is given back: after, its next invocation may already be logging.
         var tail = recorder.Tail();
         environment.Cold = false;

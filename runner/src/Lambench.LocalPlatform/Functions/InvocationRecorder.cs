@@ -34,12 +34,16 @@ internal sealed class InvocationRecorder(ExecutionEnvironment environment, Funct
         return ErrorDocument("Runtime.ExitError", message);
     }
 
-    /// <summary>END and REPORT; Max Memory Used is the environment's last sample, kept when its process was killed.</summary>
-    public void Finish(double durationMs, double? initMs, string status, string? errorType)
+    /// <summary>
+    /// END and REPORT, stamped at the invocation's end (<paramref name="endedUtc"/>, when the runtime answered) rather
+    /// than after the wait for the handler's last lines, so REPORT time − Duration is when the handler started, as on
+    /// AWS. Max Memory Used is the environment's last sample, kept when its process was killed.
+    /// </summary>
+    public void Finish(double durationMs, double? initMs, string status, string? errorType, DateTimeOffset? endedUtc = null)
     {
         var billed = billing.BilledDurationMs(durationMs, initMs, state.Definition.Runtime, DateOnly.FromDateTime(DateTime.UtcNow));
-        environment.Stream.Append(PlatformLogLines.End(requestId, json));
-        environment.Stream.Append(PlatformLogLines.Report(requestId, durationMs, billed, state.MemorySizeMb, environment.PeakMemoryMb(), initMs, status, errorType, json));
+        environment.Stream.Append(PlatformLogLines.End(requestId, json, endedUtc), endedUtc);
+        environment.Stream.Append(PlatformLogLines.Report(requestId, durationMs, billed, state.MemorySizeMb, environment.PeakMemoryMb(), initMs, status, errorType, json, endedUtc), endedUtc);
     }
 
     /// <summary>The environment could not start: INIT_REPORT, then the invocation's lines, as Lambda logs an init failure.</summary>

@@ -16,6 +16,12 @@ internal sealed class PendingInvocation(string requestId, byte[] payload, DateTi
     public long CompletedTimestamp { get; private set; }
 
     /// <summary>
+    /// The wall-clock time of <see cref="CompletedTimestamp"/>; null until then. Lines read after it were written before
+    /// it (the handler printed them before it answered), so they, END and REPORT are stamped no later than this.
+    /// </summary>
+    public DateTimeOffset? CompletedUtc { get; private set; }
+
+    /// <summary>
     /// Set when the runtime's output-end line for this invocation has been read from its stdout and its stderr: every
     /// line the handler wrote before it is in the log stream by then, ahead of END and REPORT, as on AWS.
     /// </summary>
@@ -42,6 +48,7 @@ internal sealed class PendingInvocation(string requestId, byte[] payload, DateTi
         }
 
         CompletedTimestamp = Stopwatch.GetTimestamp();
+        CompletedUtc = DateTimeOffset.UtcNow;
         Completion.TrySetResult((body, errorType));
     }
 }

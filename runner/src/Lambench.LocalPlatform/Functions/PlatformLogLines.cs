@@ -13,12 +13,13 @@ public static class PlatformLogLines
         ? Record("platform.start", new Dictionary<string, object?> { ["requestId"] = requestId, ["version"] = "$LATEST" })
         : $"START RequestId: {requestId} Version: $LATEST";
 
-    public static string End(string requestId, bool json) => json
-        ? Record("platform.runtimeDone", new Dictionary<string, object?> { ["requestId"] = requestId, ["status"] = "success" })
+    public static string End(string requestId, bool json, DateTimeOffset? at = null) => json
+        ? Record("platform.runtimeDone", new Dictionary<string, object?> { ["requestId"] = requestId, ["status"] = "success" }, at)
         : $"END RequestId: {requestId}";
 
     /// <param name="status">success, error or timeout.</param>
-    public static string Report(string requestId, double durationMs, decimal billedDurationMs, int memorySizeMb, int maxMemoryUsedMb, double? initDurationMs, string status, string? errorType, bool json)
+    /// <param name="at">the JSON format's "time" (now when null): the invocation's end.</param>
+    public static string Report(string requestId, double durationMs, decimal billedDurationMs, int memorySizeMb, int maxMemoryUsedMb, double? initDurationMs, string status, string? errorType, bool json, DateTimeOffset? at = null)
     {
         if (json)
         {
@@ -40,7 +41,7 @@ public static class PlatformLogLines
                 record["errorType"] = errorType;
             }
 
-            return Record("platform.report", record);
+            return Record("platform.report", record, at);
         }
 
         var line = string.Create(CultureInfo.InvariantCulture, $"REPORT RequestId: {requestId}\tDuration: {durationMs:F2} ms\tBilled Duration: {billedDurationMs:F0} ms\tMemory Size: {memorySizeMb} MB\tMax Memory Used: {maxMemoryUsedMb} MB\t");
@@ -57,6 +58,6 @@ public static class PlatformLogLines
         return line;
     }
 
-    private static string Record(string type, Dictionary<string, object?> record) =>
-        JsonSerializer.Serialize(new Dictionary<string, object?> { ["time"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture), ["type"] = type, ["record"] = record });
+    private static string Record(string type, Dictionary<string, object?> record, DateTimeOffset? at = null) =>
+        JsonSerializer.Serialize(new Dictionary<string, object?> { ["time"] = (at ?? DateTimeOffset.UtcNow).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture), ["type"] = type, ["record"] = record });
 }

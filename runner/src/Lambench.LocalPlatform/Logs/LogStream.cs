@@ -12,10 +12,11 @@ public sealed class LogStream(LogGroup group, string name, long creationTimeMs)
     public long LastEventTimestampMs { get; private set; }
     public long StoredBytes { get; private set; }
 
-    /// <summary>Appends one event (a line of output) stamped now.</summary>
-    public LogEvent Append(string message)
+    /// <summary>Appends one event (a line of output) stamped now, or at <paramref name="latest"/> when that is earlier.</summary>
+    public LogEvent Append(string message, DateTimeOffset? latest = null)
     {
-        var logEvent = Group.Add(Name, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), message);
+        var now = DateTimeOffset.UtcNow;
+        var logEvent = Group.Add(Name, (latest is { } at && at < now ? at : now).ToUnixTimeMilliseconds(), message);
         Count(logEvent);
         return logEvent;
     }
