@@ -28,52 +28,18 @@ public sealed class ReportWriter(PriceCatalog prices, TimeProvider? time = null)
         // Chromium's export takes seconds whatever the data: it runs while the tables and the Methods paragraph are written.
         progress?.Report("Building figures");
         var figures = new ReportFigureBuilder(options.Language, prices).Build(summary, invocations).ToList();
-        // A load spec's run: the figures and the loads table of its requests (requests.csv beside its invocations).
-        var requestsCsv = inputs.Select(Load.ClientRequestsFile.Beside).OfType<string>().FirstOrDefault();
-        var requests = requestsCsv is null ? [] : Load.ClientRequestsFile.Read(requestsCsv);
-        var loads = Load.LoadStepSummary.Of(requests);
-        if (requestsCsv is not null)
-        {
-            figures.AddRange(LoadFigures(requestsCsv, requests, options.Language));
-        }
-
-        // The DynamoDB operations the functions timed (operations.csv beside each invocations file).
-        var operations = inputs.Select(OperationCsvFile.PathBeside).Where(File.Exists).SelectMany(OperationCsvFile.Read).ToList();
-        var operationSummaries = Operations.OperationSummary.Of(operations, invocations);
-        figures.AddRange(new Operations.OperationFigureBuilder(options.Language).Build(operations, invocations));
+        // What a run adds: a load's requests and the functions' DynamoDB operations, read from the files beside its invocations.
+        var extras = ReportExtras.Read(inputs, invocations, options.Language, (time ?? TimeProvider.System).GetUtcNow());
+        figures.AddRange(extras.Figures);
 
         var exporting = FigureFiles.WriteAsync(figures, Path.Combine(output, "figures"), options.StaticFigures, options.ChromiumPath, progress, cancellation, options.Chromium);
 
-        var sheets = DataFileWriter.Sheets(summary).ToList();
-        if (loads.Count > 0)
-        {
-            sheets.Add(DataSheet.Of("loads", LoadCsvColumns.All, loads));
-        }
-
-        if (operationSummaries.Count > 0)
-        {
-            sheets.Add(DataSheet.Of("operation_latency", OperationCsvColumns.All, operationSummaries));
-        }
-
+        var sheets = DataFileWriter.Sheets(summary).Concat(extras.Sheets).ToList();
         progress?.Report($"Writing {string.Join(", ", sheets.Select(s => s.Name + ".csv"))}{(options.Language.IsPortuguese ? " (and pt-BR copies)" : string.Empty)} and report.xlsx");
         var dataFiles = DataFileWriter.Write(sheets, output, options.Language);
         var written = new List<string>(dataFiles);
         var source = TableSources.Of(options.Language, inputs, (time ?? TimeProvider.System).GetUtcNow());
-        // The loads table's numbers come from requests.csv, and its source line says so.
-        var now = (time ?? TimeProvider.System).GetUtcNow();
-        var moreTables = new List<ReportTable>();
-        if (loads.Count > 0)
-        {
-            moreTables.Add(new LoadTableBuilder(options.Language).Build(loads) with { Source = TableSources.Of(options.Language, [requestsCsv!], now) });
-        }
-
-        if (operationSummaries.Count > 0)
-        {
-            // Its numbers come from operations.csv, joined with the invocations for the share of Duration.
-            moreTables.Add(new OperationTableBuilder(options.Language).Build(operationSummaries) with { Source = TableSources.Of(options.Language, [.. inputs.Select(OperationCsvFile.PathBeside).Where(File.Exists), .. inputs], now) });
-        }
-
-        var tables = WriteTablesAndMethods(summary, moreTables, output, options, source, progress, written);
+        var tables = WriteTablesAndMethods(summary, extras.Tables, output, options, source, progress, written);
         foreach (var figure in figures)
         {
             var snippet = Path.Combine(output, "figures", figure.Id + ".tex");
@@ -94,15 +60,6 @@ public sealed class ReportWriter(PriceCatalog prices, TimeProvider? time = null)
         AtomicFile.WriteAllText(index, IndexPageWriter.Render(options.Language, tables, figures, staticFiles, inputs, warnings, dataFiles.Select(f => Path.GetFileName(f)).ToList()));
         written.Add(index);
         return new ReportOutcome(summary, written, warnings);
-    }
-
-    private static IEnumerable<ReportFigure> LoadFigures(string requestsCsv, IReadOnlyList<Load.ClientRequest> requests, ReportLanguage language)
-    {
-        var builder = new Load.LoadFigureBuilder(language);
-        var queues = Load.QueueDepthFile.Beside(requestsCsv)
-            .Select(q => (Series: requests.FirstOrDefault(r => r.BatchId.StartsWith(q.Key + "-r", StringComparison.Ordinal)) is { } first ? Load.LoadFigureBuilder.SeriesOf(first) : q.Key, Samples: Load.QueueDepthFile.Read(q.Value)))
-            .ToList();
-        return [.. builder.Build(requests), .. builder.QueueDepth(queues) is { } depth ? [depth] : Array.Empty<ReportFigure>()];
     }
 
     /// <summary>Every table in three formats and the Methods paragraph in both languages; the tables, for index.html.</summary>

@@ -22,9 +22,7 @@ public sealed class LogIngestor(IngestOptions options)
     private readonly Dictionary<string, InvocationTag> _tags = new(StringComparer.Ordinal);
     private readonly List<ConflictingReport> _conflicts = [];
     private readonly List<RejectedLine> _rejected = [];
-    // An operation logged twice (overlapping exports) is kept once: its request id and place identify it.
-    private readonly Dictionary<(string RequestId, int Sequence), Records.OperationRecord> _operations = [];
-    private long _metricLines, _invalidMetricLines;
+    private readonly IngestedOperations _operations = new();
     private int _files;
     private long _entries, _reports, _duplicates, _initReports, _tagLines, _skipped;
 
@@ -140,12 +138,11 @@ public sealed class LogIngestor(IngestOptions options)
 
         var summary = new IngestSummary(_files, _entries, _reports, rows.Count, _duplicates, _conflicts.Count, _initReports, _tagLines, tagsWithoutReport, _skipped, _rejected.Count)
         {
-            MetricLines = _metricLines,
-            InvalidMetricLines = _invalidMetricLines,
+            MetricLines = _operations.MetricLines,
+            InvalidMetricLines = _operations.InvalidMetricLines,
             Operations = _operations.Count,
         };
-        var operations = _operations.Values.OrderBy(o => o.Configuration, StringComparer.Ordinal).ThenBy(o => o.TimestampUtc).ThenBy(o => o.RequestId, StringComparer.Ordinal).ThenBy(o => o.Sequence).ToList();
-        return new IngestResult(rows, summary) { Rejected = _rejected.ToList(), Conflicts = _conflicts.ToList(), Operations = operations };
+        return new IngestResult(rows, summary) { Rejected = _rejected.ToList(), Conflicts = _conflicts.ToList(), Operations = _operations.InOrder() };
     }
 
     /// <summary>
@@ -244,13 +241,7 @@ public sealed class LogIngestor(IngestOptions options)
         _rejected.AddRange(file.Rejected);
         _initReports += file.InitReports;
         _tagLines += file.Tags.Count;
-        _metricLines += file.MetricLines;
-        _invalidMetricLines += file.InvalidMetricLines;
-        foreach (var operation in file.Operations)
-        {
-            _operations.TryAdd((operation.RequestId, operation.Sequence), operation);
-        }
-
+        _operations.Add(file);
         foreach (var tag in file.Tags)
         {
             _tags.TryAdd(tag.RequestId, tag);

@@ -28,13 +28,15 @@ public sealed partial class ThesisCompileTests : IDisposable
         var report = Path.Combine(_directory, "report");
         // A load run's requests.csv beside the input: the loads table and the load figures are in the document too.
         WriteRequests(Path.Combine(_directory, "requests.csv"));
+        // And the functions' DynamoDB operations: the operations table and its two figures.
+        WriteOperations(Path.Combine(_directory, "operations.csv"));
         var outcome = await new ReportWriter(PriceCatalogLoader.Load()).WriteAsync(ThesisData.Records(), [Path.Combine(_directory, "invocations.csv")],
             new ReportOptions { OutputDirectory = report, Language = ReportLanguage.Parse(code), ColdShare = 0.05, LabelPrefix = "r1:" });
         Assert.DoesNotContain(outcome.Warnings, w => w.Contains("SVG and PNG", StringComparison.Ordinal));
         var tables = Directory.GetFiles(Path.Combine(report, "tables"), "*.tex").Order(StringComparer.Ordinal).ToList();
         var figures = Directory.GetFiles(Path.Combine(report, "figures"), "*.tex").Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["cold-starts", "comparisons", "cost", "failures", "latency", "loads", "rounds"], tables.Select(Path.GetFileNameWithoutExtension));
-        Assert.Equal(14, figures.Count);
+        Assert.Equal(["cold-starts", "comparisons", "cost", "failures", "latency", "loads", "operations", "rounds"], tables.Select(Path.GetFileNameWithoutExtension));
+        Assert.Equal(16, figures.Count);
         Assert.All(figures, f => Assert.True(File.Exists(Path.ChangeExtension(f, ".pdf")), f + ": no PDF beside it"));
 
         var document = Path.Combine(_directory, "thesis.tex");
@@ -61,6 +63,14 @@ public sealed partial class ThesisCompileTests : IDisposable
         Assert.Contains("Output written on thesis.pdf", log);
         Assert.DoesNotContain("Reference `tab:r1:latency' on page", log); // labels resolve (second pass)
     }
+
+    /// <summary>Four GetItems of every invocation, 1 to 4 ms each, the last two in parallel: rows for every configuration and batch.</summary>
+    private static void WriteOperations(string path) =>
+        Lambench.Core.Csv.OperationCsvFile.Write(path, ThesisData.Records().SelectMany(r => Enumerable.Range(0, 4).Select(i => new Lambench.Core.Records.OperationRecord
+        {
+            Configuration = r.Configuration, RequestId = r.RequestId, Operation = "GetItem", Sequence = i, LatencyMs = 1 + i,
+            Items = 1, Bytes = 1042, Attempts = 1, Throttles = 0, Label = r.Label, BatchId = r.BatchId, OffsetMs = i < 3 ? i * 2 : 4,
+        })));
 
     /// <summary>Two configurations' open loads of 20 requests a second for 10 s, in requests.csv's columns, some throttled.</summary>
     private static void WriteRequests(string path)
