@@ -41,6 +41,10 @@ public static class IngestCommand
             The same request id with other metrics in two places is a conflict: the first is kept, and every conflict
             goes to <out>.conflicts.csv.
 
+            The DynamoDB calls Lambench's functions log as CloudWatch embedded metric lines (JSON with "_aws") go to
+            operations.csv beside an output named invocations.csv, else <out without .csv>.operations.csv: one row
+            per call of an ingested invocation, joined by request id.
+
             Examples:
               lambench ingest logs/*.log.gz --out invocations.csv --architecture arm64 --runtime python3.12
               lambench ingest export.csv events.json --out invocations.csv --strict
