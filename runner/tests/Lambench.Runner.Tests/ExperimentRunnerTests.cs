@@ -236,7 +236,7 @@ public sealed class ExperimentRunnerTests
         // Per configuration one StartQuery and two GetQueryResults (the platform answers Running first).
         Assert.Equal(6, collection.LogRequests);
 
-        // Another function: three bursts of 30 invocations a second apart, read 70 rows at a time: the full window is halved until each
+        // Another function: three bursts of 30 invocations a second apart, read 100 rows at a time: the full window is halved until each
         // part fits, and nothing is lost; a one-second window still full is counted, not hidden.
         var lambda = local.Target.Lambda;
         var start = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -254,14 +254,14 @@ public sealed class ExperimentRunnerTests
         }
 
         var end = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var reader = new InsightsLogReader(local.Target.Logs, TimeSpan.FromMilliseconds(10), limit: 70);
+        var reader = new InsightsLogReader(local.Target.Logs, TimeSpan.FromMilliseconds(10), limit: 100);
         var events = await reader.ReadAsync("/aws/lambda/lambench-go-cpu-x86_64", start, end);
-        // REPORT and tag line per invocation: 60 a burst, 180 in all.
-        Assert.Equal(180, events.Count);
+        // REPORT, tag and HandlerTime line (its embedded metric line carries the batch id) per invocation: 90 a burst, 270 in all.
+        Assert.Equal(270, events.Count);
         Assert.Equal(90, events.Count(e => ((string)e["message"]!).StartsWith("REPORT", StringComparison.Ordinal)));
         Assert.Equal(0, reader.FullWindows);
-        var tight = new InsightsLogReader(local.Target.Logs, TimeSpan.FromMilliseconds(10), limit: 50);
-        Assert.Equal(150, (await tight.ReadAsync("/aws/lambda/lambench-go-cpu-x86_64", start, end)).Count);
+        var tight = new InsightsLogReader(local.Target.Logs, TimeSpan.FromMilliseconds(10), limit: 75);
+        Assert.Equal(225, (await tight.ReadAsync("/aws/lambda/lambench-go-cpu-x86_64", start, end)).Count);
         Assert.Equal(3, tight.FullWindows);
     }
 
