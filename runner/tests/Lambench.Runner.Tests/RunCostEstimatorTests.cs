@@ -107,21 +107,29 @@ public sealed class RunCostEstimatorTests : IDisposable
         Assert.Equal((1, 2, 3, 2, 9), (RunCostEstimator.NumberBytes(0), RunCostEstimator.NumberBytes(37), RunCostEstimator.NumberBytes(120), RunCostEstimator.NumberBytes(1200), RunCostEstimator.NumberBytes(1764866154123457)));
     }
 
-    [Fact]
-    public void A_reader_run_pays_for_writing_its_items_once_and_for_each_eventually_consistent_get_item()
+    /// <summary>A reader spec (go, arm64, 512 MB, invoke) with the given batches (YAML list items, indented 2).</summary>
+    private ExperimentSpec ReaderSpec(string batches)
     {
         var path = Path.Combine(_directory, "reader.yaml");
-        File.WriteAllText(path, """
+        File.WriteAllText(path, $$"""
             name: reads
             workload: reader
             channel: invoke
             configurations: { runtimes: [go], architectures: [arm64], memory_mb: [512] }
             batches:
-              - { label: ten, size_bytes: 5000, count: 10 }
-              - { label: four, size_bytes: 5000, count: 4, parallel: 2, pool: 2, client: fresh }
+            {{batches}}
             protocol: { rounds: 1, warmup: 1, cold_starts: 0, repetitions: 5, reserved_concurrency: 1, order: fixed }
             """);
-        var spec = new ExperimentSpecReader().Read(path);
+        return new ExperimentSpecReader().Read(path);
+    }
+
+    [Fact]
+    public void A_reader_run_pays_for_writing_its_items_once_and_for_each_eventually_consistent_get_item()
+    {
+        var spec = ReaderSpec("""
+              - { label: ten, size_bytes: 5000, count: 10 }
+              - { label: four, size_bytes: 5000, count: 4, parallel: 2, pool: 2, client: fresh }
+            """);
         Assert.Equal([(5000L, 10L)], Lambench.Runner.Execution.ReaderSeed.Sets(spec));
         Assert.Equal((2L, 2L, "fresh"), (Convert.ToInt64(spec.Batches[1].Parameters["parallel"], System.Globalization.CultureInfo.InvariantCulture), Convert.ToInt64(spec.Batches[1].Parameters["pool"], System.Globalization.CultureInfo.InvariantCulture), (string)spec.Batches[1].Parameters["client"]));
         var cost = estimator.After(spec, [], [("ten", "b1"), ("four", "b2")]);
@@ -137,17 +145,9 @@ public sealed class RunCostEstimatorTests : IDisposable
     [Fact]
     public void A_reader_batch_with_an_unknown_client_setting_is_refused_with_its_place()
     {
-        var path = Path.Combine(_directory, "bad-reader.yaml");
-        File.WriteAllText(path, """
-            name: reads
-            workload: reader
-            channel: invoke
-            configurations: { runtimes: [go], architectures: [arm64], memory_mb: [512] }
-            batches:
+        var error = Assert.ThrowsAny<Exception>(() => ReaderSpec("""
               - { label: ten, size_bytes: 5000, count: 10, client: shared }
-            protocol: { rounds: 1, warmup: 1, cold_starts: 0, repetitions: 5, reserved_concurrency: 1, order: fixed }
-            """);
-        var error = Assert.ThrowsAny<Exception>(() => new ExperimentSpecReader().Read(path));
+            """));
         Assert.Contains("client", error.Message);
         Assert.Contains("reuse", error.Message);
     }
