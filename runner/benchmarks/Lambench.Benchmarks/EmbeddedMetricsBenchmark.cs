@@ -18,7 +18,7 @@ public static class EmbeddedMetricsBenchmark
     public static int Run(string[] args)
     {
         var invocations = args.Length > 1 && args[0] == "--invocations" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 200_000;
-        var fixture = File.ReadAllLines(RepositoryPaths.Fixture("emf/writer-invocations.log"));
+        var fixture = File.ReadAllLines(Path.Combine(RepositoryPaths.Root(), "runner", "tests", "Lambench.Core.Tests", "Fixtures", "emf", "writer-invocations.log"));
         var operation = fixture.First(l => l.Contains("\"Operation\"", StringComparison.Ordinal) && l.Contains("\"_aws\"", StringComparison.Ordinal));
         Console.WriteLine($"Embedded metrics benchmark, {Environment.ProcessorCount} cores.");
         Console.WriteLine();

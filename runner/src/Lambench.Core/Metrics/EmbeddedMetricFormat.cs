@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Lambench.Core.Metrics;
@@ -17,7 +18,9 @@ public static class EmbeddedMetricFormat
     public const int MaxValuesPerMetric = 100;
 
     /// <summary>CloudWatch's StandardUnit values (botocore's cloudwatch model lists the same 27).</summary>
-    public static readonly IReadOnlySet<string> Units = new HashSet<string>(StringComparer.Ordinal)
+    public static IReadOnlySet<string> Units => UnitSet;
+
+    private static readonly HashSet<string> UnitSet = new(StringComparer.Ordinal)
     {
         "Seconds", "Microseconds", "Milliseconds", "Bytes", "Kilobytes", "Megabytes", "Gigabytes", "Terabytes", "Bits",
         "Kilobits", "Megabits", "Gigabits", "Terabits", "Percent", "Count", "Bytes/Second", "Kilobytes/Second",
@@ -67,100 +70,201 @@ public static class EmbeddedMetricFormat
 
     private static EmbeddedMetricDocument Read(JsonElement root)
     {
-        Require(root.ValueKind == JsonValueKind.Object, "the document is not a JSON object");
-        Require(root.TryGetProperty("_aws", out var aws) && aws.ValueKind == JsonValueKind.Object, "_aws is missing or not an object");
-        long ms = 0;
-        Require(aws.TryGetProperty("Timestamp", out var stamp) && stamp.ValueKind == JsonValueKind.Number && stamp.TryGetInt64(out ms), "_aws.Timestamp is missing or not a whole number of milliseconds");
-        Require(aws.TryGetProperty("CloudWatchMetrics", out var directives) && directives.ValueKind == JsonValueKind.Array, "_aws.CloudWatchMetrics is missing or not an array");
-        DateTimeOffset timestamp;
-        try
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            timestamp = DateTimeOffset.FromUnixTimeMilliseconds(ms);
+            throw Invalid("the document is not a JSON object");
         }
-        catch (ArgumentOutOfRangeException)
+
+        if (!root.TryGetProperty("_aws", out var aws) || aws.ValueKind != JsonValueKind.Object)
         {
-            throw new FormatException($"_aws.Timestamp {ms} is not a time");
+            throw Invalid("_aws is missing or not an object");
+        }
+
+        if (!aws.TryGetProperty("Timestamp", out var stamp) || stamp.ValueKind != JsonValueKind.Number || !stamp.TryGetInt64(out var ms))
+        {
+            throw Invalid("_aws.Timestamp is missing or not a whole number of milliseconds");
+        }
+
+        if (!aws.TryGetProperty("CloudWatchMetrics", out var directives) || directives.ValueKind != JsonValueKind.Array)
+        {
+            throw Invalid("_aws.CloudWatchMetrics is missing or not an array");
+        }
+
+        if (ms < -62_135_596_800_000 || ms > 253_402_300_799_999)
+        {
+            throw Invalid($"_aws.Timestamp {ms} is not a time");
         }
 
         var metrics = new List<ExtractedMetric>();
         var index = 0;
         foreach (var directive in directives.EnumerateArray())
         {
-            metrics.AddRange(Directive(root, directive, $"_aws.CloudWatchMetrics[{index++}]"));
+            Directive(root, directive, index++, metrics);
         }
 
-        return new EmbeddedMetricDocument(timestamp, metrics, root);
+        return new EmbeddedMetricDocument(DateTimeOffset.FromUnixTimeMilliseconds(ms), metrics, root);
     }
 
-    private static List<ExtractedMetric> Directive(JsonElement root, JsonElement directive, string where)
+    // Messages are composed only when a rule is broken: a valid line, the common case, formats no text.
+    private static string Where(int directive) => string.Create(CultureInfo.InvariantCulture, $"_aws.CloudWatchMetrics[{directive}]");
+
+    private static void Directive(JsonElement root, JsonElement directive, int index, List<ExtractedMetric> into)
     {
-        Require(directive.ValueKind == JsonValueKind.Object, $"{where} is not an object");
-        Require(directive.TryGetProperty("Namespace", out var ns) && ns.ValueKind == JsonValueKind.String && ns.GetString() is { Length: > 0 and <= 255 }, $"{where}.Namespace is missing, empty or longer than 255 characters");
-        Require(directive.TryGetProperty("Dimensions", out var sets) && sets.ValueKind == JsonValueKind.Array, $"{where}.Dimensions is missing or not an array");
-        Require(directive.TryGetProperty("Metrics", out var definitions) && definitions.ValueKind == JsonValueKind.Array, $"{where}.Metrics is missing or not an array");
-        Require(definitions.GetArrayLength() <= MaxMetricsPerDirective, $"{where}.Metrics has more than {MaxMetricsPerDirective} metrics");
-        var dimensionSets = sets.EnumerateArray().Select((set, i) => DimensionSet(root, set, $"{where}.Dimensions[{i}]")).ToList();
-        var metrics = definitions.EnumerateArray().Select((definition, i) => Metric(root, definition, $"{where}.Metrics[{i}]")).ToList();
+        if (directive.ValueKind != JsonValueKind.Object)
+        {
+            throw Invalid($"{Where(index)} is not an object");
+        }
+
+        if (!directive.TryGetProperty("Namespace", out var nsElement) || nsElement.ValueKind != JsonValueKind.String || nsElement.GetString() is not { Length: > 0 and <= 255 } ns)
+        {
+            throw Invalid($"{Where(index)}.Namespace is missing, empty or longer than 255 characters");
+        }
+
+        if (!directive.TryGetProperty("Dimensions", out var sets) || sets.ValueKind != JsonValueKind.Array)
+        {
+            throw Invalid($"{Where(index)}.Dimensions is missing or not an array");
+        }
+
+        if (!directive.TryGetProperty("Metrics", out var definitions) || definitions.ValueKind != JsonValueKind.Array)
+        {
+            throw Invalid($"{Where(index)}.Metrics is missing or not an array");
+        }
+
+        if (definitions.GetArrayLength() > MaxMetricsPerDirective)
+        {
+            throw Invalid($"{Where(index)}.Metrics has more than {MaxMetricsPerDirective} metrics");
+        }
+
+        var dimensionSets = new List<List<KeyValuePair<string, string>>>(sets.GetArrayLength());
+        var set = 0;
+        foreach (var element in sets.EnumerateArray())
+        {
+            dimensionSets.Add(DimensionSet(root, element, index, set++));
+        }
+
+        var metrics = new List<(string Name, string Unit, int Resolution, double[] Values)>(definitions.GetArrayLength());
+        var metric = 0;
+        foreach (var definition in definitions.EnumerateArray())
+        {
+            metrics.Add(Metric(root, definition, index, metric++));
+        }
+
         // A directive without dimension sets still yields its metrics, without dimensions.
         if (dimensionSets.Count == 0)
         {
             dimensionSets.Add([]);
         }
 
-        return dimensionSets.SelectMany(set => metrics.Select(m => new ExtractedMetric(ns.GetString()!, m.Name, m.Unit, m.Resolution, set, m.Values))).ToList();
+        foreach (var dimensions in dimensionSets)
+        {
+            foreach (var (name, unit, resolution, values) in metrics)
+            {
+                into.Add(new ExtractedMetric(ns, name, unit, resolution, dimensions, values));
+            }
+        }
     }
 
-    private static List<KeyValuePair<string, string>> DimensionSet(JsonElement root, JsonElement set, string where)
+    private static List<KeyValuePair<string, string>> DimensionSet(JsonElement root, JsonElement set, int directive, int index)
     {
-        Require(set.ValueKind == JsonValueKind.Array, $"{where} is not an array of dimension names");
-        Require(set.GetArrayLength() <= MaxDimensionsPerSet, $"{where} has more than {MaxDimensionsPerSet} dimensions");
-        var dimensions = new List<KeyValuePair<string, string>>();
+        if (set.ValueKind != JsonValueKind.Array)
+        {
+            throw Invalid($"{Where(directive)}.Dimensions[{index}] is not an array of dimension names");
+        }
+
+        if (set.GetArrayLength() > MaxDimensionsPerSet)
+        {
+            throw Invalid($"{Where(directive)}.Dimensions[{index}] has more than {MaxDimensionsPerSet} dimensions");
+        }
+
+        var dimensions = new List<KeyValuePair<string, string>>(set.GetArrayLength());
         foreach (var key in set.EnumerateArray())
         {
-            Require(key.ValueKind == JsonValueKind.String, $"{where} holds a dimension name that is not a string");
+            if (key.ValueKind != JsonValueKind.String)
+            {
+                throw Invalid($"{Where(directive)}.Dimensions[{index}] holds a dimension name that is not a string");
+            }
+
             var name = key.GetString()!;
-            Require(root.TryGetProperty(name, out var value), $"dimension {name} of {where} is not a member of the document");
-            Require(value.ValueKind == JsonValueKind.String, $"dimension {name} is not a string");
+            if (!root.TryGetProperty(name, out var value))
+            {
+                throw Invalid($"dimension {name} of {Where(directive)}.Dimensions[{index}] is not a member of the document");
+            }
+
+            if (value.ValueKind != JsonValueKind.String)
+            {
+                throw Invalid($"dimension {name} is not a string");
+            }
+
             dimensions.Add(new(name, value.GetString()!));
         }
 
         return dimensions;
     }
 
-    private static (string Name, string Unit, int Resolution, double[] Values) Metric(JsonElement root, JsonElement definition, string where)
+    private static (string Name, string Unit, int Resolution, double[] Values) Metric(JsonElement root, JsonElement definition, int directive, int index)
     {
-        Require(definition.ValueKind == JsonValueKind.Object, $"{where} is not an object");
-        Require(definition.TryGetProperty("Name", out var nameElement) && nameElement.ValueKind == JsonValueKind.String && nameElement.GetString() is { Length: > 0 }, $"{where}.Name is missing or empty");
-        var name = nameElement.GetString()!;
+        if (definition.ValueKind != JsonValueKind.Object)
+        {
+            throw Invalid($"{Where(directive)}.Metrics[{index}] is not an object");
+        }
+
+        if (!definition.TryGetProperty("Name", out var nameElement) || nameElement.ValueKind != JsonValueKind.String || nameElement.GetString() is not { Length: > 0 } name)
+        {
+            throw Invalid($"{Where(directive)}.Metrics[{index}].Name is missing or empty");
+        }
+
         var unit = "None";
         if (definition.TryGetProperty("Unit", out var unitElement))
         {
-            Require(unitElement.ValueKind == JsonValueKind.String && Units.Contains(unitElement.GetString()!), $"{where}.Unit is not one of CloudWatch's units");
-            unit = unitElement.GetString()!;
+            if (unitElement.ValueKind != JsonValueKind.String || !UnitSet.TryGetValue(unitElement.GetString()!, out var known))
+            {
+                throw Invalid($"{Where(directive)}.Metrics[{index}].Unit is not one of CloudWatch's units");
+            }
+
+            unit = known;
         }
 
         var resolution = 60;
-        if (definition.TryGetProperty("StorageResolution", out var resolutionElement))
+        if (definition.TryGetProperty("StorageResolution", out var resolutionElement)
+            && (resolutionElement.ValueKind != JsonValueKind.Number || !resolutionElement.TryGetInt32(out resolution) || resolution is not (1 or 60)))
         {
-            Require(resolutionElement.ValueKind == JsonValueKind.Number && resolutionElement.TryGetInt32(out resolution) && resolution is 1 or 60, $"{where}.StorageResolution is neither 1 nor 60");
+            throw Invalid($"{Where(directive)}.Metrics[{index}].StorageResolution is neither 1 nor 60");
         }
 
-        Require(root.TryGetProperty(name, out var target), $"metric {name} of {where} is not a member of the document");
-        var values = target.ValueKind switch
+        if (!root.TryGetProperty(name, out var target))
         {
-            JsonValueKind.Number => [target.GetDouble()],
-            JsonValueKind.Array when target.EnumerateArray().All(v => v.ValueKind == JsonValueKind.Number) => target.EnumerateArray().Select(v => v.GetDouble()).ToArray(),
-            _ => throw new FormatException($"metric {name} is neither a number nor an array of numbers"),
-        };
-        Require(values.Length <= MaxValuesPerMetric, $"metric {name} has more than {MaxValuesPerMetric} values");
-        return (name, unit, resolution, values);
+            throw Invalid($"metric {name} of {Where(directive)}.Metrics[{index}] is not a member of the document");
+        }
+
+        return (name, unit, resolution, Values(name, target));
     }
 
-    private static void Require(bool condition, string reason)
+    private static double[] Values(string name, JsonElement target)
     {
-        if (!condition)
+        if (target.ValueKind == JsonValueKind.Number)
         {
-            throw new FormatException(reason);
+            return [target.GetDouble()];
         }
+
+        if (target.ValueKind != JsonValueKind.Array || target.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.Number))
+        {
+            throw Invalid($"metric {name} is neither a number nor an array of numbers");
+        }
+
+        if (target.GetArrayLength() > MaxValuesPerMetric)
+        {
+            throw Invalid($"metric {name} has more than {MaxValuesPerMetric} values");
+        }
+
+        var values = new double[target.GetArrayLength()];
+        var i = 0;
+        foreach (var value in target.EnumerateArray())
+        {
+            values[i++] = value.GetDouble();
+        }
+
+        return values;
     }
+
+    private static FormatException Invalid(string reason) => new(reason);
 }
