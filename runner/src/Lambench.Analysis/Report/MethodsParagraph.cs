@@ -26,7 +26,22 @@ public static class MethodsParagraph
         }
     }
 
-    public static IReadOnlyList<string> Sentences(SummaryResult summary, PriceCatalog prices, ReportLanguage language)
+    /// <param name="operations">the DynamoDB calls the functions timed (operations.csv), described where there are any.</param>
+    private static IEnumerable<string> OperationsSentence(IReadOnlyList<Operations.OperationSummary> operations, ReportLanguage language)
+    {
+        if (operations.Count == 0)
+        {
+            yield break;
+        }
+
+        var counts = string.Join(", ", operations.GroupBy(o => o.Operation).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key}: {g.Sum(o => o.Operations).ToString("N0", language.Numbers)}"));
+        yield return language.T(
+            $"Inside the functions, each DynamoDB call ({counts}) was timed by the function itself and logged as a CloudWatch embedded metric line with its request id: its latency runs from the call's first request to its last answer, the SDK's retries and the re-sending of unprocessed items included, and its percentiles follow the rules above; the share of Duration spent on the calls is the time each invocation waited on them (overlapping calls counted once) over its Duration, summed per configuration and batch.",
+            $"Dentro das funções, cada chamada ao DynamoDB ({counts}) foi cronometrada pela própria função e registrada como linha de métrica incorporada do CloudWatch com seu request id: sua latência vai do primeiro pedido da chamada à última resposta, incluídas as novas tentativas do SDK e o reenvio de itens não processados, e seus percentis seguem as regras acima; a parcela da Duration gasta nas chamadas é o tempo em que cada invocação as esperou (chamadas simultâneas contadas uma vez) sobre sua Duration, somados por configuração e lote.");
+    }
+
+    public static IReadOnlyList<string> Sentences(SummaryResult summary, PriceCatalog prices, ReportLanguage language, IReadOnlyList<Operations.OperationSummary>? operations = null)
     {
         string L(string en, string pt) => language.T(en, pt);
         string N(long n) => n.ToString("N0", language.Numbers);
@@ -50,6 +65,7 @@ public static class MethodsParagraph
               $"Uma partida a frio é uma invocação cuja linha REPORT traz Init (ou Restore) Duration; a sobrecarga da partida a frio é a média de Duration mais Init nas partidas a frio menos a média de Duration nas quentes, com intervalo de 95% ({BootstrapDifferenceOfMeans.MethodPortuguese}) a partir de {MinimumSampleSizes.BootstrapRatioPerSide} invocações de cada lado."),
             .. summary.Setups.Select(s => Setup(s, language)),
             .. Workloads(workloads, language),
+            .. OperationsSentence(operations ?? [], language),
             Mix(summary, language),
             .. Throttles(summary, language),
             Comparisons(summary, language),

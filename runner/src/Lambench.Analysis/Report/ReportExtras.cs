@@ -12,7 +12,7 @@ namespace Lambench.Analysis.Report;
 /// its queues' depth) and the DynamoDB operations the functions timed (operations.csv), as figures, data sheets and
 /// tables whose source lines name those files.
 /// </summary>
-internal sealed record ReportExtras(IReadOnlyList<ReportFigure> Figures, IReadOnlyList<DataSheet> Sheets, IReadOnlyList<ReportTable> Tables)
+internal sealed record ReportExtras(IReadOnlyList<ReportFigure> Figures, IReadOnlyList<DataSheet> Sheets, IReadOnlyList<ReportTable> Tables, IReadOnlyList<OperationSummary> Operations)
 {
     public static ReportExtras Read(IReadOnlyList<string> inputs, IReadOnlyList<InvocationRecord> invocations, ReportLanguage language, DateTimeOffset now)
     {
@@ -45,7 +45,7 @@ internal sealed record ReportExtras(IReadOnlyList<ReportFigure> Figures, IReadOn
             tables.Add(new OperationTableBuilder(language).Build(summaries) with { Source = TableSources.Of(language, [.. operationFiles, .. inputs], now) });
         }
 
-        return new ReportExtras(figures, sheets, tables);
+        return new ReportExtras(figures, sheets, tables, summaries);
     }
 
     private static IEnumerable<ReportFigure> LoadFigures(string requestsCsv, IReadOnlyList<ClientRequest> requests, ReportLanguage language)

@@ -39,7 +39,7 @@ public sealed class ReportWriter(PriceCatalog prices, TimeProvider? time = null)
         var dataFiles = DataFileWriter.Write(sheets, output, options.Language);
         var written = new List<string>(dataFiles);
         var source = TableSources.Of(options.Language, inputs, (time ?? TimeProvider.System).GetUtcNow());
-        var tables = WriteTablesAndMethods(summary, extras.Tables, output, options, source, progress, written);
+        var tables = WriteTablesAndMethods(summary, extras, output, options, source, progress, written);
         foreach (var figure in figures)
         {
             var snippet = Path.Combine(output, "figures", figure.Id + ".tex");
@@ -63,11 +63,11 @@ public sealed class ReportWriter(PriceCatalog prices, TimeProvider? time = null)
     }
 
     /// <summary>Every table in three formats and the Methods paragraph in both languages; the tables, for index.html.</summary>
-    private IReadOnlyList<ReportTable> WriteTablesAndMethods(SummaryResult summary, IReadOnlyList<ReportTable> more, string output, ReportOptions options, TableSource source, IProgress<string>? progress, List<string> written)
+    private IReadOnlyList<ReportTable> WriteTablesAndMethods(SummaryResult summary, ReportExtras extras, string output, ReportOptions options, TableSource source, IProgress<string>? progress, List<string> written)
     {
         var reportLanguage = options.Language;
         progress?.Report("Writing tables (Markdown, HTML, LaTeX)");
-        var tables = new ReportTableBuilder(reportLanguage, prices).Build(summary).Select(t => t with { Source = source }).Concat(more).ToList();
+        var tables = new ReportTableBuilder(reportLanguage, prices).Build(summary).Select(t => t with { Source = source }).Concat(extras.Tables).ToList();
         ITableExporter[] exporters = [new MarkdownTableExporter(), new HtmlTableExporter(), new LatexTableExporter(options.LabelPrefix)];
         foreach (var table in tables)
         {
@@ -82,7 +82,7 @@ public sealed class ReportWriter(PriceCatalog prices, TimeProvider? time = null)
         progress?.Report("Writing the Methods paragraph (English and Portuguese, Markdown and LaTeX)");
         foreach (var language in new[] { ReportLanguage.English, ReportLanguage.BrazilianPortuguese })
         {
-            var sentences = MethodsParagraph.Sentences(summary, prices, language);
+            var sentences = MethodsParagraph.Sentences(summary, prices, language, extras.Operations);
             var markdown = Path.Combine(output, $"methods.{language.Code}.md");
             var latex = Path.Combine(output, $"methods.{language.Code}.tex");
             AtomicFile.WriteAllText(markdown, string.Join(' ', sentences) + "\n");

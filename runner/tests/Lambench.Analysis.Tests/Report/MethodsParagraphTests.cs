@@ -37,6 +37,28 @@ public class MethodsParagraphTests
     }
 
     [Fact]
+    public void Describes_the_dynamodb_calls_the_functions_timed_only_where_there_are_any()
+    {
+        var input = Rows("arm", "arm64", 0);
+        var summary = new ConfigurationSummarizer(new LambdaCostModel(Prices)).Summarise(input);
+        Assert.DoesNotContain("DynamoDB", string.Join(' ', MethodsParagraph.Sentences(summary, Prices, ReportLanguage.English)));
+
+        // Two writes and 1,500 reads, counted per operation as operations.csv gives them.
+        var operations = input.Take(2).Select(r => Operation(r, "BatchWriteItem", 0))
+            .Concat(Enumerable.Range(0, 1500).Select(i => Operation(input[i % 30], "GetItem", i)))
+            .ToList();
+        var summaries = Lambench.Analysis.Operations.OperationSummary.Of(operations, input);
+        Assert.Contains("each DynamoDB call (BatchWriteItem: 2, GetItem: 1,500) was timed by the function itself", string.Join(' ', MethodsParagraph.Sentences(summary, Prices, ReportLanguage.English, summaries)));
+        Assert.Contains("cada chamada ao DynamoDB (BatchWriteItem: 2, GetItem: 1.500) foi cronometrada pela própria função", string.Join(' ', MethodsParagraph.Sentences(summary, Prices, ReportLanguage.BrazilianPortuguese, summaries)));
+    }
+
+    private static OperationRecord Operation(InvocationRecord invocation, string operation, int sequence) => new()
+    {
+        Configuration = invocation.Configuration, RequestId = invocation.RequestId, Operation = operation, Sequence = sequence,
+        LatencyMs = 1, Items = 1, Bytes = 100, Attempts = 1, Throttles = 0,
+    };
+
+    [Fact]
     public void Says_so_when_nothing_was_compared()
     {
         var summary = new ConfigurationSummarizer(new LambdaCostModel(Prices)).Summarise(Rows("arm", "arm64", 0));
