@@ -45,6 +45,40 @@ public sealed class OperationSummaryTests
     }
 
     [Fact]
+    public void The_sample_reads_give_what_numpy_gives()
+    {
+        // Expected values computed independently with Debian's numpy 1.24.2 from data/sample-dynamodb/dynamo-reads:
+        // np.percentile (linear) of latency_ms per configuration and label; the waiting time is the union of each
+        // invocation's [offset_ms, offset_ms + latency_ms] intervals, over the sum of the invocations' duration_ms.
+        var folder = Path.Combine(Lambench.Tests.Shared.RepositoryPaths.Root(), "data", "sample-dynamodb", "dynamo-reads");
+        var summaries = OperationSummary.Of(Lambench.Core.Csv.OperationCsvFile.Read(Path.Combine(folder, "operations.csv")),
+            Lambench.Core.Csv.InvocationCsvReader.ReadFile(Path.Combine(folder, "invocations.csv"))).ToDictionary(s => (s.Configuration, s.Label));
+        var pool2 = summaries[("go-x86_64-512mb", "parallel10-pool2")];
+        Assert.Equal(500, pool2.Operations);
+        Assert.Equal(4.471500000000001, pool2.LatencyMs.P50!.Value, 9);
+        Assert.Equal(12.138299999999994, pool2.LatencyMs.P95!.Value, 9);
+        Assert.Equal(16.656859999999998, pool2.LatencyMs.P99!.Value, 9);
+        Assert.Equal((2868.501, 315.0), (pool2.LatencySumMs, pool2.WaitingSumMs), new ToleranceComparer(1e-9));
+        Assert.Equal(0.8860261026102618, pool2.ShareOfDuration!.Value, 12);
+        var serial = summaries[("python-x86_64-512mb", "serial-reuse")];
+        Assert.Equal((1.1855, 2.0263499999999994, 4.02743), (serial.LatencyMs.P50!.Value, serial.LatencyMs.P95!.Value, serial.LatencyMs.P99!.Value), new ToleranceComparer(1e-9));
+        // One read after another: the waiting time is the sum of the latencies.
+        Assert.Equal(672.307, serial.WaitingSumMs, 9);
+        Assert.Equal(0.8978698683191324, serial.ShareOfDuration!.Value, 12);
+    }
+
+    private sealed class ToleranceComparer(double tolerance) : IEqualityComparer<(double, double)>, IEqualityComparer<(double, double, double)>
+    {
+        public bool Equals((double, double) x, (double, double) y) => Math.Abs(x.Item1 - y.Item1) <= tolerance && Math.Abs(x.Item2 - y.Item2) <= tolerance;
+
+        public bool Equals((double, double, double) x, (double, double, double) y) => Equals((x.Item1, x.Item2), (y.Item1, y.Item2)) && Math.Abs(x.Item3 - y.Item3) <= tolerance;
+
+        public int GetHashCode((double, double) obj) => 0;
+
+        public int GetHashCode((double, double, double) obj) => 0;
+    }
+
+    [Fact]
     public void Without_its_invocation_an_operation_has_no_share_of_duration()
     {
         var s = Assert.Single(OperationSummary.Of([Op("x", 0, 10)], Invocations));
