@@ -36,20 +36,37 @@ public static class EmbeddedMetricFormat
     public static bool TryParse(string message, out EmbeddedMetricDocument? document, out string? reason)
     {
         document = null;
-        JsonElement root;
-        try
+        if (!TryParseJson(message, out var root, out reason))
         {
-            using var parsed = JsonDocument.Parse(message);
-            root = parsed.RootElement.Clone();
-        }
-        catch (JsonException e)
-        {
-            reason = $"not JSON: {e.Message}";
             return false;
         }
 
         return TryRead(root, out document, out reason);
     }
+
+    /// <summary>A message's JSON, detached from its document; false with the parser's reason when it is not JSON.</summary>
+    public static bool TryParseJson(string message, out JsonElement root, out string? reason)
+    {
+        try
+        {
+            using var parsed = JsonDocument.Parse(message);
+            root = parsed.RootElement.Clone();
+            reason = null;
+            return true;
+        }
+        catch (JsonException e)
+        {
+            root = default;
+            reason = $"not JSON: {e.Message}";
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Whether parsed JSON claims to be EMF: an object with an "_aws" member. CloudWatch extracts metrics from such a line
+    /// or counts it as an error; any other line is an ordinary log line.
+    /// </summary>
+    public static bool Claims(JsonElement root) => root.ValueKind == JsonValueKind.Object && root.TryGetProperty("_aws", out _);
 
     /// <summary>Reads an already parsed root object; false with the reason when it is not a valid EMF document.</summary>
     public static bool TryRead(JsonElement root, out EmbeddedMetricDocument? document, out string? reason)

@@ -60,7 +60,7 @@ public static class LogMessageParser
             return ParsedLogMessage.Other;
         }
 
-        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("_aws", out _))
+        if (EmbeddedMetricFormat.Claims(root))
         {
             // An EMF line names batch_id too, but is not a tag: its metrics are its point.
             return EmbeddedMetricFormat.TryRead(root, out var document, out var reason)

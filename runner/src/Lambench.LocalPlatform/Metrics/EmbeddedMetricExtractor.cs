@@ -26,19 +26,13 @@ public sealed class EmbeddedMetricExtractor(MetricStore store)
             return;
         }
 
-        System.Text.Json.JsonElement root;
-        try
-        {
-            using var parsed = System.Text.Json.JsonDocument.Parse(logEvent.Message);
-            root = parsed.RootElement.Clone();
-        }
-        catch (System.Text.Json.JsonException)
+        if (!EmbeddedMetricFormat.TryParseJson(logEvent.Message, out var root, out _))
         {
             Interlocked.Increment(ref invalid);
             return;
         }
 
-        if (root.ValueKind != System.Text.Json.JsonValueKind.Object || !root.TryGetProperty("_aws", out _))
+        if (!EmbeddedMetricFormat.Claims(root))
         {
             return; // "_aws" was only text inside another member: not an EMF line
         }
