@@ -122,15 +122,19 @@ func batchWrite(ctx Context, client *dynamodb.Client, tableName string, p payloa
 			throttles++
 		}
 	}
-	latencyMs := elapsedMs(started)
-	values := []float64{latencyMs, float64(len(items)), float64(size), float64(attempts), float64(throttles)}
+	values := []float64{elapsedMs(started), float64(len(items)), float64(size), float64(attempts), float64(throttles)}
+	operationLine(time.Now(), ctx, p, "BatchWriteItem", sequence, offsetMs(handlerStarted, started), values)
+	return nil
+}
+
+// operationLine logs one DynamoDB call as an embedded metric line stamped at: values in operationMetrics' order.
+func operationLine(at time.Time, ctx Context, p payload, operation string, sequence int, offset float64, values []float64) {
 	metrics := make([]metric, len(operationMetrics))
 	for i, definition := range operationMetrics {
 		metrics[i] = metric{definition[0], definition[1], values[i]}
 	}
-	emf([]string{"FunctionName", "Operation"}, map[string]string{"FunctionName": functionName(), "Operation": "BatchWriteItem"}, metrics,
-		map[string]interface{}{"request_id": ctx.RequestID, "batch_id": p.BatchID, "label": p.Label, "sequence": sequence, "offset_ms": offsetMs(handlerStarted, started)})
-	return nil
+	emfAt(at, []string{"FunctionName", "Operation"}, map[string]string{"FunctionName": functionName(), "Operation": operation}, metrics,
+		map[string]interface{}{"request_id": ctx.RequestID, "batch_id": p.BatchID, "label": p.Label, "sequence": sequence, "offset_ms": offset})
 }
 
 // writerItem is one item of the writer: pk batch_id#<id>, sk its index, label, data and written_us, this function's

@@ -104,13 +104,8 @@ func reader(ctx Context, event json.RawMessage) (interface{}, error) {
 		if r.item == nil {
 			return nil, fmt.Errorf("item seed#%d/%d is missing: the runner writes the reader's items before a run", p.SizeBytes, sequence)
 		}
-		values := []float64{r.latencyMs, 1, float64(itemBytes(r.item)), float64(r.attempts), float64(r.throttle)}
-		metrics := make([]metric, len(operationMetrics))
-		for i, definition := range operationMetrics {
-			metrics[i] = metric{definition[0], definition[1], values[i]}
-		}
-		emfAt(r.ended, []string{"FunctionName", "Operation"}, map[string]string{"FunctionName": functionName(), "Operation": "GetItem"}, metrics,
-			map[string]interface{}{"request_id": ctx.RequestID, "batch_id": p.BatchID, "label": p.Label, "sequence": sequence, "offset_ms": offsetMs(started, r.started)})
+		operationLine(r.ended, ctx, p, "GetItem", sequence, offsetMs(started, r.started),
+			[]float64{r.latencyMs, 1, float64(itemBytes(r.item)), float64(r.attempts), float64(r.throttle)})
 	}
 	return respond(isURL, map[string]interface{}{"batch_id": p.BatchID, "items_read": p.Count, "handler_ms": handlerTime(ctx, p, started)}), nil
 }

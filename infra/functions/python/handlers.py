@@ -98,11 +98,17 @@ def _batch_write(context, payload, items, sequence, handler_started):
         pending = answer.get("UnprocessedItems", {}).get(table, [])
         throttles += 1 if pending else 0
     latency_ms = round((time.perf_counter() - started) * 1000, 3)
-    _emf({"FunctionName": context.function_name, "Operation": "BatchWriteItem"},
-         [(name, unit, value) for (name, unit), value in zip(_OPERATION_METRICS, [
-             latency_ms, len(items), sum(_item_bytes(i) for i in items), attempts, throttles + _attempts.throttles])],
+    _operation_line(context, payload, "BatchWriteItem", sequence, started - handler_started,
+                    [latency_ms, len(items), sum(_item_bytes(i) for i in items), attempts, throttles + _attempts.throttles])
+
+
+def _operation_line(context, payload, operation, sequence, offset_s, values, timestamp_ms=None):
+    """One DynamoDB call as an embedded metric line: `values` in _OPERATION_METRICS's order, `offset_s` seconds after
+    the handler's start."""
+    _emf({"FunctionName": context.function_name, "Operation": operation},
+         [(name, unit, value) for (name, unit), value in zip(_OPERATION_METRICS, values)],
          {"request_id": context.aws_request_id, "batch_id": payload.get("batch_id"), "label": payload.get("label"),
-          "sequence": sequence, "offset_ms": round((started - handler_started) * 1000, 3)})
+          "sequence": sequence, "offset_ms": round(offset_s * 1000, 3)}, timestamp_ms)
 
 
 def _payloads(event):
@@ -179,10 +185,8 @@ def reader(event, context):
     for sequence, (latency_ms, item, attempts, throttles, ended_ms, read_started) in enumerate(reads):
         if item is None:
             raise RuntimeError(f"item seed#{size}/{sequence} is missing: the runner writes the reader's items before a run")
-        _emf({"FunctionName": context.function_name, "Operation": "GetItem"},
-             [(name, unit, value) for (name, unit), value in zip(_OPERATION_METRICS, [latency_ms, 1, _item_bytes(item), attempts, throttles])],
-             {"request_id": context.aws_request_id, "batch_id": payload.get("batch_id"), "label": payload.get("label"),
-              "sequence": sequence, "offset_ms": round((read_started - started) * 1000, 3)}, ended_ms)
+        _operation_line(context, payload, "GetItem", sequence, read_started - started,
+                        [latency_ms, 1, _item_bytes(item), attempts, throttles], ended_ms)
     return _respond(event, {"batch_id": payload.get("batch_id"), "items_read": count,
                             "handler_ms": _handler_time(context, payload, started)})
 
