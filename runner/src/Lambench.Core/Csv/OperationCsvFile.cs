@@ -86,36 +86,7 @@ public static class OperationCsvFile
     });
 
     /// <exception cref="FormatException">a file this class did not write, naming the file and line.</exception>
-    public static List<OperationRecord> Read(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        using var csv = CsvReader.Create(stream, new CsvReaderOptions { HasHeader = true, TrackLineNumbers = true, FormatProvider = CultureInfo.InvariantCulture, FieldCountMismatch = CsvFieldCountHandling.Throw }, leaveOpen: true);
-        csv.ReadHeader();
-        if (!csv.Headers.Select(h => h.Trim()).SequenceEqual(Header))
-        {
-            throw new FormatException($"{path}:1: not an operations file (expected the header {string.Join(",", Header)})");
-        }
-
-        var operations = new List<OperationRecord>();
-        while (true)
-        {
-            try
-            {
-                if (!csv.Read())
-                {
-                    break;
-                }
-
-                operations.Add(Row(csv));
-            }
-            catch (Exception e) when (e is FormatException or OverflowException or CsvFormatException or CsvValidationException)
-            {
-                throw new FormatException($"{path}:{csv.LineNumber}: {e.Message}", e);
-            }
-        }
-
-        return operations;
-    }
+    public static List<OperationRecord> Read(string path) => LambenchCsvFile.Read(path, Header, "an operations file", Row);
 
     private static OperationRecord Row(CsvReader csv)
     {

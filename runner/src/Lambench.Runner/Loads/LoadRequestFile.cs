@@ -30,42 +30,13 @@ public static class LoadRequestFile
     });
 
     /// <exception cref="FormatException">a file this class did not write, naming the line.</exception>
-    public static List<LoadRequest> Read(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        using var csv = CsvReader.Create(stream, new CsvReaderOptions { HasHeader = true, TrackLineNumbers = true, FormatProvider = CultureInfo.InvariantCulture, FieldCountMismatch = CsvFieldCountHandling.Throw }, leaveOpen: true);
-        csv.ReadHeader();
-        if (!csv.Headers.Select(h => h.Trim()).SequenceEqual(Header))
-        {
-            throw new FormatException($"{path}:1: not a load's request file (expected the header {string.Join(",", Header)})");
-        }
-
-        var requests = new List<LoadRequest>();
-        while (true)
-        {
-            try
-            {
-                if (!csv.Read())
-                {
-                    break;
-                }
-
-                requests.Add(new LoadRequest(
-                    long.Parse(csv.GetString(0), CultureInfo.InvariantCulture),
-                    DateTimeOffset.Parse(csv.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
-                    double.Parse(csv.GetString(2), CultureInfo.InvariantCulture),
-                    double.Parse(csv.GetString(3), CultureInfo.InvariantCulture),
-                    double.Parse(csv.GetString(4), CultureInfo.InvariantCulture),
-                    Vocabulary<LoadOutcome>.Parse(csv.GetString(5)),
-                    csv.GetString(6) is { Length: > 0 } id ? id : null,
-                    csv.GetString(7)));
-            }
-            catch (Exception e) when (e is FormatException or OverflowException or CsvFormatException or CsvValidationException)
-            {
-                throw new FormatException($"{path}:{csv.LineNumber}: {e.Message}", e);
-            }
-        }
-
-        return requests;
-    }
+    public static List<LoadRequest> Read(string path) => LambenchCsvFile.Read(path, Header, "a load's request file", csv => new LoadRequest(
+        long.Parse(csv.GetString(0), CultureInfo.InvariantCulture),
+        DateTimeOffset.Parse(csv.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+        double.Parse(csv.GetString(2), CultureInfo.InvariantCulture),
+        double.Parse(csv.GetString(3), CultureInfo.InvariantCulture),
+        double.Parse(csv.GetString(4), CultureInfo.InvariantCulture),
+        Vocabulary<LoadOutcome>.Parse(csv.GetString(5)),
+        csv.GetString(6) is { Length: > 0 } id ? id : null,
+        csv.GetString(7)));
 }
