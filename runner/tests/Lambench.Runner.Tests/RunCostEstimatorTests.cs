@@ -19,13 +19,14 @@ public sealed class RunCostEstimatorTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    private ExperimentSpec Spec(string batches)
+    /// <summary>A spec (go, arm64, 512 MB) of <paramref name="workload"/> through <paramref name="channel"/> with the given batches (YAML list items, indented 2).</summary>
+    private ExperimentSpec Spec(string batches, string workload = "writer", string channel = "sqs")
     {
         var path = Path.Combine(_directory, "spec.yaml");
         File.WriteAllText(path, $$"""
             name: cost
-            workload: writer
-            channel: sqs
+            workload: {{workload}}
+            channel: {{channel}}
             configurations: { runtimes: [go], architectures: [arm64], memory_mb: [512] }
             batches:
             {{batches}}
@@ -107,21 +108,7 @@ public sealed class RunCostEstimatorTests : IDisposable
         Assert.Equal((1, 2, 3, 2, 9), (RunCostEstimator.NumberBytes(0), RunCostEstimator.NumberBytes(37), RunCostEstimator.NumberBytes(120), RunCostEstimator.NumberBytes(1200), RunCostEstimator.NumberBytes(1764866154123457)));
     }
 
-    /// <summary>A reader spec (go, arm64, 512 MB, invoke) with the given batches (YAML list items, indented 2).</summary>
-    private ExperimentSpec ReaderSpec(string batches)
-    {
-        var path = Path.Combine(_directory, "reader.yaml");
-        File.WriteAllText(path, $$"""
-            name: reads
-            workload: reader
-            channel: invoke
-            configurations: { runtimes: [go], architectures: [arm64], memory_mb: [512] }
-            batches:
-            {{batches}}
-            protocol: { rounds: 1, warmup: 1, cold_starts: 0, repetitions: 5, reserved_concurrency: 1, order: fixed }
-            """);
-        return new ExperimentSpecReader().Read(path);
-    }
+    private ExperimentSpec ReaderSpec(string batches) => Spec(batches, workload: "reader", channel: "invoke");
 
     [Fact]
     public void A_reader_run_pays_for_writing_its_items_once_and_for_each_eventually_consistent_get_item()

@@ -41,7 +41,7 @@ public sealed class OperationFigureBuilder(ReportLanguage language)
 
     private ReportFigure Breakdown(List<IGrouping<string, OperationRecord>> series, IReadOnlyList<InvocationRecord> invocations)
     {
-        var duration = invocations.GroupBy(i => i.RequestId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().DurationMs, StringComparer.Ordinal);
+        var duration = OperationSummary.DurationByRequest(invocations);
         var keys = series.Select(g => g.Key).ToArray();
         double[] dynamo = new double[keys.Length], rest = new double[keys.Length];
         for (var i = 0; i < series.Count; i++)

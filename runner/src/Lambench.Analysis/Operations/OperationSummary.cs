@@ -39,10 +39,14 @@ public sealed record OperationSummary(
     /// </summary>
     public double? ShareOfDuration => DurationSumMs is > 0 ? WaitingSumMs / DurationSumMs : null;
 
+    /// <summary>Each invocation's Duration by request id (the first row where an id repeats), for joining operations with it.</summary>
+    internal static Dictionary<string, double> DurationByRequest(IReadOnlyList<InvocationRecord> invocations) =>
+        invocations.GroupBy(i => i.RequestId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().DurationMs, StringComparer.Ordinal);
+
     /// <summary>A summary per configuration, label and operation, in that order; Durations from the invocations joined by request id.</summary>
     public static IReadOnlyList<OperationSummary> Of(IReadOnlyList<OperationRecord> operations, IReadOnlyList<InvocationRecord> invocations)
     {
-        var duration = invocations.GroupBy(i => i.RequestId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().DurationMs, StringComparer.Ordinal);
+        var duration = DurationByRequest(invocations);
         return operations
             .GroupBy(o => (o.Configuration, Label: o.Label ?? string.Empty, o.Operation))
             .OrderBy(g => g.Key.Configuration, StringComparer.Ordinal).ThenBy(g => g.Key.Label, StringComparer.Ordinal).ThenBy(g => g.Key.Operation, StringComparer.Ordinal)
