@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Lambench.Core.Ingest;
@@ -25,14 +24,14 @@ public static class EmbeddedMetricsBenchmark
         Console.WriteLine("| reading one operation line | ns per line, median of 3 |");
         Console.WriteLine("|---|---:|");
         const int lines = 500_000;
-        var emf = Median(() =>
+        var emf = LoadGeneratorBenchmark.Median(() =>
         {
             for (var i = 0; i < lines; i++)
             {
                 _ = EmbeddedMetricFormat.TryParse(operation, out _, out _);
             }
         }, lines);
-        var json = Median(() =>
+        var json = LoadGeneratorBenchmark.Median(() =>
         {
             for (var i = 0; i < lines; i++)
             {
@@ -77,8 +76,8 @@ public static class EmbeddedMetricsBenchmark
             Console.WriteLine();
             Console.WriteLine($"| ingesting {invocations:N0} writer invocations | µs per invocation, median of 3 |");
             Console.WriteLine("|---|---:|");
-            var withEmf = Median(() => Read(with, invocations * 4), invocations) / 1000;
-            var withoutEmf = Median(() => Read(without, 0), invocations) / 1000;
+            var withEmf = LoadGeneratorBenchmark.Median(() => Read(with, invocations * 4), invocations) / 1000;
+            var withoutEmf = LoadGeneratorBenchmark.Median(() => Read(without, 0), invocations) / 1000;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| with its EMF lines (7 lines: 4 operations) | {withEmf:F2} |"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| peer: without them (tag and REPORT) | {withoutEmf:F2} |"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| ratio | {withEmf / withoutEmf:F2} |"));
@@ -98,19 +97,5 @@ public static class EmbeddedMetricsBenchmark
         {
             throw new InvalidOperationException($"{result.Operations.Count} operations read, expected {operations}");
         }
-    }
-
-    private static double Median(Action run, int count)
-    {
-        var times = new List<double>();
-        for (var i = 0; i < 3; i++)
-        {
-            var watch = Stopwatch.StartNew();
-            run();
-            times.Add(watch.Elapsed.TotalNanoseconds / count);
-        }
-
-        times.Sort();
-        return times[1];
     }
 }
