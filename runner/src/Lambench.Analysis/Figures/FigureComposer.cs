@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Newtonsoft.Json;
 
 namespace Lambench.Analysis.Figures;
 
@@ -18,8 +19,7 @@ public sealed class FigureComposer(ReportLanguage language)
 
     public ReportFigure Compose(string id, string title, Plotly.NET.GenericChart chart, string xTitle, string yTitle, string caption, Action<JsonObject>? patch = null)
     {
-        var figure = JsonNode.Parse(Plotly.NET.GenericChart.toFigureJson(chart))!.AsObject();
-        figure.Remove("frames");
+        var figure = new JsonObject { ["data"] = TracesJson(chart) };
         foreach (var trace in figure["data"]!.AsArray())
         {
             // Small samples: show every invocation over its box, so five points are not mistaken for a distribution.
@@ -55,6 +55,14 @@ public sealed class FigureComposer(ReportLanguage language)
         FigurePrintStyle.Apply(figure, id);
         return new ReportFigure(id, title, figure.ToJsonString(), caption);
     }
+
+    /// <summary>
+    /// The chart's traces as plotly.js JSON, as they are in <c>GenericChart.toFigureJson</c>'s "data". The layout is
+    /// always this composer's, so only the traces are serialised: the whole figure carries Plotly.NET's default
+    /// template, which took 150–500 ms a figure to serialise against well under 1 ms for the traces.
+    /// </summary>
+    public static JsonArray TracesJson(Plotly.NET.GenericChart chart) =>
+        JsonNode.Parse(JsonConvert.SerializeObject(Plotly.NET.GenericChart.getTraces(chart)))!.AsArray();
 
     public static JsonObject Axis(string title, bool zeroBased) => new()
     {
