@@ -54,7 +54,7 @@ public static class DeployCommand
             return ExitCodes.BadInput;
         }
 
-        var (resolvedRegion, regionSource) = Doctor.AwsChecks.ResolveRegion(region);
+        var (resolvedRegion, regionSource) = Lambench.Experiments.AwsAccountCheck.ResolveRegion(region);
         console.MarkupLine("Checking the AWS account (lambench doctor):");
         if (!await Doctor.AwsChecks.PrintAsync(console, resolvedRegion, regionSource, null, cancellation))
         {

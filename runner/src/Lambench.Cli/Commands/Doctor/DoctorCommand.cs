@@ -48,7 +48,7 @@ public static class DoctorCommand
         Runner.Doctor.ExpectedDeployment expected;
         try
         {
-            expected = AwsChecks.Expected(templatePath, stack);
+            expected = Lambench.Experiments.AwsAccountCheck.Expected(templatePath, stack);
         }
         catch (TemplateException e)
         {
@@ -56,7 +56,7 @@ public static class DoctorCommand
             return ExitCodes.BadInput;
         }
 
-        var (region, source) = AwsChecks.ResolveRegion(regionOption);
+        var (region, source) = Lambench.Experiments.AwsAccountCheck.ResolveRegion(regionOption);
         try
         {
             return await AwsChecks.PrintAsync(console, region, source, expected, cancellation) ? ExitCodes.Success : ExitCodes.Failed;

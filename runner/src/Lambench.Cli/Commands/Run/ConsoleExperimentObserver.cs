@@ -8,9 +8,13 @@ using Spectre.Console;
 
 namespace Lambench.Cli.Commands.Run;
 
-/// <summary>The pipeline's news as lines on the console (CI logs keep them).</summary>
-internal sealed class ConsoleExperimentObserver(IAnsiConsole console) : IExperimentObserver
+/// <summary>Opening's and the pipeline's news as lines on the console (CI logs keep them).</summary>
+internal sealed class ConsoleExperimentObserver(IAnsiConsole console) : IExperimentObserver, IRunOpeningObserver
 {
+    public void CheckingAccount() => console.MarkupLine("Checking the AWS account (lambench doctor):");
+
+    public void AccountChecked(IReadOnlyList<Runner.Doctor.DoctorCheck> checks) => Doctor.AwsChecks.Print(console, checks);
+
     public IProgress<string> Progress { get; } = new ConsoleProgress(console);
 
     public IProgress<RunProgress> Steps { get; } = new StepPrinter(console);

@@ -113,27 +113,29 @@ public static class RunCommand
 
     public static async Task<int> RunAsync(IAnsiConsole console, RunRequest request, CancellationToken cancellation)
     {
-        var (opening, openExit) = await RunOpening.OpenAsync(console, request, DefaultOutput(request.Input), cancellation);
-        if (opening is null)
+        var observer = new ConsoleExperimentObserver(console);
+        var (opened, refusal) = await new RunOpener(observer).OpenAsync(new RunOpenRequest
         {
-            return openExit;
+            Input = request.Input,
+            Output = request.Output ?? DefaultOutput(request.Input),
+            TemplatePath = RepositoryLayout.Template(request.Template),
+            TemplateGiven = request.Template is not null,
+            Stack = request.Stack,
+            Target = request.Target,
+            Region = request.Region,
+            Seed = request.Seed,
+            MaxInvocations = request.MaxInvocations,
+            SetAsideDamagedJournal = request.SetAsideDamagedJournal,
+        }, cancellation);
+        if (opened is null)
+        {
+            return Print(console, refusal!);
         }
 
-        var run = opening.Run;
-        IDisposable runLock;
-        try
-        {
-            runLock = run.Lock();
-        }
-        catch (RunDirectoryException e)
-        {
-            console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
-            return ExitCodes.BadInput;
-        }
-
-        using var held = runLock;
+        using var held = opened;
+        var run = opened.Run;
         var spec = run.Spec;
-        var targetName = opening.Target.Name();
+        var targetName = opened.Target.Name();
         var plan = run.Plan;
         console.MarkupLineInterpolated($"[bold]{spec.Name}[/] on {targetName}: {spec.Configurations.Count} configuration(s), {plan.Invocations()} invocations ({plan.Invocations(StepPhase.Warmup)} warm-up, {plan.Invocations(StepPhase.Cold)} cold, {plan.Invocations(StepPhase.Warm)} warm), order {plan.Order.Name()}{(plan.Seed is { } s ? $" (seed {s})" : string.Empty)}");
         console.MarkupLineInterpolated($"Run directory: {run.Root}{(run.IsResumed ? " (resuming)" : string.Empty)}");
@@ -142,7 +144,7 @@ public static class RunCommand
             console.MarkupLineInterpolated($"[yellow]note:[/] {note}");
         }
 
-        var session = await RunTargetStarter.StartAsync(console, request, run, opening.Target, opening.Region, cancellation);
+        var session = await RunTargetStarter.StartAsync(console, request, run, opened.Target, opened.Region, cancellation);
         if (session.Session is null)
         {
             return session.Exit;
@@ -151,7 +153,12 @@ public static class RunCommand
         await using var started = session.Session;
         started.Adjust(t => t with { Collection = request.Collect, CollectionTimeout = request.CollectTimeout ?? t.CollectionTimeout });
         var options = new PipelineOptions { Report = request.Report, StaticFigures = request.StaticFigures, Language = ReportLanguage.Parse(request.Language) };
-        var result = await new ExperimentPipeline(started.Target, new ConsoleExperimentObserver(console)).RunAsync(run, options, cancellation);
+        return Print(console, await new ExperimentPipeline(started.Target, observer).RunAsync(run, options, cancellation));
+    }
+
+    /// <summary>How the run ended, as lines and an exit code.</summary>
+    private static int Print(IAnsiConsole console, PipelineResult result)
+    {
         switch (result.Status)
         {
             case PipelineStatus.Complete:
@@ -162,10 +169,15 @@ public static class RunCommand
             case PipelineStatus.Cancelled:
                 console.MarkupLineInterpolated($"{result.Message}");
                 return ExitCodes.Cancelled;
-            default:
-                console.MarkupLineInterpolated($"[red]error:[/] {result.Message}");
-                return result.Status == PipelineStatus.BadInput ? ExitCodes.BadInput : ExitCodes.Failed;
         }
+
+        console.MarkupLineInterpolated($"[red]error:[/] {result.Message}");
+        foreach (var line in result.Details ?? [])
+        {
+            console.WriteLine(line);
+        }
+
+        return result.Status == PipelineStatus.BadInput ? ExitCodes.BadInput : ExitCodes.Failed;
     }
 
     private static string DefaultOutput(string specPath) =>
