@@ -92,6 +92,64 @@ public sealed class FastRunTests : IDisposable
         Assert.Equal([1, 2], rows.Select(r => r.Round).Distinct().Order());
     }
 
+    [Theory]
+    // By hand: asked at 0 s, then after waits of 2, 4, 8, 16 s (doubling, at most 30 s) while the next wait ends by the
+    // 59 s timeout. Searchable after 5 s: found on the third ask (at 6 s). Never searchable: asks at 0, 2, 6, 14 and
+    // 30 s, then the next wait (30 s) would end at 60 s, past the timeout. The test moves the fake clock in 0.5 s steps,
+    // so an ask may come up to a step late each time.
+    [InlineData(5, 3, 0, 6)]
+    [InlineData(null, 5, 14, 30)]
+    public async Task Report_lines_that_arrive_late_are_asked_for_again_on_the_targets_clock_until_the_timeout(int? searchableAfterS, int asks, int missing, int lastAskS)
+    {
+        var (lambda, fake) = Fake();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 12, 0, 0, TimeSpan.Zero));
+        var logs = new LateLogs(lambda, clock, searchableAfterS is { } s ? clock.GetUtcNow().AddSeconds(s) : DateTimeOffset.MaxValue);
+        using var target = fake with { Logs = logs, Time = clock, CollectionTimeout = TimeSpan.FromSeconds(59), CollectionRetryDelay = TimeSpan.FromSeconds(2) };
+        var run = Prepare("""
+            name: late
+            workload: noop
+            channel: invoke
+            configurations: { runtimes: [go], architectures: [x86_64], memory_mb: [256] }
+            batches: [{ label: noop }]
+            protocol: { rounds: 1, warmup: 1, cold_starts: 2, repetitions: 12, reserved_concurrency: 1, order: fixed }
+            """);
+        await new ExperimentRunner(fake).ExecuteAsync(run);
+
+        var collecting = new InvocationCollector(target).CollectAsync(run);
+        while (!collecting.IsCompleted)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(500));
+            await Task.Delay(1);
+        }
+
+        var collection = await collecting;
+        Assert.Equal((asks, missing, 14 - missing), (collection.Attempts, collection.Missing.Count, collection.Found));
+        Assert.Equal(asks, logs.Asks.Count);
+        Assert.InRange((logs.Asks[^1] - logs.Asks[0]).TotalSeconds, lastAskS, lastAskS + 0.5 * asks);
+    }
+
+    /// <summary>The in-memory logs, searchable only from a time on the fake clock; each FilterLogEvents is noted.</summary>
+    private sealed class LateLogs(InMemoryLambda inner, TimeProvider clock, DateTimeOffset searchableFrom) : ILogsApi
+    {
+        public List<DateTimeOffset> Asks { get; } = [];
+
+        public int Requests => inner.Requests;
+
+        public async Task<IReadOnlyList<System.Text.Json.Nodes.JsonObject>> FilterLogEventsAsync(string logGroupName, string? filterPattern, long? startTimeMs, CancellationToken cancellation = default)
+        {
+            Asks.Add(clock.GetUtcNow());
+            return clock.GetUtcNow() < searchableFrom ? [] : await inner.FilterLogEventsAsync(logGroupName, filterPattern, startTimeMs, cancellation);
+        }
+
+        public Task<IReadOnlyList<string>> DescribeLogGroupNamesAsync(string prefix, CancellationToken cancellation = default) => inner.DescribeLogGroupNamesAsync(prefix, cancellation);
+
+        public Task<string> StartQueryAsync(string logGroupName, long startTimeSeconds, long endTimeSeconds, string queryString, int limit, CancellationToken cancellation = default) =>
+            inner.StartQueryAsync(logGroupName, startTimeSeconds, endTimeSeconds, queryString, limit, cancellation);
+
+        public Task<(string Status, IReadOnlyList<IReadOnlyDictionary<string, string>> Rows)> GetQueryResultsAsync(string queryId, CancellationToken cancellation = default) =>
+            inner.GetQueryResultsAsync(queryId, cancellation);
+    }
+
     [Fact]
     public async Task An_open_load_joins_every_request_with_its_report_line_and_splits_its_latency()
     {

@@ -9,7 +9,7 @@ namespace Lambench.Runner.Collection;
 /// window that comes back full is split in two and each half asked again, down to one second. Rows come back in the
 /// shape FilterLogEvents gives (timestamp, message, logStreamName), so both methods feed the same files.
 /// </summary>
-public sealed class InsightsLogReader(ILogsApi logs, TimeSpan pollInterval, int limit = InsightsLogReader.DefaultLimit)
+public sealed class InsightsLogReader(ILogsApi logs, TimeSpan pollInterval, int limit = InsightsLogReader.DefaultLimit, TimeProvider? time = null)
 {
     /// <summary>The rows one query returns at most (the long-standing Logs Insights limit).</summary>
     public const int DefaultLimit = 10_000;
@@ -68,7 +68,7 @@ public sealed class InsightsLogReader(ILogsApi logs, TimeSpan pollInterval, int 
                 case "Complete":
                     return rows;
                 case "Scheduled" or "Running":
-                    await Task.Delay(pollInterval, cancellation);
+                    await Task.Delay(pollInterval, time ?? TimeProvider.System, cancellation);
                     break;
                 default:
                     throw new AwsServiceException(0, "QueryNotComplete", $"Logs Insights query {id} on {group} ended {status}");

@@ -50,6 +50,9 @@ public sealed record RunTarget : IDisposable
     /// <summary>The first wait between collection attempts; it doubles up to 30 s.</summary>
     public TimeSpan CollectionRetryDelay { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>The clock of collection's waits and deadline (a fake one in the fast tests).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     /// <summary>FilterLogEvents, Logs Insights, or Insights for large configurations only.</summary>
     public LogCollectionMethod Collection { get; init; } = LogCollectionMethod.Auto;
 
