@@ -65,6 +65,10 @@ public sealed class AwsOnMotoTests : IAsyncLifetime
         var start = LambenchProcess.StartInfo(args);
         // No profile, no credentials file and no endpoint but the ones given: the child sees only this account.
         start.Environment["HOME"] = directory;
+        // Go's build cache stays the user's: under the new HOME every deploy compiled the AWS SDK for Go again for both
+        // architectures (over a minute of a 2-core machine). The cache holds compiled packages, keyed by their inputs.
+        start.Environment["GOCACHE"] = Environment.GetEnvironmentVariable("GOCACHE")
+            ?? Path.Combine(Environment.GetEnvironmentVariable("XDG_CACHE_HOME") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"), "go-build");
         foreach (var variable in new[] { "AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION", "AWS_DEFAULT_REGION", "AWS_ENDPOINT_URL" })
         {
             start.Environment.Remove(variable);
