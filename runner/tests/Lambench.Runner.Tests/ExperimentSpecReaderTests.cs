@@ -1,3 +1,4 @@
+using Lambench.Core.Specs;
 using Lambench.Core.Vocabulary;
 using Lambench.Runner.Specs;
 using Lambench.Tests.Shared;

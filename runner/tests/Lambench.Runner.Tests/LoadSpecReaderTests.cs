@@ -1,3 +1,4 @@
+using Lambench.Core.Specs;
 using Lambench.Load.Arrivals;
 using Lambench.Load.Generation;
 using Lambench.Runner.Plans;

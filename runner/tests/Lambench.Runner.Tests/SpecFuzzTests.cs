@@ -1,3 +1,4 @@
+using Lambench.Core.Specs;
 using System.Text;
 using Lambench.Runner.Plans;
 using Lambench.Runner.Specs;

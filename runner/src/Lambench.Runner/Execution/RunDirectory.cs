@@ -1,3 +1,4 @@
+using Lambench.Core.Specs;
 using System.Text.Json;
 using Lambench.Core.Csv;
 using Lambench.Runner.Plans;

@@ -1,3 +1,4 @@
+using Lambench.Core.Specs;
 using YamlDotNet.RepresentationModel;
 
 namespace Lambench.Runner.Specs;

@@ -1,3 +1,4 @@
+using Lambench.Core.Specs;
 using Lambench.Core.Vocabulary;
 using System.Text.RegularExpressions;
 using YamlDotNet.RepresentationModel;

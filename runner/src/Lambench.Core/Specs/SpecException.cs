@@ -1,4 +1,4 @@
-namespace Lambench.Runner.Specs;
+namespace Lambench.Core.Specs;
 
 /// <summary>A spec with errors: all of them, so one edit fixes everything; nothing is run.</summary>
 public sealed class SpecException(IReadOnlyList<SpecError> errors)

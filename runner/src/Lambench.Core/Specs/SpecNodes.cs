@@ -3,14 +3,14 @@ using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace Lambench.Runner.Specs;
+namespace Lambench.Core.Specs;
 
 /// <summary>
 /// Reads the values of a spec's YAML nodes and collects every problem with its line and field. A value is checked
 /// before any default applies: a YAML null (<c>null</c>, <c>~</c>, nothing) is no value, so a required field given as
 /// null is missing, never the text "null"; names of a vocabulary are matched exactly, so "AWS" is not "aws".
 /// </summary>
-internal sealed class SpecNodes(string path)
+public sealed class SpecNodes(string path)
 {
     private readonly List<SpecError> _errors = [];
 

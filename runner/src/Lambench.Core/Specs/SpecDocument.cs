@@ -2,14 +2,14 @@ using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
-namespace Lambench.Runner.Specs;
+namespace Lambench.Core.Specs;
 
 /// <summary>
 /// A spec file read as one YAML mapping, within limits no real spec comes near: at most <see cref="MaxBytes"/> and
 /// <see cref="MaxDepth"/> levels of nesting. The depth is counted on YamlDotNet's event stream before any tree is
 /// built, because building the tree recurses and 50,000 levels overflow the stack, which no handler can catch.
 /// </summary>
-internal static class SpecDocument
+public static class SpecDocument
 {
     public const int MaxBytes = 1 << 20;
     public const int MaxDepth = 32;
