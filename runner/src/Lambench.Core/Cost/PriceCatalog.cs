@@ -12,6 +12,12 @@ public sealed class PriceCatalog
     public ApiGatewayPrices ApiGateway { get; init; } = new();
     public CloudWatchLogsPrices CloudwatchLogs { get; init; } = new();
 
+    // Whole architectures and the container alternative only (lambench cost); a price file may leave them out.
+    public StepFunctionsPrices StepFunctions { get; init; } = new();
+    public FargatePrices Fargate { get; init; } = new();
+    public S3Prices S3 { get; init; } = new();
+    public EventBridgePrices Eventbridge { get; init; } = new();
+
     /// <summary>The priced items whose figures are not confirmed for this region (as the price file marks them), by key.</summary>
     /// <param name="lambdaOnly">only the Lambda figures, for tables and figures that price Lambda alone.</param>
     public IReadOnlyList<string> UnconfirmedItems(bool lambdaOnly = false)
@@ -30,6 +36,31 @@ public sealed class PriceCatalog
         items.Add(("api_gateway.http_api", ApiGateway.HttpApi));
         items.Add(("cloudwatch_logs", CloudwatchLogs));
         return items.Where(i => !i.Price.Confirmed && (!lambdaOnly || i.Key.StartsWith("lambda.", StringComparison.Ordinal))).Select(i => i.Key).ToList();
+    }
+
+    /// <summary>The figures of the services an architecture's cost uses that are not confirmed for this region, by key.</summary>
+    public IReadOnlyList<string> UnconfirmedArchitectureItems(IEnumerable<string> keys)
+    {
+        if (StandInFor is not null)
+        {
+            return ["all figures"];
+        }
+
+        var all = new Dictionary<string, SourcedPrice>(StringComparer.Ordinal)
+        {
+            ["lambda.compute.x86_64"] = Lambda.Compute.GetValueOrDefault("x86_64") ?? new ComputePrices(),
+            ["lambda.compute.arm64"] = Lambda.Compute.GetValueOrDefault("arm64") ?? new ComputePrices(),
+            ["lambda.requests"] = Lambda.Requests,
+            ["dynamodb.on_demand"] = Dynamodb.OnDemand,
+            ["sqs.standard"] = Sqs.Standard,
+            ["cloudwatch_logs"] = CloudwatchLogs,
+            ["step_functions.standard"] = StepFunctions.Standard,
+            ["step_functions.express"] = StepFunctions.Express,
+            ["fargate"] = Fargate,
+            ["s3.standard"] = S3.Standard,
+            ["eventbridge"] = Eventbridge,
+        };
+        return keys.Distinct(StringComparer.Ordinal).Where(k => all.TryGetValue(k, out var price) && !price.Confirmed).ToList();
     }
 
     /// <summary>The region these figures stand in for when data/prices keeps none for it (then every figure is unconfirmed there).</summary>

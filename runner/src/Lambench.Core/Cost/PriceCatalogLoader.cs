@@ -208,6 +208,7 @@ public static class PriceCatalogLoader
         Positive(catalog.ApiGateway.HttpApi.MeteredBytes, "api_gateway.http_api.metered_bytes");
         Positive(catalog.CloudwatchLogs.IngestionUsdPerGb, "cloudwatch_logs.ingestion_usd_per_gb");
         Positive(catalog.CloudwatchLogs.BytesPerGb, "cloudwatch_logs.bytes_per_gb");
+        ValidateArchitectureServices(catalog, errors);
         if (catalog.Lambda.InitBilling.AllOnDemandZipFrom == default)
         {
             errors.Add("lambda.init_billing.all_on_demand_zip_from is missing");
@@ -221,6 +222,38 @@ public static class PriceCatalogLoader
         if (errors.Count > 0)
         {
             throw new PriceCatalogException($"{origin}: {string.Join("; ", errors)}");
+        }
+    }
+
+    /// <summary>Step Functions, Fargate, S3 and EventBridge may be absent (0: the cost commands say so); a figure given must be sensible.</summary>
+    private static void ValidateArchitectureServices(PriceCatalog catalog, List<string> errors)
+    {
+        var figures = new (decimal Value, string Field)[]
+        {
+            (catalog.StepFunctions.Standard.UsdPerThousandTransitions, "step_functions.standard.usd_per_thousand_transitions"),
+            (catalog.StepFunctions.Standard.FreeTransitionsPerMonth, "step_functions.standard.free_transitions_per_month"),
+            (catalog.StepFunctions.Express.UsdPerMillionRequests, "step_functions.express.usd_per_million_requests"),
+            (catalog.StepFunctions.Express.DurationIncrementMs, "step_functions.express.duration_increment_ms"),
+            (catalog.StepFunctions.Express.MemoryChunkMb, "step_functions.express.memory_chunk_mb"),
+            (catalog.Fargate.MinimumSeconds, "fargate.minimum_seconds"),
+            (catalog.S3.Standard.UsdPerGbMonth, "s3.standard.usd_per_gb_month"),
+            (catalog.S3.Standard.UsdPerThousandWrites, "s3.standard.usd_per_thousand_writes"),
+            (catalog.S3.Standard.UsdPerThousandReads, "s3.standard.usd_per_thousand_reads"),
+            (catalog.Eventbridge.UsdPerMillionCustomEvents, "eventbridge.usd_per_million_custom_events"),
+            (catalog.Eventbridge.SchedulerUsdPerMillionInvocations, "eventbridge.scheduler_usd_per_million_invocations"),
+            (catalog.Eventbridge.SchedulerFreeInvocationsPerMonth, "eventbridge.scheduler_free_invocations_per_month"),
+        };
+        var computes = catalog.Fargate.Compute.SelectMany(c => new[] { (c.Value.UsdPerVcpuHour, $"fargate.compute.{c.Key}.usd_per_vcpu_hour"), (c.Value.UsdPerGbHour, $"fargate.compute.{c.Key}.usd_per_gb_hour") });
+        var tiers = catalog.StepFunctions.Express.Tiers.Select((t, i) => (t.UsdPerGbSecond, $"step_functions.express.tiers[{i}].usd_per_gb_second"));
+        errors.AddRange(figures.Concat(computes).Concat(tiers).Where(f => f.Item1 < 0).Select(f => $"{f.Item2} must not be negative (got {f.Item1.ToString(CultureInfo.InvariantCulture)})"));
+        var express = catalog.StepFunctions.Express.Tiers;
+        for (var i = 0; i < express.Count; i++)
+        {
+            var last = i == express.Count - 1;
+            if (last != express[i].UpToGbHours is null || i > 0 && express[i].UpToGbHours is { } upTo && upTo <= express[i - 1].UpToGbHours)
+            {
+                errors.Add($"step_functions.express.tiers[{i}]: bounds must grow from tier to tier, and only the last tier may (and must) have no up_to_gb_hours");
+            }
         }
     }
 

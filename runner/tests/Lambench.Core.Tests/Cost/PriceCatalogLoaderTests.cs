@@ -16,6 +16,23 @@ public class PriceCatalogLoaderTests
     }
 
     [Fact]
+    public void The_architecture_services_load_in_both_regions_and_say_what_is_unconfirmed()
+    {
+        var virginia = PriceCatalogLoader.Load();
+        var saoPaulo = PriceCatalogLoader.LoadForRegion("sa-east-1");
+        // AWS's own table: 0.0250 USD per 1,000 transitions in N. Virginia, 0.0375 in São Paulo; 4,000 free a month.
+        Assert.Equal((0.025m, 4000L, true), (virginia.StepFunctions.Standard.UsdPerThousandTransitions, virginia.StepFunctions.Standard.FreeTransitionsPerMonth, virginia.StepFunctions.Standard.Confirmed));
+        Assert.Equal((0.0375m, true), (saoPaulo.StepFunctions.Standard.UsdPerThousandTransitions, saoPaulo.StepFunctions.Standard.Confirmed));
+        Assert.Equal((0.04048m, 0.004445m), (virginia.Fargate.Compute["x86_64"].UsdPerVcpuHour, virginia.Fargate.Compute["x86_64"].UsdPerGbHour));
+        Assert.Equal((0.0557m, 0.00612m), (saoPaulo.Fargate.Compute["arm64"].UsdPerVcpuHour, saoPaulo.Fargate.Compute["arm64"].UsdPerGbHour));
+        Assert.Equal([1000m, 5000m, (decimal?)null], virginia.StepFunctions.Express.Tiers.Select(t => t.UpToGbHours));
+        Assert.Equal(["step_functions.express", "fargate", "s3.standard", "eventbridge"],
+            virginia.UnconfirmedArchitectureItems(["lambda.requests", "step_functions.standard", "step_functions.express", "fargate", "s3.standard", "eventbridge"]));
+        // Runs and reports of single functions are not told about services they do not use.
+        Assert.Equal(["api_gateway.http_api"], virginia.UnconfirmedItems());
+    }
+
+    [Fact]
     public void An_override_file_changes_only_its_keys()
     {
         var path = Path.GetTempFileName();
@@ -66,6 +83,8 @@ public class PriceCatalogLoaderTests
     [InlineData("as_of: yesterday\n", "not a date")]
     [InlineData("lambda:\n  requests:\n    usd_per_million: -1\n", "lambda.requests.usd_per_million must be a positive number")]
     [InlineData("lambda:\n  compute:\n    arm64:\n      tiers:\n        - usd_per_gb_second: 0.1\n        - usd_per_gb_second: 0.2\n", "only the last tier")]
+    [InlineData("fargate:\n  compute:\n    arm64:\n      usd_per_gb_hour: -0.5\n", "fargate.compute.arm64.usd_per_gb_hour must not be negative")]
+    [InlineData("step_functions:\n  express:\n    tiers:\n      - { up_to_gb_hours: 5000, usd_per_gb_second: 0.1 }\n      - { up_to_gb_hours: 1000, usd_per_gb_second: 0.1 }\n      - { usd_per_gb_second: 0.1 }\n", "step_functions.express.tiers[1]: bounds must grow")]
     public void Names_the_file_and_what_is_wrong(string yaml, string expected)
     {
         var path = Path.GetTempFileName();
