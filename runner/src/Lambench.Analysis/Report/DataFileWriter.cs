@@ -31,8 +31,8 @@ public static class DataFileWriter
         return sheets;
     }
 
-    /// <summary>Writes every sheet as CSV (and pt-BR copies) and all of them as report.xlsx; returns the paths.</summary>
-    public static IReadOnlyList<string> Write(IReadOnlyList<DataSheet> sheets, string output, ReportLanguage language)
+    /// <summary>Writes every sheet as CSV (and pt-BR copies) and all of them as one workbook (report.xlsx); returns the paths.</summary>
+    public static IReadOnlyList<string> Write(IReadOnlyList<DataSheet> sheets, string output, ReportLanguage language, string workbookName = "report.xlsx")
     {
         var written = new List<string>();
         var dialects = language.IsPortuguese ? new[] { CsvDialect.Invariant, CsvDialect.Brazilian } : [CsvDialect.Invariant];
@@ -46,7 +46,7 @@ public static class DataFileWriter
             }
         }
 
-        var workbook = Path.Combine(output, "report.xlsx");
+        var workbook = Path.Combine(output, workbookName);
         AtomicFile.WriteStream(workbook, stream => XlsxWorkbookWriter.Write(stream, sheets));
         written.Add(workbook);
         return written;
