@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Lambench.Cli.Commands.Cost;
 using Lambench.Cli.Commands.Deploy;
 using Lambench.Cli.Commands.Doctor;
 using Lambench.Cli.Commands.Ingest;
@@ -32,6 +33,7 @@ public static class LambenchApplication
         DoctorCommand.Build(console),
         IngestCommand.Build(console),
         ReportCommand.Build(console),
+        CostCommand.Build(console),
         NotebookCommand.Build(console),
         LocalCommand.Build(console),
     };

@@ -50,7 +50,8 @@ public static class CostCommand
                 var built = report.Build(result.GetValue(spec)!, result.GetValue(region), result.GetValue(prices));
                 foreach (var table in built.Tables)
                 {
-                    console.WriteLine(table.ToString());
+                    // Unwrapped: a Markdown row must stay one line, whatever the terminal's width.
+                    console.Profile.Out.Writer.WriteLine(table.ToString());
                 }
 
                 if (result.GetValue(output) is { } directory)
