@@ -59,6 +59,7 @@ public static class SummaryCsvColumns
         new("cost_per_million_usd", s => CsvCell.Money(s.CostPerMillionUsd)),
         new("monthly_invocations", s => CsvCell.Integer(s.MonthlyInvocations)),
         new("monthly_cost_usd", s => CsvCell.Money(s.MonthlyCostUsd)),
+        new("fargate_break_even_requests_per_month", s => CsvCell.Integer(s.FargateBreakEvenRequestsPerMonth is { } v ? (long)v : null)),
         // With rounds (a replicated run), the row's comparison metric with the round as the unit; empty otherwise.
         new("rounds", s => CsvCell.Integer(s.Rounds?.Rounds)),
         new("round_metric", s => CsvCell.Of(s.RoundMetric)),

@@ -136,7 +136,20 @@ public sealed class ConfigurationSummarizer(LambdaCostModel costModel, long mont
         CostPerMillionUsd = cost.PerInvocation * 1_000_000m,
         MonthlyInvocations = monthlyInvocations,
         MonthlyCostUsd = cost.Monthly?.TotalUsd,
+        FargateBreakEvenRequestsPerMonth = startType == StartTypeNames.Warm ? BreakEven(identity, cost.MeanBilledDurationMs, duration.Mean) : null,
     };
+
+    /// <summary>The default sizing's break-even (<see cref="FargateTaskSizing"/>), where the row is priced and Fargate has a price for its architecture.</summary>
+    private decimal? BreakEven(ConfigurationIdentity identity, double? billedMs, double? serviceMs)
+    {
+        if (billedMs is not { } billed || serviceMs is not { } service || service <= 0 || identity.Architecture is not { } architecture || identity.MemorySizeMb is not { } memory
+            || !costModel.Catalog.Fargate.Compute.TryGetValue(Architectures.Normalise(architecture), out var fargate) || fargate.UsdPerVcpuHour <= 0)
+        {
+            return null;
+        }
+
+        return new ContainerBreakEven(costModel.Catalog, new FargateTaskSizing(), withFreeTier: false).Find(string.Empty, architecture, memory, (decimal)billed, (decimal)service).RequestsPerMonth;
+    }
 
     /// <summary>What keeps a configuration from being compared or priced.</summary>
     private static IEnumerable<string> Warnings(string stratum, InvocationColumns columns, int[] all, ConfigurationIdentity identity)

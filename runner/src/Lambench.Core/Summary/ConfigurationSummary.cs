@@ -56,4 +56,13 @@ public sealed record ConfigurationSummary
     public decimal? CostPerMillionUsd { get; init; }
     public long MonthlyInvocations { get; init; }
     public decimal? MonthlyCostUsd { get; init; }
+
+    /// <summary>
+    /// Warm rows: the smallest monthly volume at which this configuration on Lambda (priced as this row: every warm
+    /// invocation's Billed Duration, failures too; without the free tier, like
+    /// <see cref="MonthlyCostUsd"/>) costs as much as Fargate tasks of 0.25 vCPU and 0.5 GB of its architecture, each
+    /// serving one request at a time for the mean warm Duration (<c>lambench cost breakeven</c> sizes them otherwise).
+    /// Null where the row is not priced, the price file has no Fargate figure, or Lambda stays cheaper.
+    /// </summary>
+    public decimal? FargateBreakEvenRequestsPerMonth { get; init; }
 }

@@ -7,8 +7,9 @@ using Lambench.Core.Records;
 namespace Lambench.Analysis.Tests.Costs;
 
 /// <summary>
-/// The break-even report from invocations: what it takes from them (warm, successful: mean Billed Duration and mean
-/// Duration, recomputed here with LINQ), the crossing in the table, the CSV and the figure, and the caveats.
+/// The break-even report from invocations: what it takes from them (the mean Billed Duration of every warm invocation,
+/// as billed, failures too; the mean Duration of the successful ones; both recomputed here with LINQ), the crossing in
+/// the table, the CSV, the figure and summary.csv, and the caveats. Divisions by hand done with Python's decimal module.
 /// </summary>
 public sealed class BreakEvenReportTests
 {
@@ -32,18 +33,18 @@ public sealed class BreakEvenReportTests
         var records = Records("local");
         var result = new BreakEvenReport(PriceCatalogLoader.Load(), new FargateTaskSizing(), ReportLanguage.English, withFreeTier: false).Build(records);
 
-        var warm = records.Where(r => r.InitDurationMs is null && r.Status == InvocationStatus.Success).ToList();
+        var warm = records.Where(r => r.InitDurationMs is null).ToList();
         var point = Assert.Single(result.Points).Point;
-        Assert.Equal((decimal)warm.Average(r => r.BilledDurationMs!.Value), point.BilledDurationMs); // 3,004.5
-        Assert.Equal((decimal)warm.Average(r => r.DurationMs), point.ServiceTimeMs); // 3,004
-        // Lambda at 3,004.5 ms × 0.5 GB: 1.50225 GB-s × 0.0000166667 + 0.0000002 = 0.000025237550 USD a request; one task
-        // (9.010025 USD) is reached at 9.010025 / 0.00002523755 = 357,008.7 → 357,009 requests a month.
-        Assert.Equal(357_009m, point.RequestsPerMonth);
+        Assert.Equal((decimal)warm.Average(r => r.BilledDurationMs!.Value), point.BilledDurationMs); // 30,056 / 11 = 2,732.36
+        Assert.Equal((decimal)warm.Where(r => r.Status == InvocationStatus.Success).Average(r => r.DurationMs), point.ServiceTimeMs); // 3,004
+        // Lambda at 2,732.3636 ms × 0.5 GB × 0.0000166667 + 0.0000002 = 0.0000229697425 USD a request; one task
+        // (9.010025 USD) is reached at 9.010025 / 0.0000229697425 = 392,256.2 → 392,257 requests a month.
+        Assert.Equal(392_257m, point.RequestsPerMonth);
 
         var figure = JsonNode.Parse(result.Figure!.FigureJson)!;
         Assert.Equal("log", figure["layout"]!["xaxis"]!["type"]!.GetValue<string>());
         var crossing = figure["data"]!.AsArray().Single(t => t!["name"]!.GetValue<string>() == "pay-go: break-even")!;
-        Assert.Equal(357_009, crossing["x"]![0]!.GetValue<double>());
+        Assert.Equal(392_257, crossing["x"]![0]!.GetValue<double>());
         Assert.Equal(9.010025, crossing["y"]![0]!.GetValue<double>(), 9);
         // The caveats stand beside the figure (its caption) and under the table, the local platform's among them.
         Assert.All(result.Caveats, c => Assert.Contains(c, result.Figure.Caption));
@@ -58,9 +59,22 @@ public sealed class BreakEvenReportTests
         var result = new BreakEvenReport(PriceCatalogLoader.Load(), new FargateTaskSizing(), ReportLanguage.BrazilianPortuguese, withFreeTier: false).Build(Records("aws"));
 
         var row = result.Sheet.Headers.Zip(result.Sheet.Rows[0]).ToDictionary(p => p.First, p => p.Second.Format(CultureInfo.InvariantCulture.NumberFormat));
-        Assert.Equal(("3004.5", "357009", "9.010025"), (row["billed_duration_mean_ms"], row["break_even_requests_per_month"], row["task_usd_per_month"]));
+        Assert.Equal(("2732.364", "392257", "9.010025"), (row["billed_duration_mean_ms"], row["break_even_requests_per_month"], row["task_usd_per_month"]));
         Assert.Equal("Equilíbrio (requisições ao mês)", result.Table.Columns[5].Header);
-        Assert.Equal("357.009", result.Table.Rows[0][5]);
+        Assert.Equal("392.257", result.Table.Rows[0][5]);
         Assert.DoesNotContain(result.Caveats, c => c.Contains("local", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Summary_csv_carries_the_default_sizings_break_even_on_warm_rows()
+    {
+        var summary = new Lambench.Core.Summary.ConfigurationSummarizer(new LambdaCostModel(PriceCatalogLoader.Load())).Summarise(Records("aws"));
+        var sheet = Lambench.Analysis.Report.DataFileWriter.Sheets(summary).Single(s => s.Name == "summary");
+        var column = sheet.Headers.ToList().IndexOf("fargate_break_even_requests_per_month");
+        var startType = sheet.Headers.ToList().IndexOf("start_type");
+
+        // The hand computation of the first test: 392,257 requests a month, on the warm row only.
+        Assert.Equal("392257", sheet.Rows.Single(r => r[startType].Text == "warm")[column].Format(CultureInfo.InvariantCulture.NumberFormat));
+        Assert.True(sheet.Rows.Single(r => r[startType].Text == "cold")[column].IsEmpty);
     }
 }
