@@ -74,7 +74,7 @@ public sealed partial class NotebookCommandTests : IDisposable
     {
         var rendered = Path.Combine(_directory, "rendered");
         var notebooks = Directory.GetFiles(Path.Combine(RepositoryPaths.Root(), "notebooks"), "*.ipynb").Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(6, notebooks.Length);
+        Assert.Equal(7, notebooks.Length);
         var (exit, console) = await Run(["notebook", "render", .. notebooks, "--out", rendered]);
         Assert.True(exit == 0, console);
         // 24: the thesis notebook's 8 (five of latency, cold vs warm, cost, price against p50), 01's five of latency, 02's
@@ -82,8 +82,8 @@ public sealed partial class NotebookCommandTests : IDisposable
         // has no runtime × architecture grid, so those are not drawn. 04's 8 from the load sample: three of the
         // synchronous run (its 10-second windows hold fewer than the 20 answers a p95 needs, so no latency against
         // offered load) and five of the asynchronous one, its queue depth included. 05's 4 from the DynamoDB sample:
-        // operation latency and the Duration breakdown, of the writes and of the reads.
-        Assert.Contains("Exporting 28 figures to PNG with headless Chromium", console);
+        // operation latency and the Duration breakdown, of the writes and of the reads. 06's break-even figure.
+        Assert.Contains("Exporting 29 figures to PNG with headless Chromium", console);
 
         foreach (var notebook in notebooks)
         {
