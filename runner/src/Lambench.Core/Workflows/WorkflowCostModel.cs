@@ -160,7 +160,10 @@ public sealed class WorkflowCostModel(PriceCatalog prices)
     internal static CostLine Line(CloudService service, CostItem item, string? subject, decimal quantity, CostUnit unit, decimal unitPrice, decimal per, string key) =>
         new(service, item, subject, quantity, unit, unitPrice, per, quantity * unitPrice / per, key);
 
-    private void Require(decimal figure, string key)
+    private void Require(decimal figure, string key) => Require(prices, figure, key);
+
+    /// <summary>A figure a price file may leave out (0) that this architecture needs.</summary>
+    internal static void Require(PriceCatalog prices, decimal figure, string key)
     {
         if (figure <= 0)
         {

@@ -72,11 +72,5 @@ internal sealed class WorkflowServiceLines(PriceCatalog prices)
         }
     }
 
-    private void Require(decimal figure, string key)
-    {
-        if (figure <= 0)
-        {
-            throw new PriceCatalogException($"{prices.Origin}: {key} is needed to price this architecture; add it to the price file or pass --prices");
-        }
-    }
+    private void Require(decimal figure, string key) => WorkflowCostModel.Require(prices, figure, key);
 }
