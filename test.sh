@@ -10,6 +10,8 @@ if ! command -v chromium >/dev/null 2>&1 && [ -z "${LAMBENCH_CHROMIUM:-}" ]; the
 /usr/bin/python3 -c "import nbformat" 2>/dev/null || missing="$missing python3-nbformat"
 # numpy: a test checks the histograms' bins against numpy's own.
 /usr/bin/python3 -c "import numpy" 2>/dev/null || missing="$missing python3-numpy"
+# PyYAML: a test prices the shipped architecture from its YAML files independently of the C# model.
+/usr/bin/python3 -c "import yaml" 2>/dev/null || missing="$missing python3-yaml"
 # The local platform's tests: real clients (AWS CLI v2, boto3), Go for the Go functions, qemu-user for arm64.
 [ -x /usr/bin/aws ] || missing="$missing awscli"
 /usr/bin/python3 -c "import boto3" 2>/dev/null || missing="$missing python3-boto3"
