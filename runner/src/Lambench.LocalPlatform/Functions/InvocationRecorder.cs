@@ -41,10 +41,17 @@ internal sealed class InvocationRecorder(ExecutionEnvironment environment, Funct
     /// </summary>
     public void Finish(double durationMs, double? initMs, string status, string? errorType, DateTimeOffset? endedUtc = null)
     {
+        // Billed from the values the line prints (2 decimals): from the raw ones, an Init of 59.004 ms printed as 59.00
+        // billed a millisecond more than the line's own Duration + Init (a test of the timeout caught it at random).
+        durationMs = AsPrinted(durationMs);
+        initMs = initMs is { } init ? AsPrinted(init) : null;
         var billed = billing.BilledDurationMs(durationMs, initMs, state.Definition.Runtime, DateOnly.FromDateTime(DateTime.UtcNow));
         environment.Stream.Append(PlatformLogLines.End(requestId, json, endedUtc), endedUtc);
         environment.Stream.Append(PlatformLogLines.Report(requestId, durationMs, billed, state.MemorySizeMb, environment.PeakMemoryMb(), initMs, status, errorType, json, endedUtc), endedUtc);
     }
+
+    private static double AsPrinted(double milliseconds) =>
+        double.Parse(milliseconds.ToString("F2", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
     /// <summary>The environment could not start: INIT_REPORT, then the invocation's lines, as Lambda logs an init failure.</summary>
     public void InitFailed(double initMs, string errorType)
