@@ -42,6 +42,14 @@ public sealed class CostCommandTests : IDisposable
         Assert.Equal(ExitCodes.BadInput, exit);
         Assert.Contains("step_functions.standard.usd_per_thousand_transitions is needed to price this architecture", text);
         Assert.DoesNotContain("   at ", text); // no stack trace
+
+        // Map items at their limit, nested three deep, at 100,000 executions a day: past decimal's range at ×100.
+        var huge = Path.Combine(_directory, "huge.yaml");
+        File.WriteAllText(huge, "name: huge\nexecutions_per_day: 100000\nstate_machines:\n  - name: m\n    states:\n      - name: A\n        map:\n          items: 10000000\n          states:\n            - name: B\n              map:\n                items: 10000000\n                states:\n                  - name: C\n                    map: { items: 10000000, states: [ { name: D } ] }\n");
+        (exit, text) = await InProcessCli.RunAsync("cost", "workflow", huge);
+        Assert.Equal(ExitCodes.BadInput, exit);
+        Assert.Contains("the volumes are too large to price", text);
+        Assert.DoesNotContain("   at ", text);
     }
 
     [Fact]

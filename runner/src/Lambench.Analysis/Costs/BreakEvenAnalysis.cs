@@ -16,7 +16,8 @@ public static class BreakEvenAnalysis
             .Where(r => r.StartType == StartType.Warm && r.BilledDurationMs is not null && r.Architecture is not null && r.MemorySizeMb is not null)
             .GroupBy(r => r.Configuration, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Where(g => serviceTimeMs is not null || g.Any(r => r.Status == InvocationStatus.Success))
+            .Where(g => serviceTimeMs is not null || g.Any(r => r.Status == InvocationStatus.Success && r.DurationMs > 0))
+            .Where(g => !Mixes(g))
             .Select(g =>
             {
                 var first = g.First();
@@ -26,4 +27,12 @@ public static class BreakEvenAnalysis
                 return (model.Find(g.Key, Architectures.Normalise(first.Architecture!), first.MemorySizeMb!.Value, billed, service), first.Platform ?? "aws", g.Count());
             })
             .ToList();
+
+    /// <summary>Configurations whose warm invocations mix memory sizes or architectures: one price cannot stand for them, so they are left out (as the report leaves them unpriced).</summary>
+    public static IReadOnlyList<string> Mixed(IReadOnlyList<InvocationRecord> invocations) =>
+        invocations.Where(r => r.StartType == StartType.Warm && r.Architecture is not null && r.MemorySizeMb is not null)
+            .GroupBy(r => r.Configuration, StringComparer.Ordinal).Where(Mixes).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
+
+    private static bool Mixes(IGrouping<string, InvocationRecord> rows) =>
+        rows.Select(r => (Architectures.Normalise(r.Architecture!), r.MemorySizeMb)).Distinct().Count() > 1;
 }

@@ -21,9 +21,14 @@ public sealed class BreakEvenReport(PriceCatalog prices, FargateTaskSizing sizin
         var model = new ContainerBreakEven(prices, sizing, withFreeTier);
         var points = BreakEvenAnalysis.Points(invocations, model, serviceTimeMs);
         var tables = new BreakEvenTableBuilder(language, sizing, withFreeTier);
-        var caveats = tables.Caveats(points, prices);
+        var caveats = tables.Caveats(points, prices).ToList();
+        if (BreakEvenAnalysis.Mixed(invocations) is { Count: > 0 } mixed)
+        {
+            caveats.Add(language.T($"Left out, as they mix memory sizes or architectures: {string.Join(", ", mixed)}.", $"Deixadas de fora por misturarem tamanhos de memória ou arquiteturas: {string.Join(", ", mixed)}."));
+        }
+
         var figure = points.Count == 0 ? null : new BreakEvenFigure(new FigureComposer(language), model).Build(points, caveats);
-        return new BreakEvenResult(points, tables.Table(points, prices), figure, caveats, tables.Sheet(points));
+        return new BreakEvenResult(points, tables.Table(points, caveats), figure, caveats, tables.Sheet(points));
     }
 
     /// <summary>Writes the result under <paramref name="output"/>; returns the files and the warning of a figure export that was skipped, if any.</summary>

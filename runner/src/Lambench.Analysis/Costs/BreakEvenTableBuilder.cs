@@ -8,7 +8,8 @@ public sealed class BreakEvenTableBuilder(ReportLanguage language, FargateTaskSi
 {
     private string L(string en, string pt) => language.T(en, pt);
 
-    public ReportTable Table(IReadOnlyList<(BreakEvenPoint Point, string Platform, int Invocations)> points, PriceCatalog prices)
+    /// <param name="caveats">what the comparison assumes and leaves out (<see cref="Caveats"/>, and anything the caller adds): the table's notes.</param>
+    public ReportTable Table(IReadOnlyList<(BreakEvenPoint Point, string Platform, int Invocations)> points, IReadOnlyList<string> caveats)
     {
         var columns = new[]
         {
@@ -28,7 +29,7 @@ public sealed class BreakEvenTableBuilder(ReportLanguage language, FargateTaskSi
             p.Point.RequestsPerMonth is { } v ? language.Fixed(v, 0) : L("none: Lambda stays cheaper", "nenhum: o Lambda continua mais barato"),
             p.Point.Tasks?.ToString(language.Numbers) ?? "–", language.Fixed(p.Point.CostUsdPerMonth, 2),
         ]).ToList();
-        return new ReportTable("breakeven", L("Monthly volume at which Lambda costs as much as Fargate tasks", "Volume mensal em que o Lambda custa o mesmo que tarefas Fargate"), columns, rows, Caveats(points, prices));
+        return new ReportTable("breakeven", L("Monthly volume at which Lambda costs as much as Fargate tasks", "Volume mensal em que o Lambda custa o mesmo que tarefas Fargate"), columns, rows, caveats);
     }
 
     /// <summary>What the comparison assumes and leaves out, and where its numbers come from: printed beside the table, the figure and the command's output.</summary>

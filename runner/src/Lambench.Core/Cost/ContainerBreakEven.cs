@@ -14,6 +14,23 @@ public sealed class ContainerBreakEven(PriceCatalog prices, FargateTaskSizing si
     public const decimal MaxRequestsPerMonth = 10_000_000_000m;
 
     private readonly LambdaCostModel lambda = new(prices);
+    private readonly FargateTaskSizing sizing = Checked(sizing);
+
+    /// <summary>A sizing the search can use: with no task kept, or no capacity used, it would stop early or never.</summary>
+    private static FargateTaskSizing Checked(FargateTaskSizing sizing)
+    {
+        var problem = sizing switch
+        {
+            { Vcpu: <= 0 } or { MemoryGb: <= 0 } => "a task needs vCPU and memory above 0",
+            { ConcurrencyPerTask: < 1 } => "a task serves at least 1 request at a time",
+            { TargetUtilization: <= 0 or > 1 } => "the target utilization is a share above 0 and at most 1",
+            { MinimumTasks: < 1 } => "at least 1 task runs (a volume of 0 needs none, but then there is nothing to compare)",
+            { LoadBalancerUsdPerMonth: < 0 } => "a load balancer's cost must not be negative",
+            { HoursPerMonth: <= 0 or > 744 } => "a month has above 0 and at most 744 hours",
+            _ => null,
+        };
+        return problem is null ? sizing : throw new ArgumentOutOfRangeException(nameof(sizing), problem);
+    }
 
     public decimal SecondsPerMonth => sizing.HoursPerMonth * 3600m;
 
@@ -41,8 +58,11 @@ public sealed class ContainerBreakEven(PriceCatalog prices, FargateTaskSizing si
     public decimal LambdaUsd(decimal requestsPerMonth, string architecture, int memoryMb, decimal billedDurationMs) =>
         lambda.Monthly(architecture, (long)Math.Ceiling(requestsPerMonth), LambdaCostModel.GbSeconds(memoryMb, billedDurationMs), withFreeTier).TotalUsd;
 
+    /// <exception cref="ArgumentOutOfRangeException">a service time or Billed Duration that is not above 0.</exception>
     public BreakEvenPoint Find(string configuration, string architecture, int memoryMb, decimal billedDurationMs, decimal serviceTimeMs)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(serviceTimeMs);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(billedDurationMs);
         var task = TaskUsdPerMonth(architecture);
         var perTask = RequestsPerTask(serviceTimeMs);
         var perMillion = lambda.Monthly(architecture, 1_000_000, LambdaCostModel.GbSeconds(memoryMb, billedDurationMs), withFreeTier: false).TotalUsd;

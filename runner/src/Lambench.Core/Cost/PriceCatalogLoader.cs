@@ -250,9 +250,9 @@ public static class PriceCatalogLoader
         for (var i = 0; i < express.Count; i++)
         {
             var last = i == express.Count - 1;
-            if (last != express[i].UpToGbHours is null || i > 0 && express[i].UpToGbHours is { } upTo && upTo <= express[i - 1].UpToGbHours)
+            if (last != express[i].UpToGbHours is null || express[i].UpToGbHours <= (i > 0 ? express[i - 1].UpToGbHours : 0))
             {
-                errors.Add($"step_functions.express.tiers[{i}]: bounds must grow from tier to tier, and only the last tier may (and must) have no up_to_gb_hours");
+                errors.Add($"step_functions.express.tiers[{i}]: bounds must be above 0 and grow from tier to tier, and only the last tier may (and must) have no up_to_gb_hours");
             }
         }
     }

@@ -19,13 +19,19 @@ internal sealed class WorkflowFunctionReader(SpecNodes nodes, string specPath)
         var memory = nodes.Integer(node, "memory_mb", field + ".memory_mb", 128, 10_240, required: true);
         var architecture = nodes.Choice(node, "architecture", [Architectures.Arm64, Architectures.X86_64], prefix: field + ".") ?? Architectures.X86_64;
         var extra = nodes.Number(node, "extra_invocations_per_execution", field + ".extra_invocations_per_execution", 0, 1e9) ?? 0;
-        var (duration, source) = Duration(node, field);
+        var (duration, source) = Duration(node, field, memory, architecture);
         return name is null || memory is null || duration is null ? null : new WorkflowFunction(name, memory.Value, architecture, duration.Value, source, extra);
     }
 
-    private (double? DurationMs, string Source) Duration(YamlMappingNode node, string field)
+    private (double? DurationMs, string Source) Duration(YamlMappingNode node, string field, int? memory, string architecture)
     {
         var assumed = nodes.Number(node, "duration_ms", field + ".duration_ms", 1, 900_000);
+        if (SpecNodes.Child(node, "measured") is { } notMapping and not YamlMappingNode)
+        {
+            nodes.Error(notMapping, field + ".measured", "must be a mapping: { invocations: <invocations.csv>, configuration: <name> }");
+            return (null, string.Empty);
+        }
+
         if (SpecNodes.Child(node, "measured") is not YamlMappingNode measured)
         {
             if (assumed is null)
@@ -62,11 +68,26 @@ internal sealed class WorkflowFunctionReader(SpecNodes nodes, string specPath)
             return (null, string.Empty);
         }
 
-        var billed = records.Where(r => r.Configuration == configuration && r.Status == InvocationStatus.Success && r.BilledDurationMs is not null).Select(r => r.BilledDurationMs!.Value).ToList();
+        var rows = records.Where(r => r.Configuration == configuration && r.Status == InvocationStatus.Success && r.BilledDurationMs is not null).ToList();
+        // A duration measured at another memory size or architecture is another function's: its GB-seconds would be wrong.
+        var other = rows.FirstOrDefault(r => r.MemorySizeMb != memory || r.Architecture is null || Architectures.Normalise(r.Architecture) != architecture);
+        if (other is not null && memory is not null)
+        {
+            nodes.Error(SpecNodes.Child(measured, "configuration")!, field + ".measured.configuration", string.Create(CultureInfo.InvariantCulture, $"{configuration} ran at {other.MemorySizeMb?.ToString(CultureInfo.InvariantCulture) ?? "an unknown"} MB on {other.Architecture ?? "an unknown architecture"}; the function is {memory} MB on {architecture}"));
+            return (null, string.Empty);
+        }
+
+        var billed = rows.Select(r => r.BilledDurationMs!.Value).ToList();
         if (billed.Count == 0)
         {
             var known = string.Join(", ", records.Select(r => r.Configuration).Distinct().Order(StringComparer.Ordinal).Take(10));
             nodes.Error(SpecNodes.Child(measured, "configuration")!, field + ".measured.configuration", $"no successful invocation of '{SpecNodes.Shown(configuration)}' with a Billed Duration in {file} (configurations there: {known})");
+            return (null, string.Empty);
+        }
+
+        if (billed.Average() is var mean and (< 1 or > 900_000))
+        {
+            nodes.Error(SpecNodes.Child(measured, "invocations")!, field + ".measured.invocations", string.Create(CultureInfo.InvariantCulture, $"the mean Billed Duration of {configuration} is {mean} ms, outside 1 to 900000"));
             return (null, string.Empty);
         }
 

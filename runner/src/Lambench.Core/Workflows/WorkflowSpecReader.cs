@@ -113,6 +113,14 @@ public sealed class WorkflowSpecReader
     private static (double LogBytes, double Scheduled, double Custom) LogsAndEvents(SpecNodes nodes, YamlMappingNode root)
     {
         double logBytes = 0, scheduled = 0, custom = 0;
+        foreach (var key in new[] { "logs", "events" })
+        {
+            if (SpecNodes.Child(root, key) is { } given and not YamlMappingNode)
+            {
+                nodes.Error(given, key, key == "logs" ? "must be a mapping: bytes_per_execution" : "must be a mapping: scheduled_per_execution, custom_per_execution");
+            }
+        }
+
         if (SpecNodes.Child(root, "logs") is YamlMappingNode logs)
         {
             nodes.Unknown(logs, "logs.", ["bytes_per_execution"]);

@@ -15,9 +15,9 @@ internal sealed class WorkflowStateMachineReader(SpecNodes nodes)
         var name = nodes.Text(node, "name", required: true, prefix: field + ".");
         var type = nodes.Choice<StateMachineType>(node, "type", prefix: field + ".") ?? StateMachineType.Standard;
         var states = States(node, field + ".", 0);
-        if (states.Count == 0 && SpecNodes.Child(node, "states") is null)
+        if (states.Count == 0)
         {
-            nodes.Error(node, field + ".states", "required: the states of one execution, in order");
+            nodes.Error(SpecNodes.Child(node, "states") ?? node, field + ".states", "required: at least one state, the states of one execution in order");
         }
 
         double? duration = null;
@@ -28,9 +28,15 @@ internal sealed class WorkflowStateMachineReader(SpecNodes nodes)
             duration = nodes.Number(node, "duration_ms", field + ".duration_ms", 1, 300_000, required: true);
             memory = nodes.Integer(node, "memory_mb", field + ".memory_mb", 1, 10_240) ?? 64;
         }
-        else if (SpecNodes.Child(node, "duration_ms") is { } given)
+        else
         {
-            nodes.Error(given, field + ".duration_ms", "only express workflows are priced by duration; a standard one by its transitions");
+            foreach (var key in new[] { "duration_ms", "memory_mb" })
+            {
+                if (SpecNodes.Child(node, key) is { } given)
+                {
+                    nodes.Error(given, field + "." + key, "only express workflows are priced by duration and memory; a standard one by its transitions");
+                }
+            }
         }
 
         return name is null ? null : new WorkflowStateMachine(name, type, states, duration, memory);
@@ -49,6 +55,10 @@ internal sealed class WorkflowStateMachineReader(SpecNodes nodes)
             if (SpecNodes.Child(node, "map") is YamlMappingNode mapNode)
             {
                 map = Map(mapNode, field + ".map", depth);
+                if (function is not null)
+                {
+                    nodes.Error(mapNode, field, "a state invokes a function or maps over items, not both: put the function in the map's states");
+                }
             }
             else if (SpecNodes.Child(node, "map") is { } other)
             {
@@ -75,6 +85,11 @@ internal sealed class WorkflowStateMachineReader(SpecNodes nodes)
         nodes.Unknown(node, field + ".", ["items", "states"]);
         var items = nodes.Number(node, "items", field + ".items", 0, 1e7, required: true);
         var states = States(node, field + ".", depth + 1);
+        if (states.Count == 0)
+        {
+            nodes.Error(SpecNodes.Child(node, "states") ?? node, field + ".states", "required: at least one state, run once per item");
+        }
+
         return items is null ? null : new WorkflowMap(items.Value, states);
     }
 }

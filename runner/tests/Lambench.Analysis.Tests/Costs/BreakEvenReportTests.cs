@@ -77,4 +77,18 @@ public sealed class BreakEvenReportTests
         Assert.Equal("392257", sheet.Rows.Single(r => r[startType].Text == "warm")[column].Format(CultureInfo.InvariantCulture.NumberFormat));
         Assert.True(sheet.Rows.Single(r => r[startType].Text == "cold")[column].IsEmpty);
     }
+
+    [Fact]
+    public void A_configuration_that_mixes_memory_sizes_is_left_out_and_the_caveats_say_so()
+    {
+        // Priced as one, 512 MB rows billed 3,000 ms and 2,048 MB rows billed 800 ms would average 1,900 ms at 512 MB:
+        // 0.95 GB-s a request where the rows hold 1.55 on average. The summary leaves such a configuration unpriced too.
+        var mixed = Enumerable.Range(0, 4).Select(k => Record($"m{k}", 2999, 3000, "aws") with { Configuration = "mixed" })
+            .Concat(Enumerable.Range(0, 4).Select(k => Record($"n{k}", 799, 800, "aws") with { Configuration = "mixed", MemorySizeMb = 2048 }));
+        var result = new BreakEvenReport(PriceCatalogLoader.Load(), new FargateTaskSizing(), ReportLanguage.English).Build([.. Records("aws"), .. mixed]);
+
+        Assert.Equal(["pay-go"], result.Points.Select(p => p.Point.Configuration));
+        Assert.Contains("Left out, as they mix memory sizes or architectures: mixed.", result.Caveats);
+        Assert.Equal(result.Caveats, result.Table.Legend);
+    }
 }

@@ -63,4 +63,24 @@ public sealed class ContainerBreakEvenTests
         var error = Assert.Throws<PriceCatalogException>(() => new ContainerBreakEven(Prices, new FargateTaskSizing { Architecture = "s390x" }).TaskUsdPerMonth("x86_64"));
         Assert.Contains("no fargate.compute prices for s390x", error.Message);
     }
+
+    [Fact]
+    public void With_the_free_tier_and_kept_tasks_lambda_still_stays_cheaper_where_each_task_costs_more_than_its_invocations()
+    {
+        // As above at 128 MB: 5.65 USD of invocations a task's worth against 9.01 for the task; the free tier only
+        // lowers Lambda's side, and two kept tasks with a balancer raise Fargate's.
+        var sizing = new FargateTaskSizing { MinimumTasks = 2, LoadBalancerUsdPerMonth = 16.43m };
+        Assert.Null(new ContainerBreakEven(Prices, sizing, withFreeTier: true).Find("idle-wait", "x86_64", 128, 3000, 3000).RequestsPerMonth);
+    }
+
+    [Theory]
+    [InlineData(0, 1.0, "at least 1 task runs")]
+    [InlineData(1, 0.0, "the target utilization is a share above 0 and at most 1")]
+    public void A_sizing_the_search_cannot_use_is_refused_saying_why(int minimumTasks, double utilization, string expected)
+    {
+        // With no task kept the first step is empty and the search would stop at once; with no capacity used it would never stop.
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new ContainerBreakEven(Prices, new FargateTaskSizing { MinimumTasks = minimumTasks, TargetUtilization = (decimal)utilization }));
+        Assert.Contains(expected, error.Message);
+        Assert.Throws<ArgumentOutOfRangeException>(() => new ContainerBreakEven(Prices, new FargateTaskSizing()).Find("zero", "x86_64", 512, 3000, 0));
+    }
 }

@@ -84,7 +84,8 @@ public class PriceCatalogLoaderTests
     [InlineData("lambda:\n  requests:\n    usd_per_million: -1\n", "lambda.requests.usd_per_million must be a positive number")]
     [InlineData("lambda:\n  compute:\n    arm64:\n      tiers:\n        - usd_per_gb_second: 0.1\n        - usd_per_gb_second: 0.2\n", "only the last tier")]
     [InlineData("fargate:\n  compute:\n    arm64:\n      usd_per_gb_hour: -0.5\n", "fargate.compute.arm64.usd_per_gb_hour must not be negative")]
-    [InlineData("step_functions:\n  express:\n    tiers:\n      - { up_to_gb_hours: 5000, usd_per_gb_second: 0.1 }\n      - { up_to_gb_hours: 1000, usd_per_gb_second: 0.1 }\n      - { usd_per_gb_second: 0.1 }\n", "step_functions.express.tiers[1]: bounds must grow")]
+    [InlineData("step_functions:\n  express:\n    tiers:\n      - { up_to_gb_hours: 5000, usd_per_gb_second: 0.1 }\n      - { up_to_gb_hours: 1000, usd_per_gb_second: 0.1 }\n      - { usd_per_gb_second: 0.1 }\n", "step_functions.express.tiers[1]: bounds must be above 0 and grow")]
+    [InlineData("step_functions:\n  express:\n    tiers:\n      - { up_to_gb_hours: 0, usd_per_gb_second: 0.1 }\n      - { usd_per_gb_second: 0.1 }\n", "step_functions.express.tiers[0]: bounds must be above 0")]
     public void Names_the_file_and_what_is_wrong(string yaml, string expected)
     {
         var path = Path.GetTempFileName();

@@ -63,8 +63,6 @@ public sealed class WorkflowCostModelTests : IDisposable
         Assert.Equal(0m, cost.ByService.Single(s => s.Service == CloudService.EventBridge).CostUsd);
         // Total: 1.10 + 3.35834005 + 0.000036 + 0.3104 + 0.27939677 = 5.04817282.
         Assert.Equal(5.04817282, (double)cost.TotalUsd, 8);
-        // Every line is quantity × unit price / per: the table is checkable line by line.
-        Assert.All(cost.Lines, l => Assert.Equal(l.Quantity * l.UnitPriceUsd / l.PricePer, l.CostUsd));
     }
 
     [Fact]
@@ -180,5 +178,42 @@ public sealed class WorkflowCostModelTests : IDisposable
         Assert.Contains(errors, e => e.Contains(":9: functions[1]: needs duration_ms (assumed) or measured", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains(":10: colour: unknown field", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("m invokes 'missing', which is not under functions", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("      - { name: A, function: f, map: { items: 2, states: [ { name: B } ] } }", "state_machines[0].states[0]: a state invokes a function or maps over items, not both")]
+    [InlineData("      - { name: A, map: { items: 2 } }", "state_machines[0].states[0].map.states: required: at least one state")]
+    [InlineData("      - { name: A }\n    memory_mb: 128", "state_machines[0].memory_mb: only express workflows are priced by duration and memory")]
+    [InlineData("      - { name: A }\nlogs: 200000", "logs: must be a mapping")]
+    [InlineData("      - { name: A }\nevents: 1", "events: must be a mapping")]
+    public void What_would_be_priced_wrongly_or_ignored_is_refused_with_its_line(string states, string expected)
+    {
+        var path = Write("name: refused\nexecutions_per_day: 1\nstate_machines:\n  - name: m\n    states:\n" + states + "\nfunctions:\n  - { name: f, memory_mb: 128, duration_ms: 10 }\n");
+
+        var errors = Assert.Throws<SpecException>(() => new WorkflowSpecReader().Read(path)).Errors.Select(e => e.ToString()).ToList();
+
+        Assert.Contains(errors, e => e.Contains(expected, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_state_machine_without_states_and_a_duration_measured_at_another_memory_size_are_refused()
+    {
+        var csv = Path.Combine(RepositoryPaths.Root(), "data", "sample", "invocations.csv");
+        var path = Write($$"""
+            name: refused
+            executions_per_day: 1
+            state_machines:
+              - { name: empty, states: [] }
+            functions:
+              - { name: step, memory_mb: 1024, measured: { invocations: "{{csv}}", configuration: order-processor-lambda } }
+              - { name: other, memory_mb: 512, duration_ms: 10, measured: "{{csv}}" }
+            """);
+
+        var errors = Assert.Throws<SpecException>(() => new WorkflowSpecReader().Read(path)).Errors.Select(e => e.ToString()).ToList();
+
+        Assert.Contains(errors, e => e.Contains(":4: state_machines[0].states: required: at least one state", StringComparison.Ordinal));
+        // The sample ran at 512 MB on x86_64: its durations are not those of a 1,024 MB function.
+        Assert.Contains(errors, e => e.Contains("functions[0].measured.configuration: order-processor-lambda ran at 512 MB on x86_64; the function is 1024 MB on x86_64", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("functions[1].measured: must be a mapping", StringComparison.Ordinal));
     }
 }

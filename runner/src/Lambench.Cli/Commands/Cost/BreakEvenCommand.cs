@@ -88,6 +88,12 @@ public static class BreakEvenCommand
             console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
             return ExitCodes.BadInput;
         }
+        catch (ArgumentOutOfRangeException e)
+        {
+            // A sizing the options' own checks let through, or a service time of 0 ms.
+            console.MarkupLineInterpolated($"[red]error:[/] {e.Message.Split(" (Parameter", 2)[0]}");
+            return ExitCodes.BadInput;
+        }
 
         if (result.Points.Count == 0)
         {

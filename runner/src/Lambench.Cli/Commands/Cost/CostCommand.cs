@@ -77,6 +77,12 @@ public static class CostCommand
                 console.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
                 return ExitCodes.BadInput;
             }
+            catch (OverflowException)
+            {
+                // decimal holds up to 7.9e28: nested Map items at their limits, times 100 in the sensitivity table, pass it.
+                console.MarkupLineInterpolated($"[red]error:[/] {result.GetValue(spec)}: the volumes are too large to price (transitions, invocations or requests past 10^28 a month at ×100): lower executions_per_day or the Map items");
+                return ExitCodes.BadInput;
+            }
         });
         return command;
     }
