@@ -65,9 +65,9 @@ public sealed class ContainerBreakEven(PriceCatalog prices, FargateTaskSizing si
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(billedDurationMs);
         var task = TaskUsdPerMonth(architecture);
         var perTask = RequestsPerTask(serviceTimeMs);
-        var perMillion = lambda.Monthly(architecture, 1_000_000, LambdaCostModel.GbSeconds(memoryMb, billedDurationMs), withFreeTier: false).TotalUsd;
-        decimal Lambda(decimal v) => LambdaUsd(v, architecture, memoryMb, billedDurationMs);
         var gbSeconds = LambdaCostModel.GbSeconds(memoryMb, billedDurationMs);
+        var perMillion = lambda.Monthly(architecture, 1_000_000, gbSeconds, withFreeTier: false).TotalUsd;
+        decimal Lambda(decimal v) => LambdaUsd(v, architecture, memoryMb, billedDurationMs);
         for (var n = sizing.MinimumTasks; ; n++)
         {
             var low = n == sizing.MinimumTasks ? 0 : perTask * (n - 1);

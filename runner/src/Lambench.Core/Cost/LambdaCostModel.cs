@@ -64,24 +64,8 @@ public sealed class LambdaCostModel(PriceCatalog catalog)
         return new AccountMonthlyProjection(configurations.Count, invocations, byArchitecture, without, with, freeGbSeconds, freeRequests);
     }
 
-    private static decimal Tiered(ComputePrices prices, decimal gbSeconds)
-    {
-        decimal cost = 0, floor = 0;
-        foreach (var tier in prices.Tiers)
-        {
-            var ceiling = tier.UpToGbSeconds ?? decimal.MaxValue;
-            var inTier = Math.Min(gbSeconds, ceiling) - floor;
-            if (inTier <= 0)
-            {
-                break;
-            }
-
-            cost += inTier * tier.UsdPerGbSecond;
-            floor = ceiling;
-        }
-
-        return cost;
-    }
+    private static decimal Tiered(ComputePrices prices, decimal gbSeconds) =>
+        TieredPrice.Cost(prices.Tiers.Select(t => (t.UpToGbSeconds, t.UsdPerGbSecond)), gbSeconds);
 
     private ComputePrices Compute(string architecture) =>
         catalog.Lambda.Compute.TryGetValue(Architectures.Normalise(architecture), out var prices)

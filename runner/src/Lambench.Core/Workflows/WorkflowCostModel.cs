@@ -82,7 +82,6 @@ public sealed class WorkflowCostModel(PriceCatalog prices)
             yield break;
         }
 
-        var lines = new List<CostLine>();
         var gbSecondsByArchitecture = new Dictionary<string, decimal>(StringComparer.Ordinal);
         var invocations = 0m;
         foreach (var function in used)
@@ -139,23 +138,8 @@ public sealed class WorkflowCostModel(PriceCatalog prices)
             : throw new PriceCatalogException($"{prices.Origin}: no lambda.compute prices for architecture '{architecture}'");
 
     /// <summary>What the later, cheaper tiers take off <paramref name="usage"/> priced wholly at the first tier (zero or negative).</summary>
-    internal static decimal TierDiscount(IReadOnlyList<(decimal? UpTo, decimal UsdPerUnit)> tiers, decimal usage)
-    {
-        decimal cost = 0, floor = 0;
-        foreach (var (upTo, price) in tiers)
-        {
-            var inTier = Math.Min(usage, upTo ?? decimal.MaxValue) - floor;
-            if (inTier <= 0)
-            {
-                break;
-            }
-
-            cost += inTier * price;
-            floor = upTo ?? decimal.MaxValue;
-        }
-
-        return usage <= 0 ? 0 : cost - usage * tiers[0].UsdPerUnit;
-    }
+    internal static decimal TierDiscount(IReadOnlyList<(decimal? UpTo, decimal UsdPerUnit)> tiers, decimal usage) =>
+        usage <= 0 ? 0 : TieredPrice.Cost(tiers, usage) - usage * tiers[0].UsdPerUnit;
 
     internal static CostLine Line(CloudService service, CostItem item, string? subject, decimal quantity, CostUnit unit, decimal unitPrice, decimal per, string key) =>
         new(service, item, subject, quantity, unit, unitPrice, per, quantity * unitPrice / per, key);

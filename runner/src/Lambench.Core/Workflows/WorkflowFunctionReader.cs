@@ -85,12 +85,13 @@ internal sealed class WorkflowFunctionReader(SpecNodes nodes, string specPath)
             return (null, string.Empty);
         }
 
-        if (billed.Average() is var mean and (< 1 or > 900_000))
+        var mean = billed.Average();
+        if (mean is < 1 or > 900_000)
         {
             nodes.Error(SpecNodes.Child(measured, "invocations")!, field + ".measured.invocations", string.Create(CultureInfo.InvariantCulture, $"the mean Billed Duration of {configuration} is {mean} ms, outside 1 to 900000"));
             return (null, string.Empty);
         }
 
-        return (billed.Average(), string.Create(CultureInfo.InvariantCulture, $"measured: mean Billed Duration of {billed.Count} successful invocations of {configuration} in {file}"));
+        return (mean, string.Create(CultureInfo.InvariantCulture, $"measured: mean Billed Duration of {billed.Count} successful invocations of {configuration} in {file}"));
     }
 }

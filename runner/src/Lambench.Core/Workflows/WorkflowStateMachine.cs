@@ -8,32 +8,21 @@ public sealed record WorkflowStateMachine(string Name, StateMachineType Type, IR
     /// states once per item, and each retry is one more (AWS: "a state transition each time a step of your workflow is
     /// executed", retries included).
     /// </summary>
-    public double TransitionsPerExecution => Transitions(States, 1);
-
-    private static double Transitions(IEnumerable<WorkflowState> states, double times) =>
-        states.Sum(s => times * (1 + s.RetriesPerVisit) + (s.Map is { } map ? Transitions(map.States, times * map.Items) : 0));
+    public double TransitionsPerExecution => Entries().Sum(e => e.Times);
 
     /// <summary>How many times each function is invoked in one execution, through the states that name it.</summary>
-    public IReadOnlyDictionary<string, double> InvocationsPerExecution()
+    public IReadOnlyDictionary<string, double> InvocationsPerExecution() =>
+        Entries().Where(e => e.State.Function is not null)
+            .GroupBy(e => e.State.Function!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(e => e.Times), StringComparer.Ordinal);
+
+    /// <summary>Every state, nested ones too, with how many times one execution enters it, its retries included.</summary>
+    private IEnumerable<(WorkflowState State, double Times)> Entries()
     {
-        var counts = new Dictionary<string, double>(StringComparer.Ordinal);
-        void Count(IEnumerable<WorkflowState> states, double times)
-        {
-            foreach (var state in states)
-            {
-                if (state.Function is { } function)
-                {
-                    counts[function] = counts.GetValueOrDefault(function) + times * (1 + state.RetriesPerVisit);
-                }
+        static IEnumerable<(WorkflowState, double)> Walk(IEnumerable<WorkflowState> states, double visits) =>
+            states.SelectMany(s => new[] { (s, visits * (1 + s.RetriesPerVisit)) }
+                .Concat(s.Map is { } map ? Walk(map.States, visits * map.Items) : []));
 
-                if (state.Map is { } map)
-                {
-                    Count(map.States, times * map.Items);
-                }
-            }
-        }
-
-        Count(States, 1);
-        return counts;
+        return Walk(States, 1);
     }
 }
