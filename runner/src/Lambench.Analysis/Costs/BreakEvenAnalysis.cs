@@ -12,10 +12,7 @@ public static class BreakEvenAnalysis
 {
     /// <param name="serviceTimeMs">the time a request holds a task, for every configuration; null: each one's mean warm Duration.</param>
     public static IReadOnlyList<(BreakEvenPoint Point, string Platform, int Invocations)> Points(IReadOnlyList<InvocationRecord> invocations, ContainerBreakEven model, decimal? serviceTimeMs = null) =>
-        invocations
-            .Where(r => r.StartType == StartType.Warm && r.BilledDurationMs is not null && r.Architecture is not null && r.MemorySizeMb is not null)
-            .GroupBy(r => r.Configuration, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
+        Priced(invocations)
             .Where(g => serviceTimeMs is not null || g.Any(r => r.Status == InvocationStatus.Success && r.DurationMs > 0))
             .Where(g => !Mixes(g))
             .Select(g =>
@@ -30,8 +27,14 @@ public static class BreakEvenAnalysis
 
     /// <summary>Configurations whose warm invocations mix memory sizes or architectures: one price cannot stand for them, so they are left out (as the report leaves them unpriced).</summary>
     public static IReadOnlyList<string> Mixed(IReadOnlyList<InvocationRecord> invocations) =>
-        invocations.Where(r => r.StartType == StartType.Warm && r.Architecture is not null && r.MemorySizeMb is not null)
-            .GroupBy(r => r.Configuration, StringComparer.Ordinal).Where(Mixes).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
+        Priced(invocations).Where(Mixes).Select(g => g.Key).ToList();
+
+    /// <summary>The warm invocations that can be priced (a Billed Duration, an architecture, a memory size), by configuration in name order.</summary>
+    private static IEnumerable<IGrouping<string, InvocationRecord>> Priced(IReadOnlyList<InvocationRecord> invocations) =>
+        invocations
+            .Where(r => r.StartType == StartType.Warm && r.BilledDurationMs is not null && r.Architecture is not null && r.MemorySizeMb is not null)
+            .GroupBy(r => r.Configuration, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
 
     private static bool Mixes(IGrouping<string, InvocationRecord> rows) =>
         rows.Select(r => (Architectures.Normalise(r.Architecture!), r.MemorySizeMb)).Distinct().Count() > 1;

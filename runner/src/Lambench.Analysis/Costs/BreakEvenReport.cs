@@ -36,13 +36,7 @@ public sealed class BreakEvenReport(PriceCatalog prices, FargateTaskSizing sizin
     {
         Directory.CreateDirectory(output);
         var written = DataFileWriter.Write([result.Sheet], output, language, "breakeven.xlsx").ToList();
-        ITableExporter[] exporters = [new MarkdownTableExporter(), new HtmlTableExporter(), new LatexTableExporter(string.Empty)];
-        foreach (var exporter in exporters)
-        {
-            var path = Path.Combine(output, "tables", result.Table.Id + exporter.Extension);
-            AtomicFile.WriteAllText(path, exporter.Export(result.Table));
-            written.Add(path);
-        }
+        written.AddRange(TableFiles.Write([result.Table], output));
 
         if (result.Figure is not { } figure)
         {

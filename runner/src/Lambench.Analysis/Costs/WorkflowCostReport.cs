@@ -1,7 +1,6 @@
 using Lambench.Analysis.Report;
 using Lambench.Analysis.Tables;
 using Lambench.Core.Cost;
-using Lambench.Core.Csv;
 using Lambench.Core.Workflows;
 
 namespace Lambench.Analysis.Costs;
@@ -38,17 +37,7 @@ public sealed class WorkflowCostReport(ReportLanguage language)
     {
         Directory.CreateDirectory(output);
         var written = DataFileWriter.Write([WorkflowCostTableBuilder.LinesSheet(result.Cost), WorkflowCostTableBuilder.SensitivitySheet(result.Sensitivity)], output, language, "workflow_cost.xlsx").ToList();
-        ITableExporter[] exporters = [new MarkdownTableExporter(), new HtmlTableExporter(), new LatexTableExporter(string.Empty)];
-        foreach (var table in result.Tables)
-        {
-            foreach (var exporter in exporters)
-            {
-                var path = Path.Combine(output, "tables", table.Id + exporter.Extension);
-                AtomicFile.WriteAllText(path, exporter.Export(table));
-                written.Add(path);
-            }
-        }
-
+        written.AddRange(TableFiles.Write(result.Tables, output));
         return written;
     }
 }

@@ -68,16 +68,7 @@ public sealed class ReportWriter(PriceCatalog prices, TimeProvider? time = null)
         var reportLanguage = options.Language;
         progress?.Report("Writing tables (Markdown, HTML, LaTeX)");
         var tables = new ReportTableBuilder(reportLanguage, prices).Build(summary).Select(t => t with { Source = source }).Concat(extras.Tables).ToList();
-        ITableExporter[] exporters = [new MarkdownTableExporter(), new HtmlTableExporter(), new LatexTableExporter(options.LabelPrefix)];
-        foreach (var table in tables)
-        {
-            foreach (var exporter in exporters)
-            {
-                var path = Path.Combine(output, "tables", table.Id + exporter.Extension);
-                AtomicFile.WriteAllText(path, exporter.Export(table));
-                written.Add(path);
-            }
-        }
+        written.AddRange(TableFiles.Write(tables, output, options.LabelPrefix));
 
         progress?.Report("Writing the Methods paragraph (English and Portuguese, Markdown and LaTeX)");
         foreach (var language in new[] { ReportLanguage.English, ReportLanguage.BrazilianPortuguese })
